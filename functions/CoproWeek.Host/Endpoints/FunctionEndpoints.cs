@@ -1,0 +1,25 @@
+using CoproWeek.Hub;
+using CoproWeek.Hub.Runtime;
+
+namespace CoproWeek.Host.Endpoints;
+
+/// <summary>Maps every HTTP trigger in <see cref="Triggers.All"/> under the route prefix from host.json.</summary>
+public static class FunctionEndpoints
+{
+    public static IEndpointRouteBuilder MapHubFunctions(this IEndpointRouteBuilder app, string routePrefix)
+    {
+        var catalog = app.ServiceProvider.GetRequiredService<FunctionCatalog>();
+        var prefix = routePrefix.Trim('/');
+        foreach (var trigger in Triggers.All.OfType<HttpTriggerDefinition>())
+        {
+            var invoke = catalog.HttpFunction(trigger.Name);
+            var pattern = prefix.Length == 0 ? $"/{trigger.Route}" : $"/{prefix}/{trigger.Route}";
+            app.MapMethods(pattern, trigger.Methods, async context =>
+            {
+                var result = await invoke(context.RequestServices, context.Request, context.RequestAborted);
+                await result.ExecuteAsync(context);
+            }).WithName(trigger.Name).WithDisplayName(trigger.Name);
+        }
+        return app;
+    }
+}

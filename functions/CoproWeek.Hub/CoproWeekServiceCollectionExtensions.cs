@@ -1,0 +1,113 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using CoproWeek.Hub.Email;
+using CoproWeek.Hub.Health;
+using CoproWeek.Hub.Runtime;
+using CoproWeek.Hub.Storage;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SendGrid;
+
+namespace CoproWeek.Hub;
+
+public static class CoproWeekServiceCollectionExtensions
+{
+    /// <summary>The connection setting the Functions host uses for its own storage; the hub shares it.</summary>
+    public const string StorageSetting = "AzureWebJobsStorage";
+
+    /// <summary>Everything the hub needs, for the self-host and the Azure Functions adapter alike.</summary>
+    public static IServiceCollection AddCoproWeek(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Configure(o => o.MessageEncoding = configuration["AzureFunctionsJobHost:extensions:queues:messageEncoding"] ?? o.MessageEncoding)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<SiteOptions>()
+            .Bind(configuration.GetSection(SiteOptions.Section))
+            .Configure(o => o.RoutePrefix = configuration["AzureFunctionsJobHost:extensions:http:routePrefix"] ?? o.RoutePrefix)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<SendGridOptions>()
+            .Bind(configuration.GetSection(SendGridOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        AddStorageClients(services, configuration);
+        services.AddSingleton<HubStorage>();
+        services.AddSingleton<QueueActivity>();
+        services.AddSingleton<QueueSender>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<SendEmail>();
+        services.AddSingleton<CheckHealth>();
+
+        if (!string.IsNullOrWhiteSpace(configuration["SendGrid:ApiKey"]))
+        {
+            services.AddHttpClient(nameof(SendGrid));
+            services.TryAddSingleton<ISendGridClient>(sp =>
+            {
+                var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SendGrid));
+                var options = new SendGridClientOptions { ApiKey = configuration["SendGrid:ApiKey"] };
+                if (configuration["SendGrid:Host"] is { Length: > 0 } host)
+                {
+                    options.Host = host;
+                }
+                return new SendGridClient(http, options);
+            });
+        }
+
+        var catalog = new FunctionCatalog()
+            .Http<CheckHealth>(Triggers.Health, (h, req, ct) => h.HandleAsync(req, ct))
+            .Queue<SendEmail, EmailMessage>(Triggers.SendEmail, (h, msg, ct) => h.HandleAsync(msg, ct));
+        services.AddSingleton(catalog);
+        return services;
+    }
+
+    /// <summary>
+    /// Storage clients from <c>AzureWebJobsStorage</c>: a connection string (Azurite, or an account key),
+    /// or, as the Functions host reads them, identity-based settings (<c>AzureWebJobsStorage__accountName</c>
+    /// or <c>__blobServiceUri</c>/<c>__queueServiceUri</c>/<c>__tableServiceUri</c>, with
+    /// <c>__credential=managedidentity</c> and <c>__clientId</c> for a user-assigned identity).
+    /// </summary>
+    private static void AddStorageClients(IServiceCollection services, IConfiguration configuration)
+    {
+        var encoding = string.Equals(configuration["AzureFunctionsJobHost:extensions:queues:messageEncoding"], "none", StringComparison.OrdinalIgnoreCase)
+            ? QueueMessageEncoding.None
+            : QueueMessageEncoding.Base64;
+        var connectionString = configuration[StorageSetting];
+        var section = configuration.GetSection(StorageSetting);
+
+        services.AddAzureClients(builder =>
+        {
+            if (!string.IsNullOrWhiteSpace(connectionString))
+            {
+                builder.AddBlobServiceClient(connectionString);
+                builder.AddQueueServiceClient(connectionString).ConfigureOptions(o => o.MessageEncoding = encoding);
+                builder.AddTableServiceClient(connectionString);
+                return;
+            }
+
+            var account = section["accountName"];
+            Uri ServiceUri(string kind) =>
+                section[$"{kind}ServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
+                : account is { Length: > 0 } ? new Uri($"https://{account}.{kind}.core.windows.net")
+                : throw new InvalidOperationException($"Set {StorageSetting} to a connection string, or {StorageSetting}__accountName (or __{kind}ServiceUri) for a managed identity.");
+
+            builder.UseCredential(Credential(section));
+            builder.AddBlobServiceClient(ServiceUri("blob"));
+            builder.AddQueueServiceClient(ServiceUri("queue")).ConfigureOptions(o => o.MessageEncoding = encoding);
+            builder.AddTableServiceClient(ServiceUri("table"));
+        });
+    }
+
+    private static TokenCredential Credential(IConfiguration section) =>
+        string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(section["clientId"] is { Length: > 0 } clientId
+                ? ManagedIdentityId.FromUserAssignedClientId(clientId)
+                : ManagedIdentityId.SystemAssigned)
+            : new DefaultAzureCredential();
+}

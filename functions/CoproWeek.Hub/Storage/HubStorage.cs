@@ -1,0 +1,104 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Storage;
+
+/// <summary>
+/// Every table, container and queue the hub uses, by name. One instance per process; the SDK clients
+/// it hands out are thread-safe and cheap to keep.
+/// </summary>
+public sealed class HubStorage
+{
+    public static class TableNames
+    {
+        public const string Submissions = "Submissions";
+        public const string ModerationLog = "ModerationLog";
+        public const string Subscribers = "Subscribers";
+        public const string Digests = "Digests";
+        public const string Moderators = "Moderators";
+        public const string Idempotency = "Idempotency";
+        public const string Published = "Published";
+        public const string EmailLedger = "EmailLedger";
+        public static readonly IReadOnlyList<string> All = [Submissions, ModerationLog, Subscribers, Digests, Moderators, Idempotency, Published, EmailLedger];
+    }
+
+    public static class ContainerNames
+    {
+        public const string Submissions = "submissions";
+        public const string Outbox = "outbox";
+        public const string Hosts = "coproweek-hosts";
+        public static readonly IReadOnlyList<string> All = [Submissions, Outbox, Hosts];
+    }
+
+    private readonly TableServiceClient _tables;
+    private readonly BlobServiceClient _blobs;
+    private readonly QueueServiceClient _queues;
+
+    public HubStorage(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues, IOptions<StorageOptions> options)
+    {
+        _tables = tables;
+        _blobs = blobs;
+        _queues = queues;
+        Options = options.Value;
+    }
+
+    public StorageOptions Options { get; }
+    public BlobServiceClient BlobService => _blobs;
+    public QueueServiceClient QueueService => _queues;
+    public TableServiceClient TableService => _tables;
+
+    public string TableName(string name) => Options.Prefix + name;
+    public string ContainerName(string name) => Options.Prefix.Length == 0 ? name : $"{Options.Prefix}-{name}";
+    public string QueueName(string name) => Options.Prefix.Length == 0 ? name : $"{Options.Prefix}-{name}";
+
+    public TableClient Table(string name) => _tables.GetTableClient(TableName(name));
+    public BlobContainerClient Container(string name) => _blobs.GetBlobContainerClient(ContainerName(name));
+    public BlobContainerClient Site => _blobs.GetBlobContainerClient(Options.Prefix.Length == 0 ? Options.SiteContainer : $"{Options.Prefix}-web");
+
+    /// <summary>A queue client with the message encoding the Functions host expects (set where the service client is registered).</summary>
+    public QueueClient Queue(string name) => _queues.GetQueueClient(QueueName(name));
+
+    /// <summary>Creates every table, container and queue (with its poison twin). Safe to call from any number of hosts.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        var work = new List<Task>();
+        work.AddRange(TableNames.All.Select(t => Table(t).CreateIfNotExistsAsync(cancellationToken)));
+        work.AddRange(ContainerNames.All.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
+        work.Add(Site.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+        foreach (var queue in Triggers.Queues.All)
+        {
+            work.Add(Queue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+            work.Add(Queue(queue + Triggers.Queues.PoisonSuffix).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+        }
+        await Task.WhenAll(work);
+    }
+
+    /// <summary>Deletes everything this prefix owns. Tests and benchmarks only: refuses to run without a prefix.</summary>
+    internal async Task DeleteAllAsync(CancellationToken cancellationToken)
+    {
+        if (Options.Prefix.Length == 0)
+        {
+            throw new InvalidOperationException("Refusing to delete unprefixed storage.");
+        }
+        var work = new List<Task>();
+        work.AddRange(TableNames.All.Select(t => Table(t).DeleteAsync(cancellationToken)));
+        work.AddRange(ContainerNames.All.Select(c => Container(c).DeleteIfExistsAsync(cancellationToken: cancellationToken)));
+        work.Add(Site.DeleteIfExistsAsync(cancellationToken: cancellationToken));
+        foreach (var queue in Triggers.Queues.All)
+        {
+            work.Add(Queue(queue).DeleteIfExistsAsync(cancellationToken));
+            work.Add(Queue(queue + Triggers.Queues.PoisonSuffix).DeleteIfExistsAsync(cancellationToken));
+        }
+        try
+        {
+            await Task.WhenAll(work);
+        }
+        catch (RequestFailedException)
+        {
+            // Best effort: a test's storage that is already gone is fine.
+        }
+    }
+}

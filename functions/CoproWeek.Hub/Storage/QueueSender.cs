@@ -1,0 +1,51 @@
+namespace CoproWeek.Hub.Storage;
+
+/// <summary>Puts messages on the hub's queues as JSON, and wakes any listener in this process at once.</summary>
+public sealed class QueueSender(HubStorage storage, QueueActivity activity)
+{
+    public async Task SendAsync<T>(string queue, T message, CancellationToken cancellationToken, TimeSpan? delay = null)
+    {
+        await storage.Queue(queue).SendMessageAsync(HubJson.Serialize(message), visibilityTimeout: delay, cancellationToken: cancellationToken);
+        if (delay is null || delay <= TimeSpan.Zero)
+        {
+            activity.Notify(queue);
+        }
+    }
+}
+
+/// <summary>
+/// Tells queue listeners in this process that a message was just sent, so they poll now instead of
+/// waiting out their back-off. Listeners in other processes still find the message by polling.
+/// </summary>
+public sealed class QueueActivity
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, TaskCompletionSource> _waiters = new(StringComparer.Ordinal);
+
+    public void Notify(string queue)
+    {
+        TaskCompletionSource? waiter;
+        lock (_gate)
+        {
+            if (!_waiters.Remove(queue, out waiter))
+            {
+                return;
+            }
+        }
+        waiter.TrySetResult();
+    }
+
+    /// <summary>Completes when a message is next sent to <paramref name="queue"/> from this process.</summary>
+    public Task WaitAsync(string queue)
+    {
+        lock (_gate)
+        {
+            if (!_waiters.TryGetValue(queue, out var waiter))
+            {
+                waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiters[queue] = waiter;
+            }
+            return waiter.Task;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+namespace CoproWeek.Hub;
+
+/// <summary>
+/// The one list of triggers: every HTTP route, queue and timer schedule of the hub. The self-host,
+/// the Azure Functions adapter and the tests all read it; a queue name is never written anywhere else.
+/// </summary>
+public static class Triggers
+{
+    /// <summary>Queue names. Each has a <c>-poison</c> twin where messages that keep failing end up.</summary>
+    public static class Queues
+    {
+        public const string Moderation = "moderation";
+        public const string Publish = "publish";
+        public const string Indexes = "indexes";
+        public const string Digest = "digest";
+        public const string Email = "email";
+
+        public const string PoisonSuffix = "-poison";
+
+        public static readonly IReadOnlyList<string> All = [Moderation, Publish, Indexes, Digest, Email];
+    }
+
+    /// <summary>HTTP routes, relative to the route prefix in host.json (<c>api</c> by default).</summary>
+    public static class Routes
+    {
+        public const string Health = "health";
+    }
+
+    /// <summary>
+    /// Timer schedules: six-field NCrontab expressions in UTC. A <c>%Name%</c> schedule is read from
+    /// the setting of that name, as the Functions host does.
+    /// </summary>
+    public static class Schedules
+    {
+    }
+
+    public static readonly IReadOnlyList<TriggerDefinition> All =
+    [
+        new HttpTriggerDefinition(nameof(Health), Routes.Health, ["GET"]),
+        new QueueTriggerDefinition(nameof(SendEmail), Queues.Email),
+    ];
+
+    // Function names, so that both hosts and the list above spell each one the same way.
+    public const string Health = nameof(Health);
+    public const string SendEmail = nameof(SendEmail);
+
+    public static TriggerDefinition Find(string name) =>
+        All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new KeyNotFoundException($"No trigger is named '{name}'.");
+}
+
+public abstract record TriggerDefinition(string Name);
+
+public sealed record HttpTriggerDefinition(string Name, string Route, IReadOnlyList<string> Methods) : TriggerDefinition(Name);
+
+public sealed record QueueTriggerDefinition(string Name, string Queue) : TriggerDefinition(Name);
+
+public sealed record TimerTriggerDefinition(string Name, string Schedule) : TriggerDefinition(Name);
