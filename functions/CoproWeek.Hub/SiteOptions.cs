@@ -21,9 +21,6 @@ public sealed class SiteOptions : IValidatableObject
     /// <summary>The first day of Co-production Week, shown on the home page.</summary>
     public DateOnly WeekStarts { get; set; } = new(2027, 7, 5);
 
-    public Uri PublicBase => new(PublicUrl.TrimEnd('/') + "/");
-    public Uri ApiBase => new(ApiUrl.TrimEnd('/') + "/");
-
     /// <summary>An absolute URL under the API, with the route prefix: <c>Api("events/1")</c>.</summary>
     public string Api(string path) => $"{ApiUrl.TrimEnd('/')}/{(RoutePrefix.Length == 0 ? "" : RoutePrefix + "/")}{path.TrimStart('/')}";
 

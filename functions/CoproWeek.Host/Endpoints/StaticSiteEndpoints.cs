@@ -44,7 +44,14 @@ public static class StaticSiteEndpoints
             var conditions = status == StatusCodes.Status200OK && ifNoneMatch.Length > 0 && ifNoneMatch != "*"
                 ? new BlobRequestConditions { IfNoneMatch = new ETag(ifNoneMatch) }
                 : null;
-            download = (await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = conditions }, context.RequestAborted)).Value;
+            var response = await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = conditions }, context.RequestAborted);
+            if (response.GetRawResponse().Status == StatusCodes.Status304NotModified)
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                context.Response.Headers.ETag = ifNoneMatch;
+                return true;
+            }
+            download = response.Value;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -58,9 +58,10 @@ public sealed class TimerScheduler(
             await WriteStatusAsync(new ScheduleStatus(now, Schedules.Next(schedule, now), now), cancellationToken);
             return;
         }
-        var due = Schedules.Next(schedule, status.Last);
-        if (due <= now)
+        if (Schedules.Next(schedule, status.Last) <= now)
         {
+            // However many occurrences were missed, the function runs once, for the latest of them.
+            var due = Schedules.LatestOccurrence(schedule, now, now - status.Last) ?? now;
             logger.LogWarning("Timer {Function} missed its occurrence at {Occurrence}; running it now, past due", functionName, due);
             await FireAsync(due, isPastDue: true, cancellationToken);
         }

@@ -17,11 +17,16 @@ public sealed class CheckHealth(HubStorage storage, ILogger<CheckHealth> logger)
         timeout.CancelAfter(Timeout);
         try
         {
-            await Task.WhenAll(
-                storage.Table(HubStorage.TableNames.Submissions).GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "health", cancellationToken: timeout.Token),
-                storage.Queue(Triggers.Queues.Email).ExistsAsync(timeout.Token),
-                storage.Site.ExistsAsync(timeout.Token));
-            return TypedResults.Ok(new { status = "healthy" });
+            await storage.Table(HubStorage.TableNames.Submissions).GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "health", select: ["PartitionKey"], cancellationToken: timeout.Token);
+            var found = await Task.WhenAll(
+                storage.Queue(Triggers.Queues.Email).ExistsAsync(timeout.Token).ContinueWith(t => t.Result.Value, TaskScheduler.Default),
+                storage.Site.ExistsAsync(timeout.Token).ContinueWith(t => t.Result.Value, TaskScheduler.Default));
+            if (found.All(f => f))
+            {
+                return TypedResults.Ok(new { status = "healthy" });
+            }
+            logger.LogWarning("Health check found the hub's storage incomplete");
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage is not ready", "The hub's queues or site container are missing.");
         }
         catch (Exception e) when (e is RequestFailedException or OperationCanceledException or HttpRequestException or AggregateException)
         {

@@ -1,0 +1,112 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CoproWeek.Hub;
+using CoproWeek.Hub.Email;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoproWeek.Tests.Foundation;
+
+[Collection(StorageCollection.Name)]
+public sealed class EmailTests(AzuriteFixture azurite)
+{
+    private static EmailMessage Message(string id) =>
+        new(id, "reader@example.org", "Your event is live", "<p>It is <b>live</b>.</p>", "It is live.", DateTimeOffset.UtcNow,
+            new Dictionary<string, string> { ["X-Entity-Ref-ID"] = id });
+
+    private static Task Enqueue(HubFactory hub, EmailMessage message) =>
+        hub.Services.GetRequiredService<QueueSender>().SendAsync(Triggers.Queues.Email, message, CancellationToken.None);
+
+    [Fact]
+    public async Task Without_a_SendGrid_key_a_queued_email_lands_in_the_outbox_and_the_dev_page()
+    {
+        await using var hub = new HubFactory(azurite);
+        using var client = hub.CreateClient();
+        var message = Message("receipt-1");
+
+        await Enqueue(hub, message);
+
+        var json = await Eventually.GetAsync(async () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/dev/outbox");
+            request.Headers.Accept.ParseAdd("application/json");
+            var found = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<List<EmailMessage>>(HubJson.Options);
+            return found is { Count: > 0 } ? found : null;
+        }, "the email to reach the outbox");
+        var stored = Assert.Single(json);
+        Assert.Equal(message.To, stored.To);
+        Assert.Equal(message.Html, stored.Html);
+        Assert.Equal(message.Text, stored.Text);
+        Assert.Equal(message.Id, stored.Headers!["X-Entity-Ref-ID"]);
+
+        var page = await client.GetStringAsync("/dev/outbox");
+        Assert.Contains("Your event is live", page);
+    }
+
+    [Fact]
+    public async Task With_a_key_SendGrid_429_is_waited_out_and_the_email_is_sent_exactly_once()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        sendGrid.ScriptResponses(429);
+        await using var hub = new HubFactory(azurite, new Dictionary<string, string?>
+        {
+            ["SendGrid:ApiKey"] = "SG.test-key",
+            ["SendGrid:Host"] = sendGrid.Url,
+        });
+        using var _ = hub.CreateClient();
+
+        await Enqueue(hub, Message("decision-1"));
+        await Eventually.TrueAsync(() => Task.FromResult(!sendGrid.Accepted.IsEmpty), "SendGrid to accept the email");
+        await Enqueue(hub, Message("decision-1")); // a redelivery of the same email
+        await Task.Delay(1500);
+
+        Assert.Equal(2, sendGrid.Requests.Count);
+        var accepted = Assert.Single(sendGrid.Accepted);
+        var personalization = accepted.RootElement.GetProperty("personalizations")[0];
+        Assert.Equal("reader@example.org", personalization.GetProperty("to")[0].GetProperty("email").GetString());
+        var subject = accepted.RootElement.TryGetProperty("subject", out var top) ? top : personalization.GetProperty("subject");
+        Assert.Equal("Your event is live", subject.GetString());
+        Assert.Empty(await hub.Services.GetRequiredService<Outbox>().ListAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task With_a_key_a_SendGrid_refusal_is_not_retried_and_the_email_is_poisoned()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        sendGrid.ScriptResponses(400);
+        await using var hub = new HubFactory(azurite, new Dictionary<string, string?>
+        {
+            ["SendGrid:ApiKey"] = "SG.test-key",
+            ["SendGrid:Host"] = sendGrid.Url,
+        });
+        using var _ = hub.CreateClient();
+
+        await Enqueue(hub, Message("bad-1"));
+        var poisoned = await Eventually.GetAsync(async () =>
+            (await hub.Storage.Queue(Triggers.Queues.Email + Triggers.Queues.PoisonSuffix).PeekMessageAsync()).Value, "the email to be poisoned");
+        await Task.Delay(1000);
+
+        Assert.Single(sendGrid.Requests);
+        Assert.Equal("bad-1", JsonDocument.Parse(poisoned.Body.ToString()).RootElement.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task With_a_key_a_SendGrid_server_error_is_retried_by_the_queue()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        sendGrid.ScriptResponses(503);
+        await using var hub = new HubFactory(azurite, new Dictionary<string, string?>
+        {
+            ["SendGrid:ApiKey"] = "SG.test-key",
+            ["SendGrid:Host"] = sendGrid.Url,
+        });
+        using var _ = hub.CreateClient();
+
+        await Enqueue(hub, Message("flaky-1"));
+        await Eventually.TrueAsync(() => Task.FromResult(!sendGrid.Accepted.IsEmpty), "the retry to be accepted");
+
+        Assert.Equal(2, sendGrid.Requests.Count);
+        Assert.Single(sendGrid.Accepted);
+    }
+}
