@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using Azure.Storage.Queues;
 using CoproWeek.Hub.Email;
+using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Health;
 using CoproWeek.Hub.Runtime;
 using CoproWeek.Hub.Storage;
@@ -64,6 +65,7 @@ public static class CoproWeekServiceCollectionExtensions
             .Http<CheckHealth>(Triggers.Health, (h, req, ct) => h.HandleAsync(req, ct))
             .Queue<SendEmail, EmailMessage>(Triggers.SendEmail, (h, msg, ct) => h.HandleAsync(msg, ct));
         services.AddSingleton(catalog);
+        services.AddEvents(catalog);
         return services;
     }
 

@@ -24,6 +24,8 @@ public static class Triggers
     public static class Routes
     {
         public const string Health = "health";
+        public const string Events = "events";
+        public const string Event = "events/{id}";
     }
 
     /// <summary>
@@ -38,11 +40,25 @@ public static class Triggers
     [
         new HttpTriggerDefinition(nameof(Health), Routes.Health, ["GET"]),
         new QueueTriggerDefinition(nameof(SendEmail), Queues.Email),
+        new HttpTriggerDefinition(nameof(SubmitEvent), Routes.Events, ["POST"]),
+        new HttpTriggerDefinition(nameof(GetEvent), Routes.Event, ["GET"]),
+        new HttpTriggerDefinition(nameof(EditEvent), Routes.Event, ["PUT"]),
+        new HttpTriggerDefinition(nameof(WithdrawEvent), Routes.Event, ["DELETE"]),
+        new QueueTriggerDefinition(nameof(ModerateSubmission), Queues.Moderation),
+        new QueueTriggerDefinition(nameof(PublishItem), Queues.Publish),
+        new QueueTriggerDefinition(nameof(RebuildIndexes), Queues.Indexes),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
     public const string Health = nameof(Health);
     public const string SendEmail = nameof(SendEmail);
+    public const string SubmitEvent = nameof(SubmitEvent);
+    public const string GetEvent = nameof(GetEvent);
+    public const string EditEvent = nameof(EditEvent);
+    public const string WithdrawEvent = nameof(WithdrawEvent);
+    public const string ModerateSubmission = nameof(ModerateSubmission);
+    public const string PublishItem = nameof(PublishItem);
+    public const string RebuildIndexes = nameof(RebuildIndexes);
 
     public static TriggerDefinition Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -22,7 +22,8 @@ public sealed class HubStorage
         public const string Idempotency = "Idempotency";
         public const string Published = "Published";
         public const string EmailLedger = "EmailLedger";
-        public static readonly IReadOnlyList<string> All = [Submissions, ModerationLog, Subscribers, Digests, Moderators, Idempotency, Published, EmailLedger];
+        public const string SiteIndex = "SiteIndex";
+        public static readonly IReadOnlyList<string> All = [Submissions, ModerationLog, Subscribers, Digests, Moderators, Idempotency, Published, EmailLedger, SiteIndex];
     }
 
     public static class ContainerNames

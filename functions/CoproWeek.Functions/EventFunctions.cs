@@ -1,0 +1,29 @@
+using CoproWeek.Hub;
+using CoproWeek.Hub.Events;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CoproWeek.Functions;
+
+public sealed class EventFunctions(SubmitEvent submit, ManageEvent manage)
+{
+    [Function(nameof(Triggers.SubmitEvent))]
+    public Task<IResult> SubmitEvent(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Triggers.Routes.Events)] HttpRequest request) =>
+        submit.HandleAsync(request, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.GetEvent))]
+    public Task<IResult> GetEvent(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.Event)] HttpRequest request, string id) =>
+        manage.GetAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.EditEvent))]
+    public Task<IResult> EditEvent(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Triggers.Routes.Event)] HttpRequest request, string id) =>
+        manage.EditAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.WithdrawEvent))]
+    public Task<IResult> WithdrawEvent(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Triggers.Routes.Event)] HttpRequest request, string id) =>
+        manage.WithdrawAsync(request, id, request.HttpContext.RequestAborted);
+}

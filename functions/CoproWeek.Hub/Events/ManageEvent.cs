@@ -1,0 +1,182 @@
+using CoproWeek.Hub.Http;
+using CoproWeek.Hub.Moderation;
+using CoproWeek.Hub.Publishing;
+using CoproWeek.Hub.Security;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Events;
+
+/// <summary>
+/// The organiser's private link: <c>GET</c> shows the listing with its status and moderation reasons,
+/// <c>PUT</c> (with <c>If-Match</c>) edits it and sends it through moderation again, <c>DELETE</c>
+/// withdraws it from the site. A missing or wrong token is a 404, so ids cannot be probed.
+/// </summary>
+public sealed class ManageEvent(
+    SubmissionStore submissions,
+    ModerationLog log,
+    QueueSender queues,
+    IOptions<SiteOptions> site,
+    TimeProvider time,
+    ILogger<ManageEvent> logger)
+{
+    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var submission = await FindAsync(request, id, cancellationToken);
+        if (submission is null)
+        {
+            return Problems.NotFound();
+        }
+        var history = await log.HistoryAsync(id, cancellationToken);
+        request.HttpContext.Response.Headers.ETag = submission.EntityTag;
+        return TypedResults.Json(View(submission, history), HubJson.Options);
+    }
+
+    public async Task<IResult> EditAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var submission = await FindAsync(request, id, cancellationToken);
+        if (submission is null)
+        {
+            return Problems.NotFound();
+        }
+        var ifMatch = request.Headers.IfMatch.ToString();
+        if (ifMatch.Length == 0)
+        {
+            return Problems.Status(StatusCodes.Status428PreconditionRequired, "Send If-Match",
+                "Send the ETag you got when you read the event in an If-Match header, so that changes made meanwhile are not lost.");
+        }
+        var (fields, problem) = await InputFields.ReadAsync(request, cancellationToken);
+        if (fields is null)
+        {
+            return problem!;
+        }
+        var input = EventValidator.Read(fields, time.GetUtcNow());
+        if (input.Details is null)
+        {
+            return Problems.Validation(input.Errors);
+        }
+        return await ChangeAsync(submission, ifMatch, input.Details, cancellationToken);
+    }
+
+    public async Task<IResult> WithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var submission = await FindAsync(request, id, cancellationToken);
+        if (submission is null)
+        {
+            return Problems.NotFound();
+        }
+        var ifMatch = request.Headers.IfMatch.ToString();
+        return await WithdrawAsync(submission, ifMatch.Length == 0 ? null : ifMatch, cancellationToken);
+    }
+
+    /// <summary>Puts a new version through moderation; the live page stays until that version is approved.</summary>
+    internal async Task<IResult> ChangeAsync(Submission submission, string? ifMatch, EventDetails details, CancellationToken cancellationToken)
+    {
+        if (ifMatch is not null && ifMatch != "*" && ifMatch != submission.EntityTag)
+        {
+            return Problems.Status(StatusCodes.Status412PreconditionFailed, "The event changed since you read it", "Read it again, then make your change.");
+        }
+        if (submission.Status is SubmissionStatus.Withdrawn or SubmissionStatus.Rejected or SubmissionStatus.Discarded)
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, "This event can no longer be changed",
+                $"It was {submission.Status.ToString().ToLowerInvariant()}. You can list it again as a new event.");
+        }
+        var now = time.GetUtcNow();
+        var changed = submission with
+        {
+            Version = submission.Version + 1,
+            Status = SubmissionStatus.Received,
+            DetailsJson = HubJson.Serialize(details),
+            ContactEmail = details.Contact.Email,
+            Updated = now,
+            Findings = [],
+            Reason = null,
+        };
+        if (!await submissions.TryReplaceAsync(changed, cancellationToken))
+        {
+            return Problems.Status(StatusCodes.Status412PreconditionFailed, "The event changed since you read it", "Read it again, then make your change.");
+        }
+        await queues.SendAsync(Triggers.Queues.Moderation, new SubmissionMessage(changed.Id, changed.Version), cancellationToken);
+        logger.LogInformation("Event {ItemId} edited to v{Version}", changed.Id, changed.Version);
+        return new Tagged(changed.EntityTag, TypedResults.Json(new SubmissionAnswer(changed.Id, "received", null), HubJson.Options, statusCode: StatusCodes.Status202Accepted));
+    }
+
+    internal async Task<IResult> WithdrawAsync(Submission submission, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if (ifMatch is not null && ifMatch != "*" && ifMatch != submission.EntityTag)
+        {
+            return Problems.Status(StatusCodes.Status412PreconditionFailed, "The event changed since you read it", "Read it again, then withdraw it.");
+        }
+        if (submission.Status == SubmissionStatus.Withdrawn)
+        {
+            return TypedResults.NoContent();
+        }
+        var withdrawn = submission with { Version = submission.Version + 1, Status = SubmissionStatus.Withdrawn, Updated = time.GetUtcNow() };
+        if (!await submissions.TryReplaceAsync(withdrawn, cancellationToken))
+        {
+            return Problems.Status(StatusCodes.Status412PreconditionFailed, "The event changed since you read it", "Read it again, then withdraw it.");
+        }
+        await log.AppendAsync(new LogEntry(withdrawn.Id, withdrawn.Version, "organiser", withdrawn.Updated, "withdrawn", null), cancellationToken);
+        await queues.SendAsync(Triggers.Queues.Publish, new PublishMessage(withdrawn.Id, withdrawn.Version, Withdraw: true), cancellationToken);
+        logger.LogInformation("Event {ItemId} withdrawn at v{Version}", withdrawn.Id, withdrawn.Version);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The submission, if the request carries its manage token (Bearer header or <c>?token=</c>).</summary>
+    internal async Task<Submission?> FindAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var token = TokenOf(request);
+        if (token is null || !SubmissionStore.IsId(id))
+        {
+            return null;
+        }
+        var submission = await submissions.GetAsync(id, cancellationToken);
+        return submission is { Kind: "event" } && Tokens.Matches(SubmitEvent.ManagePurpose, token, submission.ManageTokenHash) ? submission : null;
+    }
+
+    private static string? TokenOf(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization["Bearer ".Length..].Trim();
+        }
+        var query = request.Query["token"].ToString();
+        return query.Length > 0 ? query : null;
+    }
+
+    private object View(Submission submission, IReadOnlyList<LogEntry> history) => new
+    {
+        id = submission.Id,
+        status = StatusWord(submission.Status),
+        version = submission.Version,
+        submitted = submission.Submitted,
+        updated = submission.Updated,
+        url = submission.Status == SubmissionStatus.Live ? site.Value.Public($"events/{submission.Slug}/") : null,
+        @event = HubJson.Deserialize<EventDetails>(submission.DetailsJson),
+        findings = submission.Findings,
+        reason = submission.Reason,
+        moderation = history.Select(h => new { version = h.Version, decision = h.Decision, reason = h.Reason, when = h.When, by = h.Who == ModerationLog.Auto ? "automatic checks" : h.Who == "organiser" ? "you" : "the campaign team" }),
+    };
+
+    /// <summary>The status as the API and the organiser's pages name it.</summary>
+    public static string StatusWord(SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.Discarded => "received",
+        SubmissionStatus.ChangesRequested => "changes-requested",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Adds an ETag header to another result.</summary>
+    private sealed class Tagged(string etag, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.ETag = etag;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

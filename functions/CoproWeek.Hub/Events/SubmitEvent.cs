@@ -1,0 +1,105 @@
+using CoproWeek.Hub.Http;
+using CoproWeek.Hub.Publishing;
+using CoproWeek.Hub.Security;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Events;
+
+/// <summary>
+/// <c>POST /api/events</c>: an organisation lists an event, as JSON or from the HTML form. It is stored,
+/// queued for the automatic checks, and the organiser gets a receipt with a private manage link.
+/// </summary>
+public sealed class SubmitEvent(
+    SubmissionStore submissions,
+    QueueSender queues,
+    Idempotency idempotency,
+    EventPages pages,
+    IOptions<SiteOptions> site,
+    TimeProvider time,
+    ILogger<SubmitEvent> logger)
+{
+    public const string ManagePurpose = "event-manage";
+
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (key, keyProblem) = Idempotency.KeyOf(request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+        var (fields, problem) = await InputFields.ReadAsync(request, cancellationToken);
+        if (fields is null)
+        {
+            return problem!;
+        }
+
+        var now = time.GetUtcNow();
+        var input = EventValidator.Read(fields, now);
+        if (input.Details is null)
+        {
+            return fields.FromForm
+                ? pages.SubmitFormWithErrors(fields, input.Errors)
+                : Problems.Validation(input.Errors);
+        }
+
+        if (key is not null && await idempotency.BeginAsync("POST events", key, fields.Body, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var id = SubmissionStore.NewId();
+        var (token, tokenHash) = Tokens.Create(ManagePurpose);
+        var details = input.Details;
+        var submission = new Submission
+        {
+            Id = id,
+            Kind = "event",
+            Slug = Slugs.For(details.Title, id),
+            Status = SubmissionStatus.Received,
+            Version = 1,
+            DetailsJson = HubJson.Serialize(details),
+            ManageTokenHash = tokenHash,
+            ContactEmail = details.Contact.Email,
+            Submitted = now,
+            Updated = now,
+            Honeypot = input.Honeypot,
+        };
+        await submissions.InsertAsync(submission, cancellationToken);
+        await queues.SendAsync(Triggers.Queues.Moderation, new SubmissionMessage(id, 1), cancellationToken);
+
+        var manageUrl = ManageUrl(site.Value, id, token);
+        if (!input.Honeypot)
+        {
+            await queues.SendAsync(Triggers.Queues.Email, EventEmails.Receipt(id, details, manageUrl, now), cancellationToken);
+        }
+        logger.LogInformation("Event {ItemId} received", id);
+
+        var answer = new StoredAnswer(StatusCodes.Status202Accepted, "application/json; charset=utf-8",
+            HubJson.Serialize(new SubmissionAnswer(id, "received", manageUrl)), $"/{site.Value.RoutePrefix}/events/{id}".Replace("//", "/", StringComparison.Ordinal));
+        if (key is not null)
+        {
+            await idempotency.CompleteAsync("POST events", key, answer, cancellationToken);
+        }
+        return fields.FromForm ? new SeeOther(site.Value.Public("submit-event/thanks/")) : answer;
+    }
+
+    public static string ManageUrl(SiteOptions site, string id, string token) => site.Api($"events/{id}/manage?token={Uri.EscapeDataString(token)}");
+}
+
+/// <summary>The answer to a submission: its id, where it stands, and the private link to manage it.</summary>
+public sealed record SubmissionAnswer(string Id, string Status, string? ManageUrl);
+
+/// <summary>A 303 See Other: after a form post, the browser fetches the next page with GET.</summary>
+public sealed class SeeOther(string location) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+        httpContext.Response.Headers.Location = location;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace CoproWeek.Hub.Http;
+
+/// <summary>One submitted field: text, a yes/no, a list of texts, or something of the wrong kind.</summary>
+public sealed record InputValue(string? Text = null, bool? Flag = null, IReadOnlyList<string>? List = null, bool WrongKind = false);
+
+/// <summary>
+/// A submission's fields by dotted name (<c>organiser.name</c>), read the same way from a JSON body and
+/// from an HTML form, so one validator serves the API and the no-JavaScript form.
+/// </summary>
+public sealed class InputFields
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    private readonly Dictionary<string, InputValue> _values;
+
+    private InputFields(Dictionary<string, InputValue> values, bool fromForm, byte[] body)
+    {
+        _values = values;
+        FromForm = fromForm;
+        Body = body;
+    }
+
+    public bool FromForm { get; }
+
+    /// <summary>The body as sent, for the Idempotency-Key check.</summary>
+    public byte[] Body { get; }
+    public IEnumerable<string> Names => _values.Keys;
+
+    public InputValue? this[string name] => _values.GetValueOrDefault(name);
+
+    /// <summary>Reads a JSON or form body; returns a problem (400, 413 or 415) instead when it cannot.</summary>
+    public static async Task<(InputFields? Fields, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, TooLarge());
+        }
+        var mediaType = request.GetTypedHeaders().ContentType?.MediaType.Value?.ToLowerInvariant();
+        if (mediaType is not ("application/json" or "application/x-www-form-urlencoded"))
+        {
+            return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send JSON or a form",
+                "Send the event as application/json, or as an HTML form (application/x-www-form-urlencoded)."));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return (null, TooLarge());
+            }
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (mediaType == "application/json")
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = 8 });
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    return (null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send one JSON object."] }));
+                }
+                var values = new Dictionary<string, InputValue>(StringComparer.Ordinal);
+                Flatten(document.RootElement, "", values);
+                return (new InputFields(values, fromForm: false, buffer.ToArray()), null);
+            }
+            catch (JsonException e)
+            {
+                return (null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = [$"The JSON is not valid: {e.Message.Split('.')[0]}."] }));
+            }
+        }
+
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        var fields = form.ToDictionary(
+            kv => kv.Key,
+            kv => kv.Value.Count > 1 ? new InputValue(List: kv.Value.Select(v => v ?? "").ToList()) : new InputValue(Text: kv.Value.ToString()),
+            StringComparer.Ordinal);
+        return (new InputFields(fields, fromForm: true, buffer.ToArray()), null);
+    }
+
+    private static IResult TooLarge() =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, "Too much to send", $"A submission can be at most {MaxBodyBytes / 1024} KiB. Shorten the longest texts.");
+
+    private static void Flatten(JsonElement element, string prefix, Dictionary<string, InputValue> values)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            var name = prefix + property.Name;
+            var value = property.Value;
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    Flatten(value, name + ".", values);
+                    break;
+                case JsonValueKind.String:
+                    values[name] = new InputValue(Text: value.GetString());
+                    break;
+                case JsonValueKind.True or JsonValueKind.False:
+                    values[name] = new InputValue(Flag: value.GetBoolean());
+                    break;
+                case JsonValueKind.Null:
+                    break;
+                case JsonValueKind.Array when value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String):
+                    values[name] = new InputValue(List: value.EnumerateArray().Select(v => v.GetString()!).ToList());
+                    break;
+                default:
+                    values[name] = new InputValue(WrongKind: true);
+                    break;
+            }
+        }
+    }
+}

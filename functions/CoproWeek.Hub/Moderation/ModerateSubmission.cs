@@ -1,0 +1,98 @@
+using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Publishing;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+using Microsoft.Extensions.Logging;
+
+namespace CoproWeek.Hub.Moderation;
+
+/// <summary>
+/// The moderation queue's handler: runs the automatic checks on one version of a submission and records
+/// the decision. Idempotent: a stale or repeated message changes nothing, and a retry after a crash
+/// finishes the follow-up (publish, email) of a decision already made.
+/// </summary>
+public sealed class ModerateSubmission(
+    SubmissionStore submissions,
+    DuplicateIndex duplicates,
+    ReviewQueue review,
+    ModerationLog log,
+    QueueSender queues,
+    TimeProvider time,
+    ILogger<ModerateSubmission> logger)
+{
+    public async Task HandleAsync(SubmissionMessage message, CancellationToken cancellationToken)
+    {
+        var submission = await submissions.GetAsync(message.Id, cancellationToken);
+        if (submission is null || submission.Version != message.Version)
+        {
+            logger.LogInformation("Moderation of {ItemId} v{Version} skipped: a newer version exists", message.Id, message.Version);
+            return;
+        }
+        if (submission.Status == SubmissionStatus.Received)
+        {
+            var decided = await DecideAsync(submission, cancellationToken);
+            if (decided is null)
+            {
+                logger.LogInformation("Moderation of {ItemId} v{Version} lost a race with an edit; the edit's own message follows", message.Id, message.Version);
+                return;
+            }
+            submission = decided;
+        }
+        await FollowUpAsync(submission, cancellationToken);
+    }
+
+    private async Task<Submission?> DecideAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var details = HubJson.Deserialize<EventDetails>(submission.DetailsJson);
+        SubmissionStatus status;
+        IReadOnlyList<Finding> findings;
+        string decision;
+        if (submission.Honeypot)
+        {
+            (status, findings, decision) = (SubmissionStatus.Discarded, [new Finding("honeypot", "The hidden field people never see was filled in.")], "discarded");
+        }
+        else
+        {
+            var duplicate = await duplicates.FileAndCheckAsync(submission, details, cancellationToken);
+            var (outcome, found) = EventChecks.Run(details, now, duplicate);
+            findings = found;
+            (status, decision) = outcome switch
+            {
+                CheckOutcome.Approve => (SubmissionStatus.Approved, "approved"),
+                CheckOutcome.Hold => (SubmissionStatus.Held, "held"),
+                _ => (SubmissionStatus.Rejected, "rejected"),
+            };
+        }
+
+        var decided = submission with { Status = status, Findings = findings, Updated = now, Reason = findings.Count == 0 ? null : string.Join(" ", findings.Select(f => f.Message)) };
+        if (!await submissions.TryReplaceAsync(decided, cancellationToken))
+        {
+            return null;
+        }
+        await log.AppendAsync(new LogEntry(decided.Id, decided.Version, ModerationLog.Auto, now, decision, decided.Reason), cancellationToken);
+        logger.LogInformation("Automatic checks {Decision} {ItemId} v{Version}", decision, decided.Id, decided.Version);
+        return (await submissions.GetAsync(decided.Id, cancellationToken))!;
+    }
+
+    /// <summary>What follows a decision. Safe to repeat: queue handlers and emails are keyed by id and version.</summary>
+    private async Task FollowUpAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        switch (submission.Status)
+        {
+            case SubmissionStatus.Approved:
+                await review.RemoveAsync(submission, cancellationToken);
+                await queues.SendAsync(Triggers.Queues.Publish, new PublishMessage(submission.Id, submission.Version), cancellationToken);
+                break;
+            case SubmissionStatus.Held:
+                await review.AddAsync(submission, cancellationToken);
+                await queues.SendAsync(Triggers.Queues.Email, EventEmails.Held(submission, HubJson.Deserialize<EventDetails>(submission.DetailsJson), now), cancellationToken);
+                break;
+            case SubmissionStatus.Rejected:
+                await review.RemoveAsync(submission, cancellationToken);
+                await queues.SendAsync(Triggers.Queues.Email, EventEmails.Rejected(submission, HubJson.Deserialize<EventDetails>(submission.DetailsJson), submission.Reason, now), cancellationToken);
+                break;
+        }
+    }
+}

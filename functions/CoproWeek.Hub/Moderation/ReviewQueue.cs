@@ -1,0 +1,37 @@
+using Azure;
+using Azure.Data.Tables;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+
+namespace CoproWeek.Hub.Moderation;
+
+/// <summary>
+/// The items waiting for a person, oldest first: one row each in a single partition of the Submissions
+/// table, keyed by submission time, so reading a page of the queue never scans the table.
+/// </summary>
+public sealed class ReviewQueue(HubStorage storage)
+{
+    public const string Partition = "review";
+
+    private TableClient Table => storage.Table(HubStorage.TableNames.Submissions);
+
+    public static string RowKeyOf(Submission submission) => $"{submission.Submitted.UtcTicks:D19}-{submission.Id}";
+
+    public Task AddAsync(Submission submission, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(new TableEntity(Partition, RowKeyOf(submission))
+        {
+            ["ItemId"] = submission.Id,
+            ["Kind"] = submission.Kind,
+        }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task RemoveAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(Partition, RowKeyOf(submission), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
+}

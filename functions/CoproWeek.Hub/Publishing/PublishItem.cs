@@ -1,0 +1,101 @@
+using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Publishing;
+
+/// <summary>
+/// The publish queue's handler: writes an approved item's own files at once and asks for the shared
+/// indexes to be rebuilt; or takes a withdrawn item down. The site index keeps the version last
+/// published and a tombstone, so an older, repeated or late message changes nothing.
+/// </summary>
+public sealed class PublishItem(
+    SubmissionStore submissions,
+    SiteIndex index,
+    SiteWriter writer,
+    EventPages pages,
+    PublishedItems published,
+    IndexRebuilds rebuilds,
+    QueueSender queues,
+    IOptions<SiteOptions> site,
+    TimeProvider time,
+    ILogger<PublishItem> logger)
+{
+    public async Task HandleAsync(PublishMessage message, CancellationToken cancellationToken)
+    {
+        var entry = await index.GetAsync("event", message.Id, cancellationToken);
+        if (entry is not null && (entry.Version >= message.Version || entry.Withdrawn))
+        {
+            logger.LogInformation("Publish of {ItemId} v{Version} skipped: the site already has v{SiteVersion}{Tombstone}",
+                message.Id, message.Version, entry.Version, entry.Withdrawn ? " (withdrawn)" : "");
+            return;
+        }
+        if (message.Withdraw)
+        {
+            await WithdrawAsync(message, entry, cancellationToken);
+        }
+        else
+        {
+            await PublishAsync(message, entry, cancellationToken);
+        }
+    }
+
+    private async Task PublishAsync(PublishMessage message, SiteEntry? entry, CancellationToken cancellationToken)
+    {
+        var submission = await submissions.GetAsync(message.Id, cancellationToken);
+        if (submission is null || submission.Version != message.Version || submission.Status is not (SubmissionStatus.Approved or SubmissionStatus.Live))
+        {
+            logger.LogInformation("Publish of {ItemId} v{Version} skipped: the item has moved on", message.Id, message.Version);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var details = HubJson.Deserialize<EventDetails>(submission.DetailsJson);
+        var item = new PublishedEvent(submission.Id, submission.Slug, submission.Version, details with { Contact = new Contact() }, entry?.PublishedAt ?? now);
+        await writer.WriteAllAsync(pages.EventFiles(item), cancellationToken);
+
+        var written = new SiteEntry(item.Id, "event", item.Version, item.Slug, HubJson.Serialize(item.Details), item.PublishedAt, Withdrawn: false, entry?.ETag ?? default);
+        if (!await index.TryWriteAsync(written, existed: entry is not null, cancellationToken))
+        {
+            // Another publish or a withdrawal won; throw so the retry re-reads what the site now holds.
+            throw new InvalidOperationException($"The site entry for {item.Id} changed while v{item.Version} was being published.");
+        }
+
+        var url = site.Value.Public($"events/{item.Slug}/");
+        await published.RecordAsync(new PublishedItem(item.Id, "event", item.Version, details.Title, details.Summary, url, details.Region, details.Topics,
+            item.PublishedAt, details.Start, Withdrawn: false), cancellationToken);
+        await rebuilds.RequestAsync(cancellationToken);
+
+        if (submission.Status == SubmissionStatus.Approved)
+        {
+            await submissions.TryReplaceAsync(submission with { Status = SubmissionStatus.Live, Updated = now }, cancellationToken);
+        }
+        await queues.SendAsync(Triggers.Queues.Email, EventEmails.Live(submission, details, url, now), cancellationToken);
+        logger.LogInformation("Published {ItemId} v{Version}", item.Id, item.Version);
+    }
+
+    private async Task WithdrawAsync(PublishMessage message, SiteEntry? entry, CancellationToken cancellationToken)
+    {
+        var submission = await submissions.GetAsync(message.Id, cancellationToken);
+        var slug = entry?.Slug ?? submission?.Slug;
+        if (slug is not null)
+        {
+            await Task.WhenAll(pages.EventFilePaths(slug).Select(path => writer.DeleteAsync(path, cancellationToken)));
+        }
+        var tombstone = new SiteEntry(message.Id, "event", message.Version, slug ?? "", null, entry?.PublishedAt ?? time.GetUtcNow(), Withdrawn: true, entry?.ETag ?? default);
+        if (!await index.TryWriteAsync(tombstone, existed: entry is not null, cancellationToken))
+        {
+            throw new InvalidOperationException($"The site entry for {message.Id} changed while it was being withdrawn.");
+        }
+        if (entry is not null && submission is not null)
+        {
+            var details = HubJson.Deserialize<EventDetails>(submission.DetailsJson);
+            await published.RecordAsync(new PublishedItem(message.Id, "event", message.Version, details.Title, details.Summary,
+                site.Value.Public($"events/{slug}/"), details.Region, details.Topics, entry.PublishedAt, details.Start, Withdrawn: true), cancellationToken);
+            await rebuilds.RequestAsync(cancellationToken);
+        }
+        logger.LogInformation("Withdrew {ItemId} at v{Version}", message.Id, message.Version);
+    }
+}

@@ -1,0 +1,71 @@
+using Azure;
+using Azure.Data.Tables;
+using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Storage;
+
+namespace CoproWeek.Hub.Publishing;
+
+/// <summary>What the site shows of one item: the version last published, or a tombstone once it was withdrawn.</summary>
+public sealed record SiteEntry(string Id, string Kind, int Version, string Slug, string? PublicJson, DateTimeOffset PublishedAt, bool Withdrawn, ETag ETag);
+
+/// <summary>
+/// The publisher's own record of the site, in table <c>SiteIndex</c>: one partition per kind, one row per
+/// item, holding the public fields of the published version. Index rebuilds read one partition; the
+/// version and tombstone make late or repeated publish messages harmless.
+/// </summary>
+public sealed class SiteIndex(HubStorage storage)
+{
+    private TableClient Table => storage.Table(HubStorage.TableNames.SiteIndex);
+
+    public async Task<SiteEntry?> GetAsync(string kind, string id, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(kind, id, cancellationToken: cancellationToken);
+        return row.HasValue ? FromEntity(row.Value!) : null;
+    }
+
+    /// <summary>Writes the entry if the row is as it was read (or still absent); false if another publisher got there first.</summary>
+    public async Task<bool> TryWriteAsync(SiteEntry entry, bool existed, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(entry.Kind, entry.Id)
+        {
+            ["Version"] = entry.Version,
+            ["Slug"] = entry.Slug,
+            ["PublicJson"] = entry.PublicJson,
+            ["PublishedAt"] = entry.PublishedAt,
+            ["Withdrawn"] = entry.Withdrawn,
+        };
+        try
+        {
+            if (existed)
+            {
+                await Table.UpdateEntityAsync(row, entry.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                await Table.AddEntityAsync(row, cancellationToken);
+            }
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Every published event not withdrawn, read from its own partition.</summary>
+    public async Task<IReadOnlyList<PublishedEvent>> PublishedEventsAsync(CancellationToken cancellationToken)
+    {
+        var events = new List<PublishedEvent>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"event"} and Withdrawn eq {false}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var entry = FromEntity(row);
+            events.Add(new PublishedEvent(entry.Id, entry.Slug, entry.Version, HubJson.Deserialize<EventDetails>(entry.PublicJson!), entry.PublishedAt));
+        }
+        return events;
+    }
+
+    private static SiteEntry FromEntity(TableEntity e) => new(
+        e.RowKey, e.PartitionKey, e.GetInt32("Version") ?? 0, e.GetString("Slug"), e.GetString("PublicJson"),
+        e.GetDateTimeOffset("PublishedAt") ?? default, e.GetBoolean("Withdrawn") ?? false, e.ETag);
+}

@@ -1,0 +1,89 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace CoproWeek.Hub.Submissions;
+
+public enum SubmissionStatus
+{
+    /// <summary>Waiting for the automatic checks.</summary>
+    Received,
+    /// <summary>Waiting for a moderator.</summary>
+    Held,
+    ChangesRequested,
+    /// <summary>Approved; the publisher is putting it on the site.</summary>
+    Approved,
+    Live,
+    Rejected,
+    Withdrawn,
+    /// <summary>A bot filled the honeypot: answered like anyone else, then dropped.</summary>
+    Discarded,
+}
+
+/// <summary>What an automatic check found, kept with the item for the organiser and the moderator.</summary>
+public sealed record Finding(string Check, string Message);
+
+/// <summary>
+/// An event or a blog post as submitted, with its moderation state. Table <c>Submissions</c>, partition
+/// key the item id. Every change increments <see cref="Version"/>; queue messages carry (id, version).
+/// </summary>
+public sealed record Submission
+{
+    public const string RowKey = "submission";
+
+    public required string Id { get; init; }
+    public required string Kind { get; init; }
+    public required string Slug { get; init; }
+    public SubmissionStatus Status { get; init; }
+    public int Version { get; init; }
+    /// <summary>The item's details as JSON (for events an <see cref="Events.EventDetails"/>), contact included.</summary>
+    public required string DetailsJson { get; init; }
+    public required string ManageTokenHash { get; init; }
+    public required string ContactEmail { get; init; }
+    public DateTimeOffset Submitted { get; init; }
+    public DateTimeOffset Updated { get; init; }
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+    /// <summary>The reason given with the latest decision, shown to the organiser.</summary>
+    public string? Reason { get; init; }
+    public bool Honeypot { get; init; }
+    public ETag ETag { get; init; }
+
+    internal TableEntity ToEntity() => new(Id, RowKey)
+    {
+        ["Kind"] = Kind,
+        ["Slug"] = Slug,
+        ["Status"] = Status.ToString(),
+        ["Version"] = Version,
+        ["DetailsJson"] = DetailsJson,
+        ["ManageTokenHash"] = ManageTokenHash,
+        ["ContactEmail"] = ContactEmail,
+        ["Submitted"] = Submitted,
+        ["Updated"] = Updated,
+        ["FindingsJson"] = Storage.HubJson.Serialize(Findings),
+        ["Reason"] = Reason,
+        ["Honeypot"] = Honeypot,
+    };
+
+    internal static Submission FromEntity(TableEntity e) => new()
+    {
+        Id = e.PartitionKey,
+        Kind = e.GetString("Kind"),
+        Slug = e.GetString("Slug"),
+        Status = Enum.Parse<SubmissionStatus>(e.GetString("Status")),
+        Version = e.GetInt32("Version") ?? 0,
+        DetailsJson = e.GetString("DetailsJson"),
+        ManageTokenHash = e.GetString("ManageTokenHash"),
+        ContactEmail = e.GetString("ContactEmail"),
+        Submitted = e.GetDateTimeOffset("Submitted") ?? default,
+        Updated = e.GetDateTimeOffset("Updated") ?? default,
+        Findings = Storage.HubJson.Deserialize<List<Finding>>(e.GetString("FindingsJson") ?? "[]"),
+        Reason = e.GetString("Reason"),
+        Honeypot = e.GetBoolean("Honeypot") ?? false,
+        ETag = e.ETag,
+    };
+
+    /// <summary>The version as an HTTP entity tag, for <c>ETag</c> and <c>If-Match</c>.</summary>
+    public string EntityTag => $"\"v{Version}\"";
+}
+
+/// <summary>The message the moderation and publish queues carry: which item, at which version.</summary>
+public sealed record SubmissionMessage(string Id, int Version);

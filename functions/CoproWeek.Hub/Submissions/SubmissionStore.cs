@@ -1,0 +1,43 @@
+using Azure;
+using Azure.Data.Tables;
+using CoproWeek.Hub.Storage;
+
+namespace CoproWeek.Hub.Submissions;
+
+/// <summary>Reads and writes submissions. Writes that race use the row's ETag: the loser gets false and nothing changes.</summary>
+public sealed class SubmissionStore(HubStorage storage)
+{
+    private TableClient Table => storage.Table(HubStorage.TableNames.Submissions);
+
+    public async Task<Submission?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!IsId(id))
+        {
+            return null;
+        }
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(id, Submission.RowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? Submission.FromEntity(row.Value!) : null;
+    }
+
+    public Task InsertAsync(Submission submission, CancellationToken cancellationToken) =>
+        Table.AddEntityAsync(submission.ToEntity(), cancellationToken);
+
+    /// <summary>Replaces the row if it has not changed since it was read; false if someone else changed it first.</summary>
+    public async Task<bool> TryReplaceAsync(Submission changed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.UpdateEntityAsync(changed.ToEntity(), changed.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Ids are 20 lower-case hex characters; anything else is not ours and is never looked up.</summary>
+    public static bool IsId(string? id) => id is { Length: 20 } && id.All(char.IsAsciiHexDigitLower);
+
+    public static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(10));
+}
