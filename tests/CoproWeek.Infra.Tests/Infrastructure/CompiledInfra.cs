@@ -23,7 +23,9 @@ public sealed class CompiledInfra : IAsyncLifetime
     public IReadOnlyList<string> BuiltFiles { get; private set; } = [];
 
     /// <summary>The compiled main.bicep, with every module's template nested inside it.</summary>
-    public ArmTemplate Main { get; private set; } = null!;
+    public ArmTemplate Main => _main ?? throw new InvalidOperationException("main.bicep did not build:\n" + BuildOutput);
+
+    private ArmTemplate? _main;
 
     public async Task InitializeAsync()
     {
@@ -54,7 +56,7 @@ public sealed class CompiledInfra : IAsyncLifetime
         if (File.Exists(main))
         {
             using var document = JsonDocument.Parse(await File.ReadAllTextAsync(main));
-            Main = new ArmTemplate(document.RootElement.Clone(), "main.bicep", Parent: null, Parameters: null);
+            _main = new ArmTemplate(document.RootElement.Clone(), "main.bicep", Parent: null, Parameters: null);
         }
     }
 
