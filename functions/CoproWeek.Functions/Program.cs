@@ -1,4 +1,5 @@
 using CoproWeek.Hub;
+using CoproWeek.Hub.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,5 +14,6 @@ builder.Services
     .ConfigureFunctionsApplicationInsights();
 
 builder.Services.AddCoproWeek(builder.Configuration);
+builder.Services.AddHostedService<CreateStorageAtStart>();
 
 builder.Build().Run();

@@ -80,8 +80,8 @@ public static class CoproWeekServiceCollectionExtensions
         var encoding = string.Equals(configuration["AzureFunctionsJobHost:extensions:queues:messageEncoding"], "none", StringComparison.OrdinalIgnoreCase)
             ? QueueMessageEncoding.None
             : QueueMessageEncoding.Base64;
-        var connectionString = configuration[StorageSetting];
         var section = configuration.GetSection(StorageSetting);
+        var connectionString = IsIdentityBased(configuration) ? null : configuration[StorageSetting];
 
         services.AddAzureClients(builder =>
         {
@@ -105,6 +105,14 @@ public static class CoproWeekServiceCollectionExtensions
             builder.AddTableServiceClient(ServiceUri("table"));
         });
     }
+
+    /// <summary>
+    /// Whether identity-based storage settings are present. They win over a connection string, so an operator
+    /// can point the self-host at Azure without clearing the development default.
+    /// </summary>
+    public static bool IsIdentityBased(IConfiguration configuration) =>
+        new[] { "accountName", "blobServiceUri", "queueServiceUri", "tableServiceUri" }
+            .Any(k => !string.IsNullOrWhiteSpace(configuration[$"{StorageSetting}:{k}"]));
 
     private static TokenCredential Credential(IConfiguration section) =>
         string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)

@@ -14,7 +14,8 @@ public sealed class DevelopmentStorage(IConfiguration configuration, ILogger<Dev
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var connection = configuration[CoproWeekServiceCollectionExtensions.StorageSetting];
-        if (!string.Equals(connection?.Trim().TrimEnd(';'), "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+        if (CoproWeekServiceCollectionExtensions.IsIdentityBased(configuration)
+            || !string.Equals(connection?.Trim().TrimEnd(';'), "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
