@@ -74,12 +74,13 @@ public static class SiteLayout
         html.Append("<li><a href=\"").Text(options.Public(path)).Append('"')
             .Append(current ? " aria-current=\"page\"" : "").Append('>').Append(label).Append("</a></li>\n");
 
-    // No script runs on any page (the JSON-LD block is data, not script); forms may post only to the hub's API.
+    // No script runs on any page (the JSON-LD block is data, not script). Forms post to the API, which may redirect
+    // to the static site (the thank-you page): browsers check form-action on that redirect too, so both are listed.
     private static string ContentSecurityPolicy(SiteOptions options)
     {
         var site = Origin(options.PublicUrl);
         var api = Origin(options.ApiUrl);
-        return $"default-src 'none'; style-src 'self' {site}; img-src 'self' {site} data:; form-action 'self' {api}; base-uri 'none'";
+        return $"default-src 'none'; style-src 'self' {site}; img-src 'self' {site} data:; form-action 'self' {site} {api}; base-uri 'none'";
     }
 
     private static string Origin(string url) =>
