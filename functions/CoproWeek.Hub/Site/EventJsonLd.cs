@@ -1,0 +1,107 @@
+using System.Text.Json;
+using CoproWeek.Hub.Events;
+
+namespace CoproWeek.Hub.Site;
+
+/// <summary>schema.org <c>Event</c> for an event page, so search engines and calendars can read it.</summary>
+public static class EventJsonLd
+{
+    public static string Write(PublishedEvent published, SiteOptions options)
+    {
+        var e = published.Details;
+        var url = options.Url(SitePaths.EventPage(published.Slug));
+        var booking = Html.SafeUrl(e.BookingUrl);
+        return SiteJson.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@type", "Event");
+            json.WriteString("name", e.Title);
+            json.WriteString("description", e.Summary);
+            json.WriteString("startDate", UkTime.Iso(e.Start));
+            json.WriteString("endDate", UkTime.Iso(e.End));
+            json.WriteString("eventStatus", "https://schema.org/EventScheduled");
+            json.WriteString("eventAttendanceMode", "https://schema.org/" + AttendanceMode(e));
+            json.WriteString("url", url);
+            json.WriteBoolean("isAccessibleForFree", e.IsFree);
+            WriteLocation(json, e, booking ?? url);
+            json.WriteStartObject("organizer");
+            json.WriteString("@type", "Organization");
+            json.WriteString("name", e.Organiser.Name);
+            if (Html.SafeUrl(e.Organiser.Website) is { } website)
+            {
+                json.WriteString("url", website);
+            }
+            json.WriteEndObject();
+            json.WriteStartObject("offers");
+            json.WriteString("@type", "Offer");
+            if (e.IsFree)
+            {
+                json.WriteNumber("price", 0);
+                json.WriteString("priceCurrency", "GBP");
+            }
+            else
+            {
+                json.WriteString("description", EventWords.Cost(e));
+            }
+            json.WriteString("url", booking ?? url);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        });
+    }
+
+    private static string AttendanceMode(EventDetails e) => e.Format switch
+    {
+        "online" => "OnlineEventAttendanceMode",
+        "hybrid" => "MixedEventAttendanceMode",
+        _ => "OfflineEventAttendanceMode",
+    };
+
+    private static void WriteLocation(Utf8JsonWriter json, EventDetails e, string virtualUrl)
+    {
+        var place = EventWords.HasVenue(e) || !EventWords.IsOnline(e);
+        var online = EventWords.IsOnline(e);
+        json.WritePropertyName("location");
+        if (place && online)
+        {
+            json.WriteStartArray();
+        }
+        if (place)
+        {
+            json.WriteStartObject();
+            json.WriteString("@type", "Place");
+            var venue = e.Venue;
+            json.WriteString("name", FirstOf(venue?.Name, venue?.Address, EventWords.Region(e), "To be confirmed"));
+            json.WriteStartObject("address");
+            json.WriteString("@type", "PostalAddress");
+            if (!string.IsNullOrWhiteSpace(venue?.Address))
+            {
+                json.WriteString("streetAddress", venue.Address.Trim());
+            }
+            if (!string.IsNullOrWhiteSpace(venue?.Postcode))
+            {
+                json.WriteString("postalCode", venue.Postcode.Trim());
+            }
+            if (EventWords.Region(e) is { Length: > 0 } region && e.Region != "uk-wide")
+            {
+                json.WriteString("addressRegion", region);
+            }
+            json.WriteString("addressCountry", "GB");
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        if (online)
+        {
+            json.WriteStartObject();
+            json.WriteString("@type", "VirtualLocation");
+            json.WriteString("url", virtualUrl);
+            json.WriteEndObject();
+        }
+        if (place && online)
+        {
+            json.WriteEndArray();
+        }
+    }
+
+    private static string FirstOf(params string?[] values) => values.First(v => !string.IsNullOrWhiteSpace(v))!.Trim();
+}

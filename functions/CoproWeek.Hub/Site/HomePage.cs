@@ -1,0 +1,44 @@
+using System.Text;
+using CoproWeek.Hub.Events;
+
+namespace CoproWeek.Hub.Site;
+
+/// <summary><c>index.html</c>: when the week is, what co-production means, the next few events, and how to take part.</summary>
+public static class HomePage
+{
+    public const int EventsShown = 6;
+
+    public static string Render(IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options)
+    {
+        var upcoming = EventList.Upcoming(events, now);
+        var html = new StringBuilder(8192);
+        html.Append("<h1>").Append(SiteLayout.SiteName).Append("</h1>\n")
+            .Append("<p class=\"lede\">").Text(UkTime.Week(options.WeekStarts)).Append(".</p>\n")
+            .Append("<h2>What is co-production?</h2>\n")
+            .Append("<p>Co-production is when people who use services, carers and professionals plan, run and check services together, as equals.</p>\n")
+            .Append("<p>During the week, groups across the UK hold events to share what they have done together and to learn from each other.</p>\n")
+            .Append("<h2>Coming up</h2>\n");
+        if (upcoming.Count == 0)
+        {
+            html.Append("<p>There are no upcoming events yet. Please come back soon.</p>\n");
+        }
+        else
+        {
+            html.Append("<ul class=\"event-list\">\n");
+            foreach (var published in upcoming.Take(EventsShown))
+            {
+                html.Append(EventList.Card(published, options, 3));
+            }
+            html.Append("</ul>\n");
+        }
+        html.Append("<p><a href=\"").Text(options.Url(SitePaths.Events)).Append("\">See all ").Append(EventList.Count(upcoming.Count)).Append("</a></p>\n")
+            .Append("<h2>Take part</h2>\n")
+            .Append("<p><a class=\"button\" href=\"").Text(options.Url(SitePaths.SubmitEvent)).Append("\">Submit an event</a></p>\n")
+            .Append("<p><a href=\"").Text(options.Public("subscribe/")).Append("\">Get updates by email</a>: we will send you new events and stories. You can stop at any time.</p>\n");
+        return SiteLayout.Render(options, "Home", html.ToString(), SiteSection.Home, new PageHead
+        {
+            Description = $"{SiteLayout.SiteName}, {UkTime.Week(options.WeekStarts)}: events and stories about people working together as equals.",
+            Canonical = options.Url(SitePaths.Home),
+        });
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text;
+
+namespace CoproWeek.Hub.Site;
+
+/// <summary>The parts of the site the header's navigation can mark as current.</summary>
+public enum SiteSection
+{
+    None,
+    Home,
+    Events,
+    Stories,
+    SubmitEvent,
+    Subscribe,
+}
+
+/// <summary>The page every public page sits in: skip link, header and navigation, one <c>main</c>, footer. No JavaScript.</summary>
+public static class SiteLayout
+{
+    public const string SiteName = "Co-production Week";
+
+    public static string Render(SiteOptions options, string title, string main, SiteSection section = SiteSection.None, PageHead? head = null)
+    {
+        var html = new StringBuilder(main.Length + 3000);
+        html.Append("<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(Html.Encode(ContentSecurityPolicy(options))).Append("\">\n");
+        if (head?.Private == true)
+        {
+            // The manage page's URL holds the organiser's token: keep it out of search engines and other sites' logs.
+            html.Append("<meta name=\"robots\" content=\"noindex, nofollow\">\n<meta name=\"referrer\" content=\"no-referrer\">\n");
+        }
+        html.Append("<title>").Text(title).Append(" – ").Append(SiteName).Append("</title>\n");
+        if (head?.Description is { Length: > 0 } description)
+        {
+            html.Append("<meta name=\"description\" content=\"").Text(description).Append("\">\n");
+        }
+        if (head?.Canonical is { Length: > 0 } canonical)
+        {
+            html.Append("<link rel=\"canonical\" href=\"").Text(canonical).Append("\">\n");
+        }
+        foreach (var (type, href, linkTitle) in head?.Alternates ?? [])
+        {
+            html.Append("<link rel=\"alternate\" type=\"").Text(type).Append("\" href=\"").Text(href).Append("\" title=\"").Text(linkTitle).Append("\">\n");
+        }
+        html.Append("<link rel=\"stylesheet\" href=\"").Text(options.Public(SitePaths.Stylesheet)).Append("\">\n");
+        if (head?.JsonLd is { Length: > 0 } jsonLd)
+        {
+            // The JSON is written with '<' escaped as \u003C, so nothing in it can close this element.
+            html.Append("<script type=\"application/ld+json\">").Append(jsonLd).Append("</script>\n");
+        }
+        html.Append("</head>\n<body>\n")
+            .Append("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n")
+            .Append("<header class=\"site-header\">\n<div class=\"wrap\">\n")
+            .Append("<a class=\"site-name\" href=\"").Text(options.Public("")).Append('"')
+            .Append(section == SiteSection.Home ? " aria-current=\"page\"" : "").Append('>').Append(SiteName).Append("</a>\n")
+            .Append("<nav aria-label=\"Main\">\n<ul class=\"site-nav\">\n");
+        NavItem(html, options, "events/", "Events", section == SiteSection.Events);
+        NavItem(html, options, "posts/", "Stories", section == SiteSection.Stories);
+        NavItem(html, options, "submit-event/", "Submit an event", section == SiteSection.SubmitEvent);
+        NavItem(html, options, "subscribe/", "Get updates by email", section == SiteSection.Subscribe);
+        html.Append("</ul>\n</nav>\n</div>\n</header>\n")
+            .Append("<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n")
+            .Append(main)
+            .Append("\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n")
+            .Append("<p>").Append(SiteName).Append(": people who use services, carers and professionals working together as equals.</p>\n")
+            .Append("<p>Nothing about us without us.</p>\n")
+            .Append("<ul class=\"footer-links\"><li><a href=\"").Text(options.Public("events/events.json")).Append("\">Events as data (JSON)</a></li>")
+            .Append("<li><a href=\"").Text(options.Public(SitePaths.Calendar)).Append("\">All events for your calendar</a></li></ul>\n")
+            .Append("</div>\n</footer>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void NavItem(StringBuilder html, SiteOptions options, string path, string label, bool current) =>
+        html.Append("<li><a href=\"").Text(options.Public(path)).Append('"')
+            .Append(current ? " aria-current=\"page\"" : "").Append('>').Append(label).Append("</a></li>\n");
+
+    // No script runs on any page (the JSON-LD block is data, not script). Forms post to the API, which may redirect
+    // to the static site (the thank-you page): browsers check form-action on that redirect too, so both are listed.
+    private static string ContentSecurityPolicy(SiteOptions options)
+    {
+        var site = Origin(options.PublicUrl);
+        var api = Origin(options.ApiUrl);
+        return $"default-src 'none'; style-src 'self' {site}; img-src 'self' {site} data:; form-action 'self' {site} {api}; base-uri 'none'";
+    }
+
+    private static string Origin(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : "'self'";
+}
+
+/// <summary>What a page adds to its <c>head</c>.</summary>
+public sealed record PageHead
+{
+    public string? Description { get; init; }
+    public string? Canonical { get; init; }
+    /// <summary>Already-encoded JSON (see <see cref="SiteJson"/>), placed in a <c>application/ld+json</c> script block.</summary>
+    public string? JsonLd { get; init; }
+    public IReadOnlyList<(string Type, string Href, string Title)> Alternates { get; init; } = [];
+    /// <summary>A private page (the organiser's manage page): not indexed, sends no referrer.</summary>
+    public bool Private { get; init; }
+}
