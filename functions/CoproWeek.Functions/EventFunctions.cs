@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace CoproWeek.Functions;
 
-public sealed class EventFunctions(SubmitEvent submit, ManageEvent manage)
+public sealed class EventFunctions(SubmitEvent submit, ManageEvent manage, ManageEventPage page)
 {
     [Function(nameof(Triggers.SubmitEvent))]
     public Task<IResult> SubmitEvent(
@@ -26,4 +26,14 @@ public sealed class EventFunctions(SubmitEvent submit, ManageEvent manage)
     public Task<IResult> WithdrawEvent(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Triggers.Routes.Event)] HttpRequest request, string id) =>
         manage.WithdrawAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.ShowManageEventPage))]
+    public Task<IResult> ShowManageEventPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.ManageEvent)] HttpRequest request, string id) =>
+        page.ShowAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.PostManageEventPage))]
+    public Task<IResult> PostManageEventPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Triggers.Routes.ManageEvent)] HttpRequest request, string id) =>
+        page.PostAsync(request, id, request.HttpContext.RequestAborted);
 }

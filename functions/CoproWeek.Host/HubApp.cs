@@ -96,7 +96,7 @@ public static class HubApp
 }
 
 /// <summary>Creates every table, container and queue at start, or stops start-up with one line saying why.</summary>
-public sealed class StorageInitializer(HubStorage storage, IConfiguration configuration) : IHostedService
+public sealed class StorageInitializer(CreateStorageAtStart create, IConfiguration configuration) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -104,7 +104,7 @@ public sealed class StorageInitializer(HubStorage storage, IConfiguration config
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         try
         {
-            await storage.EnsureCreatedAsync(timeout.Token);
+            await create.StartAsync(timeout.Token);
         }
         catch (Exception e) when (e is Azure.RequestFailedException or OperationCanceledException or HttpRequestException or AggregateException)
         {

@@ -42,6 +42,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddSingleton<HubStorage>();
         services.AddSingleton<QueueActivity>();
         services.AddSingleton<QueueSender>();
+        services.AddSingleton<CreateStorageAtStart>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<SendEmail>();
         services.AddSingleton<CheckHealth>();

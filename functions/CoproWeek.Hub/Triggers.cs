@@ -26,6 +26,7 @@ public static class Triggers
         public const string Health = "health";
         public const string Events = "events";
         public const string Event = "events/{id}";
+        public const string ManageEvent = "events/{id}/manage";
     }
 
     /// <summary>
@@ -44,6 +45,8 @@ public static class Triggers
         new HttpTriggerDefinition(nameof(GetEvent), Routes.Event, ["GET"]),
         new HttpTriggerDefinition(nameof(EditEvent), Routes.Event, ["PUT"]),
         new HttpTriggerDefinition(nameof(WithdrawEvent), Routes.Event, ["DELETE"]),
+        new HttpTriggerDefinition(nameof(ShowManageEventPage), Routes.ManageEvent, ["GET"]),
+        new HttpTriggerDefinition(nameof(PostManageEventPage), Routes.ManageEvent, ["POST"]),
         new QueueTriggerDefinition(nameof(ModerateSubmission), Queues.Moderation),
         new QueueTriggerDefinition(nameof(PublishItem), Queues.Publish),
         new QueueTriggerDefinition(nameof(RebuildIndexes), Queues.Indexes),
@@ -56,6 +59,8 @@ public static class Triggers
     public const string GetEvent = nameof(GetEvent);
     public const string EditEvent = nameof(EditEvent);
     public const string WithdrawEvent = nameof(WithdrawEvent);
+    public const string ShowManageEventPage = nameof(ShowManageEventPage);
+    public const string PostManageEventPage = nameof(PostManageEventPage);
     public const string ModerateSubmission = nameof(ModerateSubmission);
     public const string PublishItem = nameof(PublishItem);
     public const string RebuildIndexes = nameof(RebuildIndexes);

@@ -25,6 +25,7 @@ public static class EventsRegistration
         services.AddSingleton<IndexRebuilds>();
         services.AddSingleton<SubmitEvent>();
         services.AddSingleton<ManageEvent>();
+        services.AddSingleton<ManageEventPage>();
         services.AddSingleton<ModerateSubmission>();
         services.AddSingleton<PublishItem>();
         services.AddSingleton<RebuildIndexes>();
@@ -34,6 +35,8 @@ public static class EventsRegistration
             .Http<ManageEvent>(Triggers.GetEvent, (h, req, ct) => h.GetAsync(req, RouteId(req), ct))
             .Http<ManageEvent>(Triggers.EditEvent, (h, req, ct) => h.EditAsync(req, RouteId(req), ct))
             .Http<ManageEvent>(Triggers.WithdrawEvent, (h, req, ct) => h.WithdrawAsync(req, RouteId(req), ct))
+            .Http<ManageEventPage>(Triggers.ShowManageEventPage, (h, req, ct) => h.ShowAsync(req, RouteId(req), ct))
+            .Http<ManageEventPage>(Triggers.PostManageEventPage, (h, req, ct) => h.PostAsync(req, RouteId(req), ct))
             .Queue<ModerateSubmission, SubmissionMessage>(Triggers.ModerateSubmission, (h, msg, ct) => h.HandleAsync(msg, ct))
             .Queue<PublishItem, PublishMessage>(Triggers.PublishItem, (h, msg, ct) => h.HandleAsync(msg, ct))
             .Queue<RebuildIndexes, RebuildMessage>(Triggers.RebuildIndexes, (h, msg, ct) => h.HandleAsync(msg, ct));

@@ -16,12 +16,16 @@ public sealed class InputFields
 
     private readonly Dictionary<string, InputValue> _values;
 
-    private InputFields(Dictionary<string, InputValue> values, bool fromForm, byte[] body)
+    private InputFields(Dictionary<string, InputValue> values, bool fromForm, byte[] body, IReadOnlyDictionary<string, Microsoft.Extensions.Primitives.StringValues>? form = null)
     {
         _values = values;
         FromForm = fromForm;
         Body = body;
+        Form = form ?? new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>();
     }
+
+    /// <summary>The form's fields as posted, to show them again beside their errors.</summary>
+    public IReadOnlyDictionary<string, Microsoft.Extensions.Primitives.StringValues> Form { get; }
 
     public bool FromForm { get; }
 
@@ -81,7 +85,7 @@ public sealed class InputFields
             kv => kv.Key,
             kv => kv.Value.Count > 1 ? new InputValue(List: kv.Value.Select(v => v ?? "").ToList()) : new InputValue(Text: kv.Value.ToString()),
             StringComparer.Ordinal);
-        return (new InputFields(fields, fromForm: true, buffer.ToArray()), null);
+        return (new InputFields(fields, fromForm: true, buffer.ToArray(), form), null);
     }
 
     private static IResult TooLarge() =>

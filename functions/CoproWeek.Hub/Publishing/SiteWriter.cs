@@ -1,21 +1,13 @@
 using Azure;
 using Azure.Storage.Blobs.Models;
+using CoproWeek.Hub.Site;
 using CoproWeek.Hub.Storage;
 
 namespace CoproWeek.Hub.Publishing;
 
-/// <summary>One file of the public site.</summary>
-public sealed record SiteFile(string Path, string Content, string ContentType);
-
 /// <summary>Writes files into the <c>$web</c> container with their content type and caching, as the static website serves them.</summary>
 public sealed class SiteWriter(HubStorage storage)
 {
-    public const string Html = "text/html; charset=utf-8";
-    public const string Calendar = "text/calendar; charset=utf-8";
-    public const string Json = "application/json; charset=utf-8";
-    public const string Xml = "application/xml; charset=utf-8";
-    public const string Css = "text/css; charset=utf-8";
-
     public int BlobsWritten => _written;
     private int _written;
 
@@ -26,7 +18,7 @@ public sealed class SiteWriter(HubStorage storage)
             HttpHeaders = new BlobHttpHeaders
             {
                 ContentType = file.ContentType,
-                CacheControl = file.ContentType == Css ? "public, max-age=3600" : "public, max-age=60",
+                CacheControl = file.ContentType.StartsWith("text/css", StringComparison.Ordinal) ? "public, max-age=3600" : "public, max-age=60",
             },
         }, cancellationToken);
         Interlocked.Increment(ref _written);

@@ -43,7 +43,7 @@ public static class EventFormFields
     /// <summary>Fields the form marks as required; the API's validation should ask for the same.</summary>
     public static readonly IReadOnlySet<string> Required = new HashSet<string>(StringComparer.Ordinal)
     {
-        Title, Summary, Description, OrganiserName, ContactName, ContactEmail, Start, End, Format, Region, LivedExperienceInvolvement,
+        Title, Summary, Description, OrganiserName, ContactName, ContactEmail, Start, End, Format, Region,
     };
 
     /// <summary>The id of a field's input (the target of the error summary's link): <c>field-organiser-name</c>.</summary>

@@ -1,0 +1,82 @@
+using CoproWeek.Hub.Http;
+using CoproWeek.Hub.Publishing;
+using CoproWeek.Hub.Site;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Events;
+
+/// <summary>
+/// The page behind the organiser's private link, for people rather than programs: <c>GET</c> shows where the
+/// event stands and why, with a form to change it and one to withdraw it; <c>POST</c> takes either form,
+/// without JavaScript, and comes back to the page.
+/// </summary>
+public sealed class ManageEventPage(ManageEvent manage, IOptions<SiteOptions> site, TimeProvider time)
+{
+    public const string ConfirmField = "confirm";
+
+    public async Task<IResult> ShowAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var submission = await manage.FindAsync(request, id, cancellationToken);
+        return submission is null ? Problems.NotFound() : Render(request, submission, values: null, errors: null, StatusCodes.Status200OK);
+    }
+
+    public async Task<IResult> PostAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var submission = await manage.FindAsync(request, id, cancellationToken);
+        if (submission is null)
+        {
+            return Problems.NotFound();
+        }
+        var (fields, problem) = await InputFields.ReadAsync(request, cancellationToken);
+        if (fields is null || !fields.FromForm)
+        {
+            return problem ?? Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the form", "This page takes the form on it.");
+        }
+
+        if (request.Query["action"] == "withdraw")
+        {
+            if (fields[ConfirmField]?.Text is not ("true" or "on"))
+            {
+                return Render(request, submission, null, new Dictionary<string, string[]> { [ConfirmField] = ["Tick the box to confirm you want to take your event down."] },
+                    StatusCodes.Status400BadRequest);
+            }
+            var withdrawn = await manage.WithdrawAsync(submission, ifMatch: null, cancellationToken);
+            return withdrawn is IStatusCodeHttpResult { StatusCode: >= 400 } ? withdrawn : new SeeOther(PageUrl(request, id));
+        }
+
+        var input = EventValidator.Read(fields, time.GetUtcNow());
+        if (input.Details is null)
+        {
+            return Render(request, submission, EventFormValues.From(fields.Form), input.Errors, StatusCodes.Status400BadRequest);
+        }
+        var changed = await manage.ChangeAsync(submission, ifMatch: null, input.Details, cancellationToken);
+        return changed is IStatusCodeHttpResult { StatusCode: >= 400 } ? changed : new SeeOther(PageUrl(request, id));
+    }
+
+    private IResult Render(HttpRequest request, Submission submission, EventFormValues? values, IReadOnlyDictionary<string, string[]>? errors, int status)
+    {
+        var details = HubJson.Deserialize<EventDetails>(submission.DetailsJson);
+        var page = PageUrl(request, submission.Id);
+        var reasons = submission.Reason is null ? Array.Empty<string>() : [submission.Reason];
+        var html = ManagePage.Render(site.Value, details, StatusOf(submission.Status), reasons,
+            editAction: page + "&action=edit", withdrawAction: page + "&action=withdraw", values, errors,
+            eventUrl: submission.Status == SubmissionStatus.Live ? site.Value.Public(SitePaths.EventPage(submission.Slug).Replace("index.html", "", StringComparison.Ordinal)) : null);
+        return EventPages.Html(html, status);
+    }
+
+    private string PageUrl(HttpRequest request, string id) =>
+        site.Value.Api($"events/{id}/manage?token={Uri.EscapeDataString(request.Query["token"].ToString())}");
+
+    private static ManageStatus StatusOf(SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.Live => ManageStatus.Live,
+        SubmissionStatus.Held => ManageStatus.HeldForReview,
+        SubmissionStatus.ChangesRequested => ManageStatus.ChangesRequested,
+        SubmissionStatus.Rejected => ManageStatus.Rejected,
+        SubmissionStatus.Withdrawn => ManageStatus.Withdrawn,
+        _ => ManageStatus.Received,
+    };
+}
