@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -48,7 +49,11 @@ public static class PostBodyRenderer
     /// <summary>Renders <paramref name="markdown"/> to safe HTML; images survive only if their URL is one of <paramref name="imageUrls"/> (the post's own published images).</summary>
     public static string ToHtml(string markdown, IReadOnlyCollection<string> imageUrls)
     {
-        var document = Markdown.Parse(Limit(markdown), Pipeline);
+        if (!TryParse(markdown, out var document))
+        {
+            // Nesting too deep for Markdig (submission refuses it): show the words, never fail a publish.
+            return string.Concat(Paragraphs(markdown).Select(p => $"<p>{System.Net.WebUtility.HtmlEncode(p)}</p>\n"));
+        }
         DemoteHeadings(document);
         var html = document.ToHtml(Pipeline);
 
@@ -62,10 +67,32 @@ public static class PostBodyRenderer
     /// <summary>The words of the post without markup, paragraphs separated by a blank line: for email text parts.</summary>
     public static string ToPlainText(string markdown)
     {
-        var text = Markdown.ToPlainText(Limit(markdown), Pipeline);
-        var paragraphs = text.ReplaceLineEndings("\n")
-            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Join("\n\n", paragraphs);
+        if (!TryParse(markdown, out var document))
+        {
+            return string.Join("\n\n", Paragraphs(markdown));
+        }
+        using var writer = new StringWriter();
+        var renderer = new Markdig.Renderers.HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        // Markdig ends each block with one line break; a blank line between them reads better in an email.
+        return string.Join("\n\n", Paragraphs(writer.ToString()));
+    }
+
+    /// <summary>Null if the body can be published, or one plain-English sentence saying what to change: for the submission form.</summary>
+    public static string? Problem(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "Write your story.";
+        }
+        if (markdown.Length > MaxLength)
+        {
+            return $"Your story is {markdown.Length:N0} characters long. Make it {MaxLength:N0} characters or fewer.";
+        }
+        return TryParse(markdown, out _)
+            ? null
+            : "Your story has too many lists or quotes inside each other. Use fewer levels.";
     }
 
     /// <summary>The start of the post as one line of plain text, cut at a word and marked with an ellipsis if longer than <paramref name="maxLength"/>.</summary>
@@ -82,13 +109,26 @@ public static class PostBodyRenderer
         return (cut > maxLength / 2 ? line[..cut] : line[..(maxLength - 1)]).TrimEnd(',', ';', ':', '.', ' ') + "…";
     }
 
-    private static string Limit(string markdown)
+    private static bool TryParse(string markdown, [NotNullWhen(true)] out MarkdownDocument? document)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        // Submission refuses longer bodies; a longer one here is a caller's bug, not the reader's problem.
+        // Submission refuses longer bodies (see Problem); a longer one here is a caller's bug, not the reader's problem.
         ArgumentOutOfRangeException.ThrowIfGreaterThan(markdown.Length, MaxLength, nameof(markdown));
-        return markdown;
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's nesting-depth guard ("too deeply nested") is the only ArgumentException a non-null string can raise.
+            document = null;
+            return false;
+        }
     }
+
+    private static IEnumerable<string> Paragraphs(string text) =>
+        text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     // The post page has its own h1 (the title); the body's "#" becomes h2 and so on, down to h6.
     private static void DemoteHeadings(MarkdownDocument document)
