@@ -91,8 +91,19 @@ public static class PostImages
     private static SKBitmap? Decode(SKCodec codec)
     {
         var stored = codec.Info;
-        var scale = Math.Min(1f, (float)LongestSide / Math.Max(stored.Width, stored.Height));
-        var size = scale < 1f ? codec.GetScaledDimensions(scale) : new SKSizeI(stored.Width, stored.Height);
+        var size = new SKSizeI(stored.Width, stored.Height);
+        // libjpeg-turbo scales by eighths and Skia may round the request down, so try each eighth up from the
+        // one we need and keep the first that is still at least LongestSide; PNG always answers full size.
+        var needed = (float)LongestSide / Math.Max(stored.Width, stored.Height);
+        for (var eighths = (int)Math.Ceiling(needed * 8); eighths < 8; eighths++)
+        {
+            var scaled = codec.GetScaledDimensions(eighths / 8f);
+            if (Math.Max(scaled.Width, scaled.Height) >= LongestSide)
+            {
+                size = scaled;
+                break;
+            }
+        }
         var alpha = stored.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul;
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, alpha, SKColorSpace.CreateSrgb());
 
