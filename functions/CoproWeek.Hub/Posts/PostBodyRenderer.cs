@@ -140,14 +140,26 @@ public static class PostBodyRenderer
     }
 
     // An image from anywhere else could track readers or show something a moderator never saw.
+    // It gives way to its description, so readers still learn what the contributor meant to show.
     private static void KeepOwnImages(IHtmlElement body, IReadOnlyCollection<string> imageUrls)
     {
         foreach (var image in body.QuerySelectorAll("img").ToList())
         {
             var src = image.GetAttribute("src");
-            if (src is null || !imageUrls.Contains(src, StringComparer.Ordinal))
+            if (src is not null && imageUrls.Contains(src, StringComparer.Ordinal))
             {
-                image.Remove();
+                continue;
+            }
+            var parent = image.ParentElement;
+            var alt = image.GetAttribute("alt");
+            if (!string.IsNullOrWhiteSpace(alt))
+            {
+                image.Parent!.InsertBefore(image.Owner!.CreateTextNode(alt), image);
+            }
+            image.Remove();
+            if (parent is { LocalName: "p" } && string.IsNullOrWhiteSpace(parent.TextContent) && parent.ChildElementCount == 0)
+            {
+                parent.Remove();
             }
         }
     }

@@ -54,6 +54,21 @@ public sealed class PostBodyRendererTests
     }
 
     [Fact]
+    public void Rendering_from_many_threads_at_once_gives_the_same_HTML_as_one_at_a_time()
+    {
+        var inputs = HostilePosts.Payloads.Select((p, i) => $"# Post {i}\n\n[link {i}](https://example.org/{i}) {p}").ToArray();
+        var expected = inputs.Select(i => PostBodyRenderer.ToHtml(i, OwnImages)).ToArray();
+        var actual = new string[inputs.Length * 10];
+
+        Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, n => actual[n] = PostBodyRenderer.ToHtml(inputs[n % inputs.Length], OwnImages));
+
+        for (var n = 0; n < actual.Length; n++)
+        {
+            Assert.Equal(expected[n % inputs.Length], actual[n]);
+        }
+    }
+
+    [Fact]
     public void Typed_HTML_is_shown_as_words_not_run()
     {
         var html = PostBodyRenderer.ToHtml("We said <script>alert(1)</script> to the group.", OwnImages);
@@ -102,6 +117,8 @@ public sealed class PostBodyRendererTests
         var image = Assert.Single(new HtmlParser().ParseDocument(html).QuerySelectorAll("img"));
         Assert.Equal(HostilePosts.OwnImage, image.GetAttribute("src"));
         Assert.Equal("Our banner", image.GetAttribute("alt"));
+        Assert.Contains("<p>tracker</p>", html); // the outside picture gives way to its description
+        Assert.Equal("", PostBodyRenderer.ToHtml("![](https://evil.example/pixel.gif)", OwnImages).Trim()); // and with none, to nothing
     }
 
     [Fact]
