@@ -26,7 +26,7 @@ public sealed class RenderPostBenchmark : IBenchmark
         string[] images = [Image];
 
         var html = PostBodyRenderer.ToHtml(post, images);
-        Console.WriteLine($"Post: {post.Length:N0} characters of Markdown, {html.Length:N0} characters of safe HTML; {iterations:N0} timed runs each after {iterations / 10:N0} warm-up runs.");
+        Console.WriteLine($"Post: {post.Length:N0} characters of Markdown, {html.Length:N0} characters of safe HTML; {iterations:N0} timed runs each after {WarmUp(iterations):N0} warm-up runs; load average {LoadAverage()}.");
 
         var sanitised = Measure(iterations, () => PostBodyRenderer.ToHtml(post, images).Length);
         var markdig = Measure(iterations, () => Markdown.ToHtml(post, MarkdigOnly).Length);
@@ -45,10 +45,16 @@ public sealed class RenderPostBenchmark : IBenchmark
         return Task.CompletedTask;
     }
 
+    private static int WarmUp(int iterations) => Math.Max(10, iterations / 10);
+
+    // Two cores are shared on the build machine: the load says how far to trust the figures.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     private static List<double> Measure(int iterations, Func<int> render)
     {
         var sink = 0;
-        for (var i = 0; i < Math.Max(10, iterations / 10); i++)
+        for (var i = 0; i < WarmUp(iterations); i++)
         {
             sink += render();
         }

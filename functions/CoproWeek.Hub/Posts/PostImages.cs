@@ -27,6 +27,9 @@ public static class PostImages
     /// <summary>JPEG quality for published photos: no visible loss, about a tenth of the camera's file.</summary>
     public const int JpegQuality = 82;
 
+    /// <summary>The problem-details field for a picture, counting from 1: image 2 is <c>images[1]</c>.</summary>
+    public static string FieldName(int imageNumber) => $"images[{imageNumber - 1}]";
+
     /// <summary>Reads the upload (at most <see cref="MaxBytes"/> + 1 bytes) and prepares it; <paramref name="imageNumber"/> counts from 1 and appears in the error.</summary>
     public static async Task<ImagePreparation> PrepareAsync(UploadedImage upload, int imageNumber, CancellationToken cancellationToken)
     {

@@ -201,6 +201,12 @@ public sealed class PostImagesTests
     }
 
     [Fact]
+    public void The_field_for_image_2_is_images_1()
+    {
+        Assert.Equal("images[1]", PostImages.FieldName(2));
+    }
+
+    [Fact]
     public void An_empty_file_is_refused()
     {
         Assert.Equal("The file for image 2 is empty. Choose the picture again.", Prepare([]).Error);
