@@ -1,0 +1,195 @@
+using System.Diagnostics.CodeAnalysis;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Syntax;
+
+namespace CoproWeek.Hub.Posts;
+
+/// <summary>
+/// Turns a contributor's Markdown story into HTML that is safe to publish, and into plain text for summaries and email.
+/// Pure and thread-safe: one configured pipeline and sanitiser serve every call.
+/// </summary>
+public static class PostBodyRenderer
+{
+    /// <summary>The longest post body we accept, in characters.</summary>
+    public const int MaxLength = 20_000;
+
+    /// <summary>The attribute every link in a post carries: the links are the contributor's, not ours.</summary>
+    public const string LinkRel = "nofollow ugc noopener";
+
+    // Raw HTML off: "<script>" typed in a post is shown as text, never parsed as a tag.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseEmphasisExtras()
+        .UsePipeTables()
+        .UseAutoLinks()
+        .DisableHtml()
+        .Build();
+
+    // The second line of defence: whatever Markdig emits goes through an allow-list.
+    // HtmlSanitizer documents Sanitize/SanitizeDom as thread-safe on a shared instance once configured,
+    // and we never change it after this initialiser (and attach no event handlers that hold state).
+    private static readonly HtmlSanitizer Sanitizer = new(new HtmlSanitizerOptions
+    {
+        AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "code", "pre", "blockquote",
+            "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td",
+        },
+        AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "alt", "title", "start" },
+        AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+        UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+        AllowedCssProperties = new HashSet<string>(),
+        AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+        AllowedCssClasses = new HashSet<string>(),
+    });
+
+    /// <summary>Renders <paramref name="markdown"/> to safe HTML; images survive only if their URL is one of <paramref name="imageUrls"/> (the post's own published images).</summary>
+    public static string ToHtml(string markdown, IReadOnlyCollection<string> imageUrls)
+    {
+        if (!TryParse(markdown, out var document))
+        {
+            // Nesting too deep for Markdig (submission refuses it): show the words, never fail a publish.
+            return string.Concat(Paragraphs(markdown).Select(p => $"<p>{System.Net.WebUtility.HtmlEncode(p)}</p>\n"));
+        }
+        DemoteHeadings(document);
+        var html = document.ToHtml(Pipeline);
+
+        var dom = Sanitizer.SanitizeDom(html);
+        var body = dom.Body!;
+        KeepOwnImages(body, imageUrls);
+        KeepAbsoluteLinks(body);
+        return body.ChildNodes.ToHtml(HtmlFormatter.Instance);
+    }
+
+    /// <summary>The words of the post without markup, paragraphs separated by a blank line: for email text parts.</summary>
+    public static string ToPlainText(string markdown)
+    {
+        if (!TryParse(markdown, out var document))
+        {
+            return string.Join("\n\n", Paragraphs(markdown));
+        }
+        using var writer = new StringWriter();
+        var renderer = new Markdig.Renderers.HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        // Markdig ends each block with one line break; a blank line between them reads better in an email.
+        return string.Join("\n\n", Paragraphs(writer.ToString()));
+    }
+
+    /// <summary>Null if the body can be published, or one plain-English sentence saying what to change: for the submission form.</summary>
+    public static string? Problem(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "Write your story.";
+        }
+        if (markdown.Length > MaxLength)
+        {
+            return $"Your story is {markdown.Length:N0} characters long. Make it {MaxLength:N0} characters or fewer.";
+        }
+        return TryParse(markdown, out _)
+            ? null
+            : "Your story has too many lists or quotes inside each other. Use fewer levels.";
+    }
+
+    /// <summary>The start of the post as one line of plain text, cut at a word and marked with an ellipsis if longer than <paramref name="maxLength"/>.</summary>
+    public static string Summary(string markdown, int maxLength = 200)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 10);
+        var words = ToPlainText(markdown).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var line = string.Join(' ', words);
+        if (line.Length <= maxLength)
+        {
+            return line;
+        }
+        var cut = line.LastIndexOf(' ', maxLength - 1);
+        return (cut > maxLength / 2 ? line[..cut] : line[..(maxLength - 1)]).TrimEnd(',', ';', ':', '.', ' ') + "…";
+    }
+
+    private static bool TryParse(string markdown, [NotNullWhen(true)] out MarkdownDocument? document)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        // Submission refuses longer bodies (see Problem); a longer one here is a caller's bug, not the reader's problem.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(markdown.Length, MaxLength, nameof(markdown));
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's nesting-depth guard ("too deeply nested") is the only ArgumentException a non-null string can raise.
+            document = null;
+            return false;
+        }
+    }
+
+    private static IEnumerable<string> Paragraphs(string text) =>
+        text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // The post page has its own h1 (the title); the body's "#" becomes h2 and so on, down to h6.
+    private static void DemoteHeadings(MarkdownDocument document)
+    {
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(heading.Level + 1, 6);
+        }
+    }
+
+    // An image from anywhere else could track readers or show something a moderator never saw.
+    // It gives way to its description, so readers still learn what the contributor meant to show.
+    private static void KeepOwnImages(IHtmlElement body, IReadOnlyCollection<string> imageUrls)
+    {
+        foreach (var image in body.QuerySelectorAll("img").ToList())
+        {
+            var src = image.GetAttribute("src");
+            if (src is not null && imageUrls.Contains(src, StringComparer.Ordinal))
+            {
+                continue;
+            }
+            var parent = image.ParentElement;
+            var alt = image.GetAttribute("alt");
+            if (!string.IsNullOrWhiteSpace(alt))
+            {
+                image.Parent!.InsertBefore(image.Owner!.CreateTextNode(alt), image);
+            }
+            image.Remove();
+            if (parent is { LocalName: "p" } && string.IsNullOrWhiteSpace(parent.TextContent) && parent.ChildElementCount == 0)
+            {
+                parent.Remove();
+            }
+        }
+    }
+
+    // Only absolute http(s) and mailto links survive; anything else (relative, fragment, protocol-relative) becomes its text.
+    private static void KeepAbsoluteLinks(IHtmlElement body)
+    {
+        foreach (var link in body.QuerySelectorAll("a").ToList())
+        {
+            var href = link.GetAttribute("href");
+            if (href is null || !Uri.TryCreate(href, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "mailto"))
+            {
+                Unwrap(link);
+                continue;
+            }
+            link.RemoveAttribute("target");
+            if (uri.Scheme is "http" or "https")
+            {
+                link.SetAttribute("rel", LinkRel);
+            }
+        }
+    }
+
+    private static void Unwrap(IElement element)
+    {
+        var parent = element.Parent!;
+        while (element.FirstChild is { } child)
+        {
+            parent.InsertBefore(child, element);
+        }
+        element.Remove();
+    }
+}
