@@ -1,0 +1,50 @@
+using CoproWeek.Host;
+using CoproWeek.Host.DevStorage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CoproWeek.Benchmarks;
+
+/// <summary>The real self-host on a free loopback port and the benchmark's own Azurite, with quiet logging.</summary>
+public sealed class BenchHost : IAsyncDisposable
+{
+    private BenchHost(WebApplication app, Azurite azurite, string url)
+    {
+        App = app;
+        Azurite = azurite;
+        Url = url;
+    }
+
+    public WebApplication App { get; }
+    public Azurite Azurite { get; }
+    public string Url { get; }
+    public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    public static async Task<BenchHost> StartAsync(Azurite? shared = null)
+    {
+        var azurite = shared ?? await BenchStorage.StartAsync();
+        var url = $"http://127.0.0.1:{Azurite.FreePort()}";
+        var builder = HubApp.CreateBuilder(
+        [
+            "--urls", url,
+            "--environment", "Development",
+            "--AzureWebJobsStorage", azurite.ConnectionString,
+            "--Storage:Prefix", "bench" + Guid.NewGuid().ToString("N")[..6],
+            "--Site:PublicUrl", url,
+            "--Site:ApiUrl", url,
+            "--Logging:LogLevel:Default", "Warning",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning",
+        ]);
+        var app = HubApp.Build(builder);
+        await app.StartAsync();
+        return new BenchHost(app, azurite, url);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}
