@@ -95,18 +95,18 @@ public sealed class SelfHostTests(AzuriteFixture azurite)
     {
         await using var hub = new HubFactory(azurite);
         using var client = hub.CreateClient();
-        await hub.Storage.Site.UploadBlobAsync("events/index.html", BinaryData.FromString("<!doctype html><title>Events</title>"));
-        await hub.Storage.Site.GetBlobClient("events/index.html").SetHttpHeadersAsync(new Azure.Storage.Blobs.Models.BlobHttpHeaders { ContentType = "text/html; charset=utf-8" });
+        await hub.Storage.Site.UploadBlobAsync("guide/index.html", BinaryData.FromString("<!doctype html><title>Guide</title>"));
+        await hub.Storage.Site.GetBlobClient("guide/index.html").SetHttpHeadersAsync(new Azure.Storage.Blobs.Models.BlobHttpHeaders { ContentType = "text/html; charset=utf-8" });
 
-        var page = await client.GetAsync("/events/");
-        var again = new HttpRequestMessage(HttpMethod.Get, "/events/");
+        var page = await client.GetAsync("/guide/");
+        var again = new HttpRequestMessage(HttpMethod.Get, "/guide/");
         again.Headers.IfNoneMatch.Add(page.Headers.ETag!);
         var notModified = await client.SendAsync(again);
         var missing = await client.GetAsync("/nothing-here/");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<title>Events</title>", await page.Content.ReadAsStringAsync());
+        Assert.Contains("<title>Guide</title>", await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
