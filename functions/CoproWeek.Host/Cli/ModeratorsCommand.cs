@@ -26,7 +26,8 @@ public static class ModeratorsCommand
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The command says what happened in its own words; the storage SDK's chatter would bury the key.
+        builder.Logging.ClearProviders();
         builder.Services.AddCoproWeek(builder.Configuration);
         builder.Services.AddSingleton<DevelopmentStorage>();
         await using var app = builder.Build();

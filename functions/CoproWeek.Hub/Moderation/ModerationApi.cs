@@ -38,7 +38,10 @@ public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, Sub
         {
             return Problems.Validation(errors);
         }
-        var page = await queue.ReadAsync(pageSize, token, cancellationToken);
+        if (await queue.ReadAsync(pageSize, token, cancellationToken) is not { } page)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["continuationToken"] = ["Use the continuationToken from the page before, as it was given."] });
+        }
         return TypedResults.Json(new
         {
             items = page.Items.Select(i => new { id = i.Id, kind = i.Kind, title = i.Title, version = i.Version, submitted = i.Submitted, findings = i.Findings }),

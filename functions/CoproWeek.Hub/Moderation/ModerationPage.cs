@@ -34,9 +34,10 @@ public sealed class ModerationPage(
             return EventPages.Html(ModerationPageHtml.SignIn(site.Value, PageUrl, error: null));
         }
         var token = request.Query["continuationToken"].ToString() is { Length: > 0 } t && ModerationQueue.IsToken(t) ? t : null;
-        var page = await queue.ReadAsync(ModerationQueue.DefaultPageSize, token, cancellationToken);
+        var page = await queue.ReadAsync(ModerationQueue.DefaultPageSize, token, cancellationToken)
+            ?? await queue.ReadAsync(ModerationQueue.DefaultPageSize, null, cancellationToken);
         var notice = request.Query["decided"].ToString() is { Length: > 0 } decided ? $"Your decision was saved: {decided.Replace('-', ' ')}." : null;
-        return EventPages.Html(ModerationPageHtml.Queue(site.Value, PageUrl, session, page, notice));
+        return EventPages.Html(ModerationPageHtml.Queue(site.Value, PageUrl, session, page!, notice));
     }
 
     /// <summary>Signs in (a form with <c>key</c>) or out (<c>action=sign-out</c>).</summary>

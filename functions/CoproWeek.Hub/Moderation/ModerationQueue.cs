@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Submissions;
@@ -24,7 +25,20 @@ public sealed class ModerationQueue(HubStorage storage, SubmissionStore submissi
 
     private TableClient Table => storage.Table(HubStorage.TableNames.Submissions);
 
-    public async Task<QueuePage> ReadAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    /// <summary>A page of the queue, or null if storage refused the continuation token (a forged or damaged one).</summary>
+    public async Task<QueuePage?> ReadAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadPageAsync(pageSize, continuationToken, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 400 && continuationToken is not null)
+        {
+            return null;
+        }
+    }
+
+    private async Task<QueuePage> ReadPageAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReviewQueue.Partition}");
         var query = Table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["RowKey", "ItemId"], cancellationToken: cancellationToken);
@@ -86,7 +100,7 @@ public sealed class ModerationQueue(HubStorage storage, SubmissionStore submissi
             return null;
         }
         var text = Encoding.UTF8.GetString(bytes, 0, length);
-        // The SDK's token names the next row of our own partition; anything else was not handed out by us.
-        return text.StartsWith(ReviewQueue.Partition + " ", StringComparison.Ordinal) && text.All(c => c is >= ' ' and <= '~') ? text : null;
+        // The SDK's token names the next partition and row; the query's filter keeps even a forged one inside "review".
+        return text.Contains(' ', StringComparison.Ordinal) && text.All(c => c is >= ' ' and <= '~') ? text : null;
     }
 }
