@@ -36,7 +36,9 @@ public sealed class ModerationPage(
         var token = request.Query["continuationToken"].ToString() is { Length: > 0 } t && ModerationQueue.IsToken(t) ? t : null;
         var page = await queue.ReadAsync(ModerationQueue.DefaultPageSize, token, cancellationToken)
             ?? await queue.ReadAsync(ModerationQueue.DefaultPageSize, null, cancellationToken);
-        var notice = request.Query["decided"].ToString() is { Length: > 0 } decided ? $"Your decision was saved: {decided.Replace('-', ' ')}." : null;
+        // Only our own words come back from the address, so a crafted link cannot put other text on the page.
+        var notice = DecideSubmission.Parse(request.Query["decided"].ToString()) is { } decided
+            ? $"Your decision was saved: {DecideSubmission.Word(decided).Replace('-', ' ')}." : null;
         return EventPages.Html(ModerationPageHtml.Queue(site.Value, PageUrl, session, page!, notice));
     }
 
