@@ -1,6 +1,12 @@
 using CoproWeek.Host;
+using CoproWeek.Host.Cli;
 using CoproWeek.Host.DevStorage;
 using Microsoft.Extensions.Options;
+
+if (args is ["moderators", ..])
+{
+    return await ModeratorsCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
 
 try
 {

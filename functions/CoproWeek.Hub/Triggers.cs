@@ -27,6 +27,11 @@ public static class Triggers
         public const string Events = "events";
         public const string Event = "events/{id}";
         public const string ManageEvent = "events/{id}/manage";
+        public const string ModerationQueue = "moderation/queue";
+        public const string ModerationItem = "moderation/items/{id}";
+        public const string ModerationDecision = "moderation/items/{id}/decision";
+        public const string ModerationPage = "moderate";
+        public const string ModerationItemPage = "moderate/items/{id}";
     }
 
     /// <summary>
@@ -50,6 +55,13 @@ public static class Triggers
         new QueueTriggerDefinition(nameof(ModerateSubmission), Queues.Moderation),
         new QueueTriggerDefinition(nameof(PublishItem), Queues.Publish),
         new QueueTriggerDefinition(nameof(RebuildIndexes), Queues.Indexes),
+        new HttpTriggerDefinition(nameof(GetModerationQueue), Routes.ModerationQueue, ["GET"]),
+        new HttpTriggerDefinition(nameof(GetModerationItem), Routes.ModerationItem, ["GET"]),
+        new HttpTriggerDefinition(nameof(DecideModerationItem), Routes.ModerationDecision, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowModerationPage), Routes.ModerationPage, ["GET"]),
+        new HttpTriggerDefinition(nameof(PostModerationPage), Routes.ModerationPage, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowModerationItemPage), Routes.ModerationItemPage, ["GET"]),
+        new HttpTriggerDefinition(nameof(PostModerationItemPage), Routes.ModerationItemPage, ["POST"]),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
@@ -64,6 +76,13 @@ public static class Triggers
     public const string ModerateSubmission = nameof(ModerateSubmission);
     public const string PublishItem = nameof(PublishItem);
     public const string RebuildIndexes = nameof(RebuildIndexes);
+    public const string GetModerationQueue = nameof(GetModerationQueue);
+    public const string GetModerationItem = nameof(GetModerationItem);
+    public const string DecideModerationItem = nameof(DecideModerationItem);
+    public const string ShowModerationPage = nameof(ShowModerationPage);
+    public const string PostModerationPage = nameof(PostModerationPage);
+    public const string ShowModerationItemPage = nameof(ShowModerationItemPage);
+    public const string PostModerationItemPage = nameof(PostModerationItemPage);
 
     public static TriggerDefinition Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))

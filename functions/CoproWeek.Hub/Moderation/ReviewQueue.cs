@@ -24,11 +24,14 @@ public sealed class ReviewQueue(HubStorage storage)
             ["Kind"] = submission.Kind,
         }, TableUpdateMode.Replace, cancellationToken);
 
-    public async Task RemoveAsync(Submission submission, CancellationToken cancellationToken)
+    public Task RemoveAsync(Submission submission, CancellationToken cancellationToken) =>
+        RemoveRowAsync(RowKeyOf(submission), cancellationToken);
+
+    internal async Task RemoveRowAsync(string rowKey, CancellationToken cancellationToken)
     {
         try
         {
-            await Table.DeleteEntityAsync(Partition, RowKeyOf(submission), ETag.All, cancellationToken);
+            await Table.DeleteEntityAsync(Partition, rowKey, ETag.All, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -1,0 +1,175 @@
+using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Http;
+using CoproWeek.Hub.Publishing;
+using CoproWeek.Hub.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Moderation;
+
+/// <summary>
+/// The moderation page at <c>/api/moderate</c>, for people and without JavaScript: sign in with the moderator key
+/// (the cookie then holds an opaque 8-hour session, never the key), read the queue, open an item and decide.
+/// Forms carry the session's own form token and the version read, checked as <c>If-Match</c> is on the API.
+/// </summary>
+public sealed class ModerationPage(
+    ModeratorAuth auth,
+    ModeratorSessions sessions,
+    ModerationQueue queue,
+    SubmissionStore submissions,
+    ModerationLog log,
+    Previews previews,
+    DecideSubmission decide,
+    IOptions<SiteOptions> site)
+{
+    public const string Cookie = "coproweek-moderation";
+
+    private string PageUrl => site.Value.Api("moderate");
+
+    public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var session = await SessionAsync(request, cancellationToken);
+        if (session is null)
+        {
+            return EventPages.Html(ModerationPageHtml.SignIn(site.Value, PageUrl, error: null));
+        }
+        var token = request.Query["continuationToken"].ToString() is { Length: > 0 } t && ModerationQueue.IsToken(t) ? t : null;
+        var page = await queue.ReadAsync(ModerationQueue.DefaultPageSize, token, cancellationToken)
+            ?? await queue.ReadAsync(ModerationQueue.DefaultPageSize, null, cancellationToken);
+        // Only our own words come back from the address, so a crafted link cannot put other text on the page.
+        var notice = DecideSubmission.Parse(request.Query["decided"].ToString()) is { } decided
+            ? $"Your decision was saved: {DecideSubmission.Word(decided).Replace('-', ' ')}." : null;
+        return EventPages.Html(ModerationPageHtml.Queue(site.Value, PageUrl, session, page!, notice));
+    }
+
+    /// <summary>Signs in (a form with <c>key</c>) or out (<c>action=sign-out</c>).</summary>
+    public async Task<IResult> PostAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (await FormAsync(request, cancellationToken) is not { } form)
+        {
+            return NotAForm();
+        }
+        if (form["action"]?.Text == "sign-out")
+        {
+            var session = await SessionAsync(request, cancellationToken);
+            if (session is not null && ModeratorSessions.FormTokenMatches(session, form["formToken"]?.Text))
+            {
+                await sessions.EndAsync(request.Cookies[Cookie], cancellationToken);
+                request.HttpContext.Response.Cookies.Delete(Cookie, CookieOptions(request));
+            }
+            return new SeeOther(PageUrl);
+        }
+
+        var (identity, wait) = await auth.CheckKeyAsync(request, form["key"]?.Text?.Trim(), cancellationToken);
+        if (identity is not { } moderator)
+        {
+            return SignInAgain(request, wait);
+        }
+        var token = await sessions.StartAsync(moderator.Name, moderator.KeyId, cancellationToken);
+        var options = CookieOptions(request);
+        options.MaxAge = ModeratorSessions.Lifetime;
+        request.HttpContext.Response.Cookies.Append(Cookie, token, options);
+        return new SeeOther(PageUrl);
+    }
+
+    public async Task<IResult> ShowItemAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var session = await SessionAsync(request, cancellationToken);
+        if (session is null)
+        {
+            return new SeeOther(PageUrl);
+        }
+        var item = await submissions.GetAsync(id, cancellationToken);
+        if (item is null)
+        {
+            return Problems.NotFound();
+        }
+        if (request.Query["view"] == "preview")
+        {
+            return await previews.RenderAsync(item, cancellationToken) is { } preview ? EventPages.Html(preview) : Problems.NotFound();
+        }
+        return await ItemPageAsync(session, item, null, null, null, null, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    /// <summary>A decision from the item's form: <c>decision</c>, <c>reason</c>, <c>version</c> and <c>formToken</c>.</summary>
+    public async Task<IResult> DecideAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var session = await SessionAsync(request, cancellationToken);
+        if (session is null)
+        {
+            return new SeeOther(PageUrl);
+        }
+        if (await FormAsync(request, cancellationToken) is not { } form)
+        {
+            return NotAForm();
+        }
+        if (!ModeratorSessions.FormTokenMatches(session, form["formToken"]?.Text))
+        {
+            return Problems.Status(StatusCodes.Status403Forbidden, "This form did not come from the moderation page",
+                "Go back to the moderation page, open the item again and send your decision from there.");
+        }
+        var item = await submissions.GetAsync(id, cancellationToken);
+        if (item is null)
+        {
+            return Problems.NotFound();
+        }
+        var (word, reason) = (form["decision"]?.Text, form["reason"]?.Text);
+        var errors = DecideSubmission.Check(word, reason);
+        if (errors.Count > 0)
+        {
+            return await ItemPageAsync(session, item, errors, null, word, reason, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+        var version = int.TryParse(form["version"]?.Text, out var v) ? v : -1;
+        var (outcome, current) = await decide.DecideAsync(id, version, DecideSubmission.Parse(word)!.Value, reason, session.Name, cancellationToken);
+        return outcome switch
+        {
+            DecisionOutcome.Decided => new SeeOther($"{PageUrl}?decided={Uri.EscapeDataString(DecideSubmission.Word(DecideSubmission.Parse(word)!.Value))}"),
+            DecisionOutcome.NotFound => Problems.NotFound(),
+            DecisionOutcome.VersionChanged => await ItemPageAsync(session, current!, null,
+                "The author changed this item since you opened it. Read the new version below, then decide again.", word, reason, StatusCodes.Status412PreconditionFailed, cancellationToken),
+            _ => await ItemPageAsync(session, current!, null,
+                "This item is no longer waiting for a decision: another moderator may have decided first.", null, null, StatusCodes.Status409Conflict, cancellationToken),
+        };
+    }
+
+    private async Task<IResult> ItemPageAsync(ModeratorSession session, Submission item, IReadOnlyDictionary<string, string[]>? errors, string? notice,
+        string? decision, string? reason, int status, CancellationToken cancellationToken)
+    {
+        var history = await log.HistoryAsync(item.Id, cancellationToken);
+        var hasPreview = await previews.RenderAsync(item, cancellationToken) is not null;
+        return EventPages.Html(ModerationPageHtml.Item(site.Value, PageUrl, session, item, history, hasPreview, errors, notice, decision, reason), status);
+    }
+
+    private IResult SignInAgain(HttpRequest request, TimeSpan? wait)
+    {
+        if (wait is { } blocked)
+        {
+            var seconds = ModeratorAuth.RetryAfterSeconds(blocked);
+            request.HttpContext.Response.Headers.RetryAfter = seconds;
+            return EventPages.Html(ModerationPageHtml.SignIn(site.Value, PageUrl,
+                $"Wrong keys were sent from here too often. Wait {seconds} seconds, then try again."), StatusCodes.Status429TooManyRequests);
+        }
+        return EventPages.Html(ModerationPageHtml.SignIn(site.Value, PageUrl, "That key is not right. Paste the whole key you were given."), StatusCodes.Status401Unauthorized);
+    }
+
+    private async Task<ModeratorSession?> SessionAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        request.Cookies[Cookie] is { Length: > 0 } token ? await sessions.FindAsync(token, cancellationToken) : null;
+
+    private static async Task<InputFields?> FormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (fields, _) = await InputFields.ReadAsync(request, cancellationToken);
+        return fields is { FromForm: true } ? fields : null;
+    }
+
+    private static IResult NotAForm() =>
+        Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the form", "This page takes the form on it.");
+
+    private CookieOptions CookieOptions(HttpRequest request) => new()
+    {
+        HttpOnly = true,
+        Secure = request.IsHttps,
+        SameSite = SameSiteMode.Strict,
+        Path = "/" + (site.Value.RoutePrefix.Length == 0 ? "" : site.Value.RoutePrefix.Trim('/') + "/") + "moderate",
+        IsEssential = true,
+    };
+}
