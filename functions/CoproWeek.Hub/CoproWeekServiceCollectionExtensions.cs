@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Health;
+using CoproWeek.Hub.Posts;
 using CoproWeek.Hub.Runtime;
 using CoproWeek.Hub.Storage;
 using Microsoft.Extensions.Azure;
@@ -67,6 +68,7 @@ public static class CoproWeekServiceCollectionExtensions
             .Queue<SendEmail, EmailMessage>(Triggers.SendEmail, (h, msg, ct) => h.HandleAsync(msg, ct));
         services.AddSingleton(catalog);
         services.AddEvents(catalog);
+        services.AddPosts(catalog);
         return services;
     }
 

@@ -27,6 +27,9 @@ public static class Triggers
         public const string Events = "events";
         public const string Event = "events/{id}";
         public const string ManageEvent = "events/{id}/manage";
+        public const string Posts = "posts";
+        public const string Post = "posts/{id}";
+        public const string ManagePost = "posts/{id}/manage";
     }
 
     /// <summary>
@@ -50,6 +53,12 @@ public static class Triggers
         new QueueTriggerDefinition(nameof(ModerateSubmission), Queues.Moderation),
         new QueueTriggerDefinition(nameof(PublishItem), Queues.Publish),
         new QueueTriggerDefinition(nameof(RebuildIndexes), Queues.Indexes),
+        new HttpTriggerDefinition(nameof(SubmitPost), Routes.Posts, ["POST"]),
+        new HttpTriggerDefinition(nameof(GetPost), Routes.Post, ["GET"]),
+        new HttpTriggerDefinition(nameof(EditPost), Routes.Post, ["PUT"]),
+        new HttpTriggerDefinition(nameof(WithdrawPost), Routes.Post, ["DELETE"]),
+        new HttpTriggerDefinition(nameof(ShowManagePostPage), Routes.ManagePost, ["GET"]),
+        new HttpTriggerDefinition(nameof(PostManagePostPage), Routes.ManagePost, ["POST"]),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
@@ -64,6 +73,12 @@ public static class Triggers
     public const string ModerateSubmission = nameof(ModerateSubmission);
     public const string PublishItem = nameof(PublishItem);
     public const string RebuildIndexes = nameof(RebuildIndexes);
+    public const string SubmitPost = nameof(SubmitPost);
+    public const string GetPost = nameof(GetPost);
+    public const string EditPost = nameof(EditPost);
+    public const string WithdrawPost = nameof(WithdrawPost);
+    public const string ShowManagePostPage = nameof(ShowManagePostPage);
+    public const string PostManagePostPage = nameof(PostManagePostPage);
 
     public static TriggerDefinition Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
