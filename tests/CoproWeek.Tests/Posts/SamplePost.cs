@@ -61,7 +61,9 @@ internal static class SamplePost
             }
             var file = new ByteArrayContent(part.File);
             file.Headers.ContentType = new MediaTypeHeaderValue(part.ContentType ?? "application/octet-stream");
-            content.Add(file, part.Name, part.FileName ?? "file");
+            // Set by hand, because a browser's unchosen file input sends an empty file name, which Add(content, name, fileName) refuses.
+            file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = $"\"{part.Name}\"", FileName = $"\"{part.FileName ?? "file"}\"" };
+            content.Add(file);
         }
         return content;
     }
