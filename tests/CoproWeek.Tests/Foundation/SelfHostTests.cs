@@ -95,11 +95,12 @@ public sealed class SelfHostTests(AzuriteFixture azurite)
     {
         await using var hub = new HubFactory(azurite);
         using var client = hub.CreateClient();
-        await hub.Storage.Site.UploadBlobAsync("events/index.html", BinaryData.FromString("<!doctype html><title>Events</title>"));
-        await hub.Storage.Site.GetBlobClient("events/index.html").SetHttpHeadersAsync(new Azure.Storage.Blobs.Models.BlobHttpHeaders { ContentType = "text/html; charset=utf-8" });
+        // A folder the site build never writes: the build a new host asks for at start would overwrite events/index.html.
+        await hub.Storage.Site.UploadBlobAsync("guide/index.html", BinaryData.FromString("<!doctype html><title>Events</title>"));
+        await hub.Storage.Site.GetBlobClient("guide/index.html").SetHttpHeadersAsync(new Azure.Storage.Blobs.Models.BlobHttpHeaders { ContentType = "text/html; charset=utf-8" });
 
-        var page = await client.GetAsync("/events/");
-        var again = new HttpRequestMessage(HttpMethod.Get, "/events/");
+        var page = await client.GetAsync("/guide/");
+        var again = new HttpRequestMessage(HttpMethod.Get, "/guide/");
         again.Headers.IfNoneMatch.Add(page.Headers.ETag!);
         var notModified = await client.SendAsync(again);
         var missing = await client.GetAsync("/nothing-here/");
