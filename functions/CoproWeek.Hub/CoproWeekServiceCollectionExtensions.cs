@@ -5,6 +5,7 @@ using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Health;
 using CoproWeek.Hub.Moderation;
+using CoproWeek.Hub.Posts;
 using CoproWeek.Hub.Runtime;
 using CoproWeek.Hub.Storage;
 using Microsoft.Extensions.Azure;
@@ -69,6 +70,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddSingleton(catalog);
         services.AddEvents(catalog);
         services.AddModeration(catalog);
+        services.AddPosts(catalog);
         return services;
     }
 

@@ -32,6 +32,9 @@ public static class Triggers
         public const string ModerationDecision = "moderation/items/{id}/decision";
         public const string ModerationPage = "moderate";
         public const string ModerationItemPage = "moderate/items/{id}";
+        public const string Posts = "posts";
+        public const string Post = "posts/{id}";
+        public const string ManagePost = "posts/{id}/manage";
     }
 
     /// <summary>
@@ -62,6 +65,12 @@ public static class Triggers
         new HttpTriggerDefinition(nameof(PostModerationPage), Routes.ModerationPage, ["POST"]),
         new HttpTriggerDefinition(nameof(ShowModerationItemPage), Routes.ModerationItemPage, ["GET"]),
         new HttpTriggerDefinition(nameof(PostModerationItemPage), Routes.ModerationItemPage, ["POST"]),
+        new HttpTriggerDefinition(nameof(SubmitPost), Routes.Posts, ["POST"]),
+        new HttpTriggerDefinition(nameof(GetPost), Routes.Post, ["GET"]),
+        new HttpTriggerDefinition(nameof(EditPost), Routes.Post, ["PUT"]),
+        new HttpTriggerDefinition(nameof(WithdrawPost), Routes.Post, ["DELETE"]),
+        new HttpTriggerDefinition(nameof(ShowManagePostPage), Routes.ManagePost, ["GET"]),
+        new HttpTriggerDefinition(nameof(PostManagePostPage), Routes.ManagePost, ["POST"]),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
@@ -83,6 +92,12 @@ public static class Triggers
     public const string PostModerationPage = nameof(PostModerationPage);
     public const string ShowModerationItemPage = nameof(ShowModerationItemPage);
     public const string PostModerationItemPage = nameof(PostModerationItemPage);
+    public const string SubmitPost = nameof(SubmitPost);
+    public const string GetPost = nameof(GetPost);
+    public const string EditPost = nameof(EditPost);
+    public const string WithdrawPost = nameof(WithdrawPost);
+    public const string ShowManagePostPage = nameof(ShowManagePostPage);
+    public const string PostManagePostPage = nameof(PostManagePostPage);
 
     public static TriggerDefinition Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -88,6 +88,13 @@ public sealed class InputFields
         return (new InputFields(fields, fromForm: true, buffer.ToArray(), form), null);
     }
 
+    /// <summary>Text fields already read from another kind of body (a multipart upload), checked like a form.</summary>
+    public static InputFields FromParts(IReadOnlyDictionary<string, Microsoft.Extensions.Primitives.StringValues> form) =>
+        new(form.ToDictionary(
+            kv => kv.Key,
+            kv => kv.Value.Count > 1 ? new InputValue(List: kv.Value.Select(v => v ?? "").ToList()) : new InputValue(Text: kv.Value.ToString()),
+            StringComparer.Ordinal), fromForm: true, [], form);
+
     private static IResult TooLarge() =>
         Problems.Status(StatusCodes.Status413PayloadTooLarge, "Too much to send", $"A submission can be at most {MaxBodyBytes / 1024} KiB. Shorten the longest texts.");
 

@@ -50,8 +50,10 @@ public static class DecisionEmails
         {
             using var document = JsonDocument.Parse(submission.DetailsJson);
             var root = document.RootElement;
+            // Events keep the organiser's contact under "contact"; stories keep the author's display name.
             var name = root.TryGetProperty("contact", out var contact) && contact.ValueKind == JsonValueKind.Object
-                && contact.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+                && contact.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()
+                : root.TryGetProperty("authorName", out var author) && author.ValueKind == JsonValueKind.String ? author.GetString() : null;
             return (title, name);
         }
         catch (JsonException)

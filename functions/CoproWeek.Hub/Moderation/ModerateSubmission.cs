@@ -1,4 +1,5 @@
 using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Posts;
 using CoproWeek.Hub.Publishing;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Submissions;
@@ -52,6 +53,10 @@ public sealed class ModerateSubmission(
         {
             (status, findings, decision) = (SubmissionStatus.Discarded, [new Finding("honeypot", "The hidden field people never see was filled in.")], "discarded");
         }
+        else if (submission.Kind == SubmitPost.Kind)
+        {
+            (status, findings, decision) = (SubmissionStatus.Held, [new Finding("person", "Every story is read by a person before it goes out.")], "held");
+        }
         else
         {
             var duplicate = await duplicates.FileAndCheckAsync(submission, details, cancellationToken);
@@ -87,7 +92,9 @@ public sealed class ModerateSubmission(
                 break;
             case SubmissionStatus.Held:
                 await review.AddAsync(submission, cancellationToken);
-                await queues.SendAsync(Triggers.Queues.Email, EventEmails.Held(submission, HubJson.Deserialize<EventDetails>(submission.DetailsJson), now), cancellationToken);
+                await queues.SendAsync(Triggers.Queues.Email, submission.Kind == SubmitPost.Kind
+                    ? PostEmails.Held(submission, HubJson.Deserialize<PostDetails>(submission.DetailsJson), now)
+                    : EventEmails.Held(submission, HubJson.Deserialize<EventDetails>(submission.DetailsJson), now), cancellationToken);
                 break;
             case SubmissionStatus.Rejected:
                 await review.RemoveAsync(submission, cancellationToken);

@@ -14,8 +14,9 @@ public sealed class EventPages(IOptions<SiteOptions> site)
     public IReadOnlyList<SiteFile> EventFiles(PublishedEvent item) => EventSite.EventFiles(item, site.Value);
 
     /// <summary>Everything rebuilt from the published events, with the fixed pages (they are cheap, and a new site needs them).</summary>
-    public IReadOnlyList<SiteFile> IndexFiles(IReadOnlyList<PublishedEvent> events, DateTimeOffset now) =>
-        [.. EventSite.Indexes(events, now, site.Value), .. EventSite.FixedFiles(site.Value)];
+    /// <param name="extraSitemapUrls">Other pages for the sitemap, such as stories.</param>
+    public IReadOnlyList<SiteFile> IndexFiles(IReadOnlyList<PublishedEvent> events, DateTimeOffset now, IEnumerable<SitemapUrl>? extraSitemapUrls = null) =>
+        [.. EventSite.Indexes(events, now, site.Value, extraSitemapUrls), .. EventSite.FixedFiles(site.Value), .. PostSite.FixedFiles(site.Value)];
 
     /// <summary>The submission form again, with what was typed and each problem beside its field.</summary>
     public IResult SubmitFormWithErrors(InputFields fields, Dictionary<string, string[]> errors) =>

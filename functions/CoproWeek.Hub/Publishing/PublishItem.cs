@@ -18,6 +18,7 @@ public sealed class PublishItem(
     EventPages pages,
     PublishedItems published,
     IndexRebuilds rebuilds,
+    PublishPost posts,
     QueueSender queues,
     IOptions<SiteOptions> site,
     TimeProvider time,
@@ -25,6 +26,12 @@ public sealed class PublishItem(
 {
     public async Task HandleAsync(PublishMessage message, CancellationToken cancellationToken)
     {
+        // Stories have their own files; events keep the path below.
+        if (await submissions.GetAsync(message.Id, cancellationToken) is { Kind: PublishPost.Kind } post)
+        {
+            await posts.HandleAsync(message, post, cancellationToken);
+            return;
+        }
         var entry = await index.GetAsync("event", message.Id, cancellationToken);
         if (entry is not null && (entry.Version >= message.Version || entry.Withdrawn))
         {

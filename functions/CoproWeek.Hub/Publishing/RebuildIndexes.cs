@@ -1,16 +1,34 @@
+using CoproWeek.Hub.Site;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CoproWeek.Hub.Publishing;
 
-/// <summary>The indexes queue's handler: rebuilds the event lists, calendar, JSON, sitemap and home page from the site index.</summary>
-public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPages pages, IndexRebuilds rebuilds, TimeProvider time, ILogger<RebuildIndexes> logger)
+/// <summary>
+/// The indexes queue's handler: rebuilds the event lists, calendar, JSON, home page, the story list pages, the feeds and
+/// the sitemap from the site index, and removes list pages the stories no longer fill.
+/// </summary>
+public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPages pages, IndexRebuilds rebuilds, IOptions<SiteOptions> site,
+    TimeProvider time, ILogger<RebuildIndexes> logger)
 {
     public async Task HandleAsync(RebuildMessage message, CancellationToken cancellationToken)
     {
         await rebuilds.BeginAsync(cancellationToken);
+        var now = time.GetUtcNow();
         var events = await index.PublishedEventsAsync(cancellationToken);
-        var files = pages.IndexFiles(events, time.GetUtcNow());
+        var posts = await index.PublishedPostsAsync(cancellationToken);
+        IReadOnlyList<SiteFile> files =
+        [
+            .. pages.IndexFiles(events, now, PostSite.SitemapUrls(posts, site.Value)),
+            .. PostSite.Indexes(posts, events, now, site.Value),
+        ];
         await writer.WriteAllAsync(files, cancellationToken);
-        logger.LogInformation("Rebuilt the site's indexes: {Events} events, {Files} files", events.Count, files.Count);
+
+        var written = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in (await writer.ListAsync(PostPaths.PagesFolder, cancellationToken)).Where(p => !written.Contains(p)))
+        {
+            await writer.DeleteAsync(stale, cancellationToken);
+        }
+        logger.LogInformation("Rebuilt the site's indexes: {Events} events, {Posts} stories, {Files} files", events.Count, posts.Count, files.Count);
     }
 }

@@ -65,6 +65,19 @@ public sealed class SiteIndex(HubStorage storage)
         return events;
     }
 
+    /// <summary>Every published story not withdrawn, read from its own partition.</summary>
+    public async Task<IReadOnlyList<Posts.PublishedPost>> PublishedPostsAsync(CancellationToken cancellationToken)
+    {
+        var posts = new List<Posts.PublishedPost>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"post"} and Withdrawn eq {false}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var entry = FromEntity(row);
+            posts.Add(new Posts.PublishedPost(entry.Id, entry.Slug, entry.Version, HubJson.Deserialize<Posts.PublicPost>(entry.PublicJson!), entry.PublishedAt));
+        }
+        return posts;
+    }
+
     private static SiteEntry FromEntity(TableEntity e) => new(
         e.RowKey, e.PartitionKey, e.GetInt32("Version") ?? 0, e.GetString("Slug"), e.GetString("PublicJson"),
         e.GetDateTimeOffset("PublishedAt") ?? default, e.GetBoolean("Withdrawn") ?? false, e.ETag);

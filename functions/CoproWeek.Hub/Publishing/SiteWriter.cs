@@ -28,6 +28,27 @@ public sealed class SiteWriter(HubStorage storage)
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (file, ct) => await WriteAsync(file, ct));
 
+    /// <summary>Writes a binary file, such as a story's picture. Pictures never change under one name, so they cache for a day.</summary>
+    public async Task WriteBinaryAsync(string path, BinaryData content, string contentType, CancellationToken cancellationToken)
+    {
+        await storage.Site.GetBlobClient(path).UploadAsync(content, new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = "public, max-age=86400" },
+        }, cancellationToken);
+        Interlocked.Increment(ref _written);
+    }
+
+    /// <summary>The names of the files under <paramref name="prefix"/> (a folder such as <c>posts/{slug}/</c>).</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var blob in storage.Site.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+        {
+            names.Add(blob.Name);
+        }
+        return names;
+    }
+
     public async Task DeleteAsync(string path, CancellationToken cancellationToken)
     {
         try

@@ -7,7 +7,7 @@ namespace CoproWeek.Hub.Site;
 /// <c>aria-describedby</c>, <c>aria-invalid</c> on a field with an error, and groups in fieldsets with legends.
 /// Values shown back are always HTML-encoded.
 /// </summary>
-internal sealed class FormWriter(StringBuilder html, EventFormValues values, FormErrors errors)
+internal sealed class FormWriter(StringBuilder html, EventFormValues values, FormErrors errors, IReadOnlySet<string>? required = null)
 {
     public void Text(string name, string label, string? hint, string type = "text", string? autocomplete = null, string? spellcheck = null)
     {
@@ -117,8 +117,9 @@ internal sealed class FormWriter(StringBuilder html, EventFormValues values, For
     private void Label(string id, string name, string label) =>
         html.Append("<label for=\"").Append(id).Append("\">").Text(label).Append(Required(name)).Append("</label>\n");
 
-    private static string Required(string name) =>
-        EventFormFields.Required.Contains(name) ? " <span class=\"required\">(required)</span>" : "";
+    // Other forms (the story form) name their own required fields; the event form's are the default.
+    private string Required(string name) =>
+        (required ?? EventFormFields.Required).Contains(name) ? " <span class=\"required\">(required)</span>" : "";
 
     private string HintAndError(string id, string name, string? hint)
     {

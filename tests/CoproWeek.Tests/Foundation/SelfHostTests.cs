@@ -95,6 +95,7 @@ public sealed class SelfHostTests(AzuriteFixture azurite)
     {
         await using var hub = new HubFactory(azurite);
         using var client = hub.CreateClient();
+        // A folder the site build never writes: the build a new host asks for at start would overwrite its own pages.
         await hub.Storage.Site.UploadBlobAsync("guide/index.html", BinaryData.FromString("<!doctype html><title>Guide</title>"));
         await hub.Storage.Site.GetBlobClient("guide/index.html").SetHttpHeadersAsync(new Azure.Storage.Blobs.Models.BlobHttpHeaders { ContentType = "text/html; charset=utf-8" });
 

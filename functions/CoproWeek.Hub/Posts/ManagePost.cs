@@ -1,0 +1,170 @@
+using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Http;
+using CoproWeek.Hub.Moderation;
+using CoproWeek.Hub.Publishing;
+using CoproWeek.Hub.Security;
+using CoproWeek.Hub.Site;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Posts;
+
+/// <summary>
+/// The author's private link: <c>GET</c> shows the story with its status and the moderators' reasons, <c>PUT</c>
+/// (multipart, with <c>If-Match</c>) replaces it while it is not yet published, <c>DELETE</c> withdraws it, from
+/// the site too if it is live. A missing or wrong token is a 404, so ids cannot be probed.
+/// </summary>
+public sealed class ManagePost(
+    SubmissionStore submissions,
+    PostBlobs blobs,
+    ModerationLog log,
+    ReviewQueue review,
+    QueueSender queues,
+    IOptions<SiteOptions> site,
+    TimeProvider time,
+    ILogger<ManagePost> logger)
+{
+    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var submission = await FindAsync(request, id, cancellationToken);
+        if (submission is null)
+        {
+            return Problems.NotFound();
+        }
+        var history = await log.HistoryAsync(id, cancellationToken);
+        var details = HubJson.Deserialize<PostDetails>(submission.DetailsJson);
+        var body = await blobs.ReadBodyAsync(details, cancellationToken);
+        request.HttpContext.Response.Headers.ETag = submission.EntityTag;
+        return TypedResults.Json(new
+        {
+            id = submission.Id,
+            status = ManageEvent.StatusWord(submission.Status),
+            version = submission.Version,
+            submitted = submission.Submitted,
+            updated = submission.Updated,
+            url = submission.Status == SubmissionStatus.Live ? site.Value.Public(PostPaths.Folder(submission.Slug)) : null,
+            post = new
+            {
+                title = details.Title, authorName = details.AuthorName, authorEmail = details.AuthorEmail, organisation = details.Organisation,
+                tags = details.Tags, relatedEventId = details.RelatedEventId, body,
+                images = details.Images.Select(i => new { alt = i.Alt, width = i.Width, height = i.Height, contentType = i.ContentType }),
+            },
+            findings = submission.Findings,
+            reason = submission.Reason,
+            moderation = history.Select(h => new { version = h.Version, decision = h.Decision, reason = h.Reason, when = h.When, by = h.Who == "author" ? "you" : "the campaign team" }),
+        }, HubJson.Options);
+    }
+
+    public async Task<IResult> EditAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var submission = await FindAsync(request, id, cancellationToken);
+        if (submission is null)
+        {
+            return Problems.NotFound();
+        }
+        var ifMatch = request.Headers.IfMatch.ToString();
+        if (ifMatch.Length == 0)
+        {
+            return Problems.Status(StatusCodes.Status428PreconditionRequired, "Send If-Match",
+                "Send the ETag you got when you read the story in an If-Match header, so that changes made meanwhile are not lost.");
+        }
+        if (ifMatch != "*" && ifMatch != submission.EntityTag)
+        {
+            return Changed();
+        }
+        if (submission.Status is not (SubmissionStatus.Received or SubmissionStatus.Held or SubmissionStatus.ChangesRequested))
+        {
+            return Problems.Status(StatusCodes.Status409Conflict,
+                submission.Status is SubmissionStatus.Live or SubmissionStatus.Approved ? "Published stories cannot be changed" : "This story can no longer be changed",
+                submission.Status is SubmissionStatus.Live or SubmissionStatus.Approved
+                    ? "Published stories cannot be changed; withdraw it and send it again."
+                    : $"It was {ManageEvent.StatusWord(submission.Status)}. You can send it again as a new story.");
+        }
+        var (upload, problem) = await PostUpload.ReadAsync(request, cancellationToken);
+        if (upload is null)
+        {
+            return problem!;
+        }
+        var input = PostValidator.Read(upload);
+        if (input.Draft is null)
+        {
+            return Problems.Validation(input.Errors);
+        }
+
+        var version = submission.Version + 1;
+        var details = await blobs.WriteAsync(submission.Id, version, input.Draft, cancellationToken);
+        var changed = submission with
+        {
+            Version = version,
+            Status = SubmissionStatus.Received,
+            DetailsJson = HubJson.Serialize(details),
+            ContactEmail = details.AuthorEmail,
+            Updated = time.GetUtcNow(),
+            Findings = [],
+            Reason = null,
+        };
+        if (!await submissions.TryReplaceAsync(changed, cancellationToken))
+        {
+            return Changed();
+        }
+        await queues.SendAsync(Triggers.Queues.Moderation, new SubmissionMessage(changed.Id, changed.Version), cancellationToken);
+        logger.LogInformation("Post {ItemId} edited to v{Version}", changed.Id, changed.Version);
+        request.HttpContext.Response.Headers.ETag = changed.EntityTag;
+        return TypedResults.Json(new SubmissionAnswer(changed.Id, "received", null), HubJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    public async Task<IResult> WithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var submission = await FindAsync(request, id, cancellationToken);
+        if (submission is null)
+        {
+            return Problems.NotFound();
+        }
+        var ifMatch = request.Headers.IfMatch.ToString();
+        return await WithdrawAsync(submission, ifMatch.Length == 0 ? null : ifMatch, cancellationToken);
+    }
+
+    /// <summary>Withdraws the story; a live one leaves the site, its list and the feeds when the publisher takes the message.</summary>
+    internal async Task<IResult> WithdrawAsync(Submission submission, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if (ifMatch is not null && ifMatch != "*" && ifMatch != submission.EntityTag)
+        {
+            return Changed();
+        }
+        if (submission.Status == SubmissionStatus.Withdrawn)
+        {
+            return TypedResults.NoContent();
+        }
+        var withdrawn = submission with { Version = submission.Version + 1, Status = SubmissionStatus.Withdrawn, Updated = time.GetUtcNow() };
+        if (!await submissions.TryReplaceAsync(withdrawn, cancellationToken))
+        {
+            return Changed();
+        }
+        await review.RemoveAsync(withdrawn, cancellationToken);
+        await log.AppendAsync(new LogEntry(withdrawn.Id, withdrawn.Version, "author", withdrawn.Updated, "withdrawn", null), cancellationToken);
+        await queues.SendAsync(Triggers.Queues.Publish, new PublishMessage(withdrawn.Id, withdrawn.Version, Withdraw: true), cancellationToken);
+        logger.LogInformation("Post {ItemId} withdrawn at v{Version}", withdrawn.Id, withdrawn.Version);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The story, if the request carries its manage token (Bearer header or <c>?token=</c>).</summary>
+    internal async Task<Submission?> FindAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        var token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? authorization["Bearer ".Length..].Trim()
+            : request.Query["token"].ToString() is { Length: > 0 } query ? query : null;
+        if (token is null || !SubmissionStore.IsId(id))
+        {
+            return null;
+        }
+        var submission = await submissions.GetAsync(id, cancellationToken);
+        return submission is { Kind: SubmitPost.Kind } && Tokens.Matches(SubmitPost.ManagePurpose, token, submission.ManageTokenHash) ? submission : null;
+    }
+
+    private static IResult Changed() =>
+        Problems.Status(StatusCodes.Status412PreconditionFailed, "The story changed since you read it", "Read it again, then make your change.");
+}

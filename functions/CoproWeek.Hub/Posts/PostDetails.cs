@@ -1,0 +1,45 @@
+namespace CoproWeek.Hub.Posts;
+
+/// <summary>
+/// A story as its author sent it, kept as the Submissions row's details JSON. <see cref="AuthorEmail"/> is private:
+/// it is used for receipts and decisions and never published. The body and pictures live in the private
+/// <c>submissions</c> container, named here.
+/// </summary>
+public sealed record PostDetails
+{
+    public string Title { get; init; } = "";
+    public string AuthorName { get; init; } = "";
+    public string AuthorEmail { get; init; } = "";
+    public string? Organisation { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public string? RelatedEventId { get; init; }
+    public IReadOnlyList<PostImage> Images { get; init; } = [];
+    /// <summary>The Markdown body's blob name in the private container: <c>posts/{id}/v{version}/body.md</c>.</summary>
+    public string BodyBlob { get; init; } = "";
+}
+
+/// <summary>One re-encoded picture: its private blob, its description for people who cannot see it, and its size.</summary>
+public sealed record PostImage(string Blob, string Alt, int Width, int Height, string ContentType)
+{
+    public string Extension => ContentType == "image/png" ? ".png" : ".jpg";
+}
+
+/// <summary>A picture on the public site: its address and description.</summary>
+public sealed record PublicImage(string Url, string Alt, int Width, int Height);
+
+/// <summary>
+/// What the site shows of a published story, kept in the site index so lists and feeds need no blob reads.
+/// Has no email address: rendering can never leak it.
+/// </summary>
+public sealed record PublicPost
+{
+    public string Title { get; init; } = "";
+    public string AuthorName { get; init; } = "";
+    public string? Organisation { get; init; }
+    public string Summary { get; init; } = "";
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<PublicImage> Images { get; init; } = [];
+}
+
+/// <summary>A published story as the public site shows it.</summary>
+public sealed record PublishedPost(string Id, string Slug, int Version, PublicPost Post, DateTimeOffset PublishedAt);

@@ -1,0 +1,102 @@
+using CoproWeek.Hub.Http;
+using CoproWeek.Hub.Submissions;
+
+namespace CoproWeek.Hub.Posts;
+
+/// <summary>A story that passed every check, ready to store: its fields, its Markdown body and its prepared pictures.</summary>
+public sealed record PostDraft(
+    string Title,
+    string AuthorName,
+    string AuthorEmail,
+    string? Organisation,
+    IReadOnlyList<string> Tags,
+    string? RelatedEventId,
+    string Body,
+    IReadOnlyList<DescribedImage> Images);
+
+/// <summary>The outcome of reading a story: the draft, or every problem by field; and whether the honeypot was filled.</summary>
+public sealed record PostInput(PostDraft? Draft, Dictionary<string, string[]> Errors, bool Honeypot);
+
+/// <summary>Checks a story field by field, with the same words for the API and the form.</summary>
+public static class PostValidator
+{
+    public const string HoneypotField = "website";
+    public const int MaxTitle = 120;
+    public const int MaxTags = 10;
+    public const int MaxTagLength = 30;
+
+    /// <summary>Every field the form has, top to bottom: the error summary follows this order.</summary>
+    public static readonly IReadOnlyList<string> Fields =
+    [
+        "title", "body", "images", "imageAlt", "tags", "relatedEventId", "authorName", "organisation", "authorEmail", "consent",
+    ];
+
+    public static PostInput Read(PostUpload upload)
+    {
+        var f = new FieldReader(upload.Fields);
+        var honeypot = f.Take(HoneypotField) is { Text: { Length: > 0 } };
+        var title = f.Text("title", "a title", MaxTitle, required: true);
+        var authorName = f.Text("authorName", "your name as it should appear", 120, required: true);
+        var authorEmail = f.Email("authorEmail", "your email address", required: true);
+        var organisation = f.Text("organisation", "your organisation", 120);
+        var body = f.Text("body", "your story", PostBodyRenderer.MaxLength * 2, multiline: true);
+        var tagText = f.Text("tags", "tags", 400);
+        var relatedEventId = f.Text("relatedEventId", "the related event", 40);
+        var consent = f.Flag("consent", "the consent box");
+        f.RejectUnknown();
+
+        if (!f.Errors.ContainsKey("body") && PostBodyRenderer.Problem(body) is { } bodyProblem)
+        {
+            f.Fail("body", bodyProblem);
+        }
+        var tags = Tags(tagText, f);
+        if (relatedEventId is not null && !SubmissionStore.IsId(relatedEventId))
+        {
+            f.Fail("relatedEventId", "Enter the event's id as it appears in its manage link: 20 letters and numbers. Or leave this empty.");
+        }
+        if (!consent && !f.Errors.ContainsKey("consent"))
+        {
+            f.Fail("consent", "Tick the box to confirm you may publish this story, and that the people named or pictured in it agreed.");
+        }
+        foreach (var (field, messages) in upload.ImageErrors)
+        {
+            foreach (var message in messages)
+            {
+                f.Fail(field, message);
+            }
+        }
+
+        if (!f.IsValid)
+        {
+            return new PostInput(null, f.Errors, honeypot);
+        }
+        return new PostInput(new PostDraft(title!, authorName!, authorEmail!, organisation, tags, relatedEventId, body!, upload.Images), f.Errors, honeypot);
+    }
+
+    /// <summary>Comma-separated tags, trimmed, without repeats.</summary>
+    private static IReadOnlyList<string> Tags(string? text, FieldReader f)
+    {
+        if (text is null)
+        {
+            return [];
+        }
+        var tags = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (tags.Count > MaxTags)
+        {
+            f.Fail("tags", $"You gave {tags.Count} tags. Give no more than {MaxTags}.");
+        }
+        var tooLong = tags.Where(t => t.Length > MaxTagLength).ToList();
+        if (tooLong.Count > 0)
+        {
+            f.Fail("tags", $"Keep each tag to {MaxTagLength} characters or fewer. Shorten: {string.Join(", ", tooLong.Select(t => t[..MaxTagLength] + "…"))}.");
+        }
+        return tags;
+    }
+
+    /// <summary>The tags that name a topic (by id or name), as topic ids, for digests.</summary>
+    public static IReadOnlyList<string> Topics(IEnumerable<string> tags) =>
+        tags.Select(t => Vocabulary.Topics.FirstOrDefault(topic =>
+                string.Equals(topic.Id, t, StringComparison.OrdinalIgnoreCase) || string.Equals(topic.Name, t, StringComparison.OrdinalIgnoreCase))?.Id)
+            .Where(id => id is not null).Select(id => id!).Distinct().ToList();
+}

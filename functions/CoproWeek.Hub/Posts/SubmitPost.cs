@@ -1,0 +1,99 @@
+using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Http;
+using CoproWeek.Hub.Publishing;
+using CoproWeek.Hub.Security;
+using CoproWeek.Hub.Site;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Posts;
+
+/// <summary>
+/// <c>POST /api/posts</c>: someone sends a story for the blog, with up to three pictures, from a program or the
+/// form at <c>/submit-post/</c>. Everything is checked before anything is written; then the files, the row and
+/// the moderation message, in that order. The author gets a receipt with a private manage link.
+/// </summary>
+public sealed class SubmitPost(
+    SubmissionStore submissions,
+    PostBlobs blobs,
+    QueueSender queues,
+    Idempotency idempotency,
+    IOptions<SiteOptions> site,
+    TimeProvider time,
+    ILogger<SubmitPost> logger)
+{
+    public const string ManagePurpose = "post-manage";
+    public const string Kind = "post";
+
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (key, keyProblem) = Idempotency.KeyOf(request);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+        var (upload, problem) = await PostUpload.ReadAsync(request, cancellationToken);
+        if (upload is null)
+        {
+            return problem!;
+        }
+        var input = PostValidator.Read(upload);
+        if (input.Draft is null)
+        {
+            return WantsPage(request)
+                ? EventPages.Html(SubmitPostPage.Render(site.Value, EventFormValues.From(upload.Fields.Form), input.Errors), StatusCodes.Status400BadRequest)
+                : Problems.Validation(input.Errors);
+        }
+        if (key is not null && await idempotency.BeginAsync("POST posts", key, upload.BodyHash, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var now = time.GetUtcNow();
+        var id = SubmissionStore.NewId();
+        var (token, tokenHash) = Tokens.Create(ManagePurpose);
+        var details = await blobs.WriteAsync(id, 1, input.Draft, cancellationToken);
+        await submissions.InsertAsync(new Submission
+        {
+            Id = id,
+            Kind = Kind,
+            Slug = Slugs.For(details.Title, id),
+            Status = SubmissionStatus.Received,
+            Version = 1,
+            DetailsJson = HubJson.Serialize(details),
+            ManageTokenHash = tokenHash,
+            ContactEmail = details.AuthorEmail,
+            Submitted = now,
+            Updated = now,
+            Honeypot = input.Honeypot,
+        }, cancellationToken);
+        await queues.SendAsync(Triggers.Queues.Moderation, new SubmissionMessage(id, 1), cancellationToken);
+
+        var manageUrl = ManageUrl(site.Value, id, token);
+        if (!input.Honeypot)
+        {
+            await queues.SendAsync(Triggers.Queues.Email, PostEmails.Receipt(id, 1, details, manageUrl, now), cancellationToken);
+        }
+        logger.LogInformation("Post {ItemId} received with {Images} pictures", id, details.Images.Count);
+
+        var answer = new StoredAnswer(StatusCodes.Status202Accepted, "application/json; charset=utf-8",
+            HubJson.Serialize(new SubmissionAnswer(id, "received", manageUrl)), $"/{site.Value.RoutePrefix}/posts/{id}".Replace("//", "/", StringComparison.Ordinal));
+        if (key is not null)
+        {
+            await idempotency.CompleteAsync("POST posts", key, answer, cancellationToken);
+        }
+        return WantsPage(request) ? new SeeOther(site.Value.Public("submit-post/thanks/")) : answer;
+    }
+
+    public static string ManageUrl(SiteOptions site, string id, string token) => site.Api($"posts/{id}/manage?token={Uri.EscapeDataString(token)}");
+
+    /// <summary>
+    /// Both the form and programs send multipart bodies, so the form is told apart by what it accepts: a browser
+    /// navigating asks for HTML, a program asks for JSON (or anything).
+    /// </summary>
+    public static bool WantsPage(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,140 @@
+using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Posts;
+using CoproWeek.Hub.Site;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Publishing;
+
+/// <summary>
+/// The publisher's part for stories (called by <see cref="PublishItem"/>): copies the pictures from the private container
+/// to <c>posts/{slug}/</c>, writes the page, records it and asks for the lists and feeds to be rebuilt; or takes it all down.
+/// The site index (partition "post") keeps the version last published and a tombstone, so a late or repeated message changes nothing.
+/// </summary>
+public sealed class PublishPost(
+    PostBlobs blobs,
+    SubmissionStore submissions,
+    SiteIndex index,
+    SiteWriter writer,
+    PublishedItems published,
+    IndexRebuilds rebuilds,
+    QueueSender queues,
+    IOptions<SiteOptions> site,
+    TimeProvider time,
+    ILogger<PublishPost> logger)
+{
+    public const string Kind = SubmitPost.Kind;
+
+    public async Task HandleAsync(PublishMessage message, Submission? submission, CancellationToken cancellationToken)
+    {
+        var entry = await index.GetAsync(Kind, message.Id, cancellationToken);
+        if (entry is not null && (entry.Version >= message.Version || entry.Withdrawn))
+        {
+            logger.LogInformation("Publish of post {ItemId} v{Version} skipped: the site already has v{SiteVersion}", message.Id, message.Version, entry.Version);
+            return;
+        }
+        if (message.Withdraw)
+        {
+            await WithdrawAsync(message, entry, submission, cancellationToken);
+            return;
+        }
+        if (submission is null || submission.Version != message.Version || submission.Status is not (SubmissionStatus.Approved or SubmissionStatus.Live))
+        {
+            logger.LogInformation("Publish of post {ItemId} v{Version} skipped: the story has moved on", message.Id, message.Version);
+            return;
+        }
+        await PublishAsync(submission, entry, cancellationToken);
+    }
+
+    private async Task PublishAsync(Submission submission, SiteEntry? entry, CancellationToken cancellationToken)
+    {
+        var options = site.Value;
+        var now = time.GetUtcNow();
+        var details = HubJson.Deserialize<PostDetails>(submission.DetailsJson);
+        var body = await blobs.ReadBodyAsync(details, cancellationToken);
+
+        var images = new List<PublicImage>();
+        var paths = new HashSet<string>(StringComparer.Ordinal) { PostPaths.Page(submission.Slug) };
+        for (var i = 0; i < details.Images.Count; i++)
+        {
+            var image = details.Images[i];
+            var path = PostPaths.Image(submission.Slug, i + 1, image.Extension);
+            await writer.WriteBinaryAsync(path, await blobs.ReadImageAsync(image, cancellationToken), image.ContentType, cancellationToken);
+            paths.Add(path);
+            images.Add(new PublicImage(options.Public(path), image.Alt, image.Width, image.Height));
+        }
+        var post = new PublicPost
+        {
+            Title = details.Title,
+            AuthorName = details.AuthorName,
+            Organisation = details.Organisation,
+            Summary = PostBodyRenderer.Summary(body),
+            Tags = details.Tags,
+            Images = images,
+        };
+        var item = new PublishedPost(submission.Id, submission.Slug, submission.Version, post, entry?.PublishedAt ?? now);
+        var html = PostPage.Render(item, PostBodyRenderer.ToHtml(body, images.Select(i => i.Url).ToList()), await RelatedAsync(details, cancellationToken), options);
+        await writer.WriteAsync(new SiteFile(PostPaths.Page(item.Slug), EventSite.HtmlType, html), cancellationToken);
+        // An earlier version may have had more pictures.
+        foreach (var stale in (await writer.ListAsync(PostPaths.Folder(item.Slug), cancellationToken)).Where(p => !paths.Contains(p)))
+        {
+            await writer.DeleteAsync(stale, cancellationToken);
+        }
+
+        var written = new SiteEntry(item.Id, Kind, item.Version, item.Slug, HubJson.Serialize(post), item.PublishedAt, Withdrawn: false, entry?.ETag ?? default);
+        if (!await index.TryWriteAsync(written, existed: entry is not null, cancellationToken))
+        {
+            // Another publish or a withdrawal won; throw so the retry re-reads what the site now holds.
+            throw new InvalidOperationException($"The site entry for post {item.Id} changed while v{item.Version} was being published.");
+        }
+        var url = options.Url(PostPaths.Page(item.Slug));
+        await published.RecordAsync(Record(item.Id, item.Version, post, url, item.PublishedAt, withdrawn: false), cancellationToken);
+        await rebuilds.RequestAsync(cancellationToken);
+
+        if (submission.Status == SubmissionStatus.Approved)
+        {
+            await submissions.TryReplaceAsync(submission with { Status = SubmissionStatus.Live, Updated = now }, cancellationToken);
+        }
+        await queues.SendAsync(Triggers.Queues.Email, PostEmails.Live(submission, details, url, now), cancellationToken);
+        logger.LogInformation("Published post {ItemId} v{Version} with {Images} pictures", item.Id, item.Version, images.Count);
+    }
+
+    private async Task WithdrawAsync(PublishMessage message, SiteEntry? entry, Submission? submission, CancellationToken cancellationToken)
+    {
+        var slug = entry?.Slug ?? submission?.Slug;
+        if (!string.IsNullOrEmpty(slug))
+        {
+            foreach (var path in await writer.ListAsync(PostPaths.Folder(slug), cancellationToken))
+            {
+                await writer.DeleteAsync(path, cancellationToken);
+            }
+        }
+        var tombstone = new SiteEntry(message.Id, Kind, message.Version, slug ?? "", entry?.PublicJson, entry?.PublishedAt ?? time.GetUtcNow(), Withdrawn: true, entry?.ETag ?? default);
+        if (!await index.TryWriteAsync(tombstone, existed: entry is not null, cancellationToken))
+        {
+            throw new InvalidOperationException($"The site entry for post {message.Id} changed while it was being withdrawn.");
+        }
+        if (entry?.PublicJson is { } json)
+        {
+            var post = HubJson.Deserialize<PublicPost>(json);
+            await published.RecordAsync(Record(message.Id, message.Version, post, site.Value.Url(PostPaths.Page(entry.Slug)), entry.PublishedAt, withdrawn: true), cancellationToken);
+            await rebuilds.RequestAsync(cancellationToken);
+        }
+        logger.LogInformation("Withdrew post {ItemId} at v{Version}", message.Id, message.Version);
+    }
+
+    private async Task<RelatedEvent?> RelatedAsync(PostDetails details, CancellationToken cancellationToken)
+    {
+        if (details.RelatedEventId is not { } eventId || await index.GetAsync("event", eventId, cancellationToken) is not { Withdrawn: false, PublicJson: { } json } entry)
+        {
+            return null;
+        }
+        return new RelatedEvent(HubJson.Deserialize<EventDetails>(json).Title, site.Value.Url(SitePaths.EventPage(entry.Slug)));
+    }
+
+    // Stories go to every subscriber, so no region; their tags that name a topic let topic digests pick them up.
+    private static PublishedItem Record(string id, int version, PublicPost post, string url, DateTimeOffset publishedAt, bool withdrawn) =>
+        new(id, Kind, version, post.Title, post.Summary, url, "", PostValidator.Topics(post.Tags), publishedAt, null, withdrawn);
+}

@@ -1,0 +1,123 @@
+using System.Text;
+using CoproWeek.Hub.Posts;
+
+namespace CoproWeek.Hub.Site;
+
+/// <summary>A published event a story links to.</summary>
+public sealed record RelatedEvent(string Title, string Url);
+
+/// <summary>
+/// <c>posts/{slug}/index.html</c>: one story with its author, date, pictures and tags, and schema.org <c>BlogPosting</c>
+/// data. Takes only <see cref="PublicPost"/>, which has no email address, and a body already made safe by <see cref="PostBodyRenderer"/>.
+/// </summary>
+public static class PostPage
+{
+    public static string Render(PublishedPost published, string safeBodyHtml, RelatedEvent? related, SiteOptions options)
+    {
+        var p = published.Post;
+        var html = new StringBuilder(safeBodyHtml.Length + 4096);
+        html.Append("<article>\n<h1>").Text(p.Title).Append("</h1>\n<p class=\"byline\">By ").Text(p.AuthorName);
+        if (!string.IsNullOrWhiteSpace(p.Organisation))
+        {
+            html.Append(", ").Text(p.Organisation);
+        }
+        html.Append("</p>\n<p>Published <time datetime=\"").Append(UkTime.Iso(published.PublishedAt)).Append("\">")
+            .Text(UkTime.Date(published.PublishedAt)).Append("</time></p>\n");
+        if (p.Images.Count > 0)
+        {
+            var first = p.Images[0];
+            Figure(html, first);
+        }
+        html.Append("<div class=\"story\">\n").Append(safeBodyHtml).Append("\n</div>\n");
+        foreach (var image in p.Images.Skip(1))
+        {
+            Figure(html, image);
+        }
+        if (related is not null && Html.SafeUrl(related.Url) is { } eventUrl)
+        {
+            html.Append("<p>This story is about an event: <a href=\"").Text(eventUrl).Append("\">").Text(related.Title).Append("</a></p>\n");
+        }
+        if (p.Tags.Count > 0)
+        {
+            html.Append("<h2>Tags</h2>\n<ul class=\"tags\">\n");
+            foreach (var tag in p.Tags)
+            {
+                html.Append("<li>").Text(tag).Append("</li>\n");
+            }
+            html.Append("</ul>\n");
+        }
+        html.Append("</article>\n<p><a href=\"").Text(options.Url(PostPaths.Posts)).Append("\">See all stories</a></p>\n");
+
+        return SiteLayout.Render(options, p.Title, html.ToString(), SiteSection.Stories, new PageHead
+        {
+            Description = p.Summary,
+            Canonical = options.Url(PostPaths.Page(published.Slug)),
+            JsonLd = JsonLd(published, options),
+            Alternates = SiteFeeds.Alternates(options),
+        });
+    }
+
+    /// <summary>A card in the list of stories: title link, author, date and summary.</summary>
+    public static string Card(PublishedPost published, SiteOptions options)
+    {
+        var p = published.Post;
+        var html = new StringBuilder(600);
+        html.Append("<li class=\"card\">\n<h2><a href=\"").Text(options.Url(PostPaths.Page(published.Slug))).Append("\">").Text(p.Title).Append("</a></h2>\n")
+            .Append("<p>By ").Text(p.AuthorName);
+        if (!string.IsNullOrWhiteSpace(p.Organisation))
+        {
+            html.Append(", ").Text(p.Organisation);
+        }
+        html.Append(". <time datetime=\"").Append(UkTime.Iso(published.PublishedAt)).Append("\">").Text(UkTime.Date(published.PublishedAt)).Append("</time></p>\n")
+            .Append("<p>").Text(p.Summary).Append("</p>\n</li>\n");
+        return html.ToString();
+    }
+
+    private static void Figure(StringBuilder html, PublicImage image) =>
+        html.Append("<figure>\n<img src=\"").Text(image.Url).Append("\" alt=\"").Text(image.Alt).Append("\" width=\"").Append(image.Width)
+            .Append("\" height=\"").Append(image.Height).Append("\" loading=\"lazy\">\n</figure>\n");
+
+    private static string JsonLd(PublishedPost published, SiteOptions options)
+    {
+        var p = published.Post;
+        return SiteJson.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@type", "BlogPosting");
+            json.WriteString("headline", p.Title);
+            json.WriteString("description", p.Summary);
+            json.WriteString("datePublished", UkTime.Iso(published.PublishedAt));
+            json.WriteString("url", options.Url(PostPaths.Page(published.Slug)));
+            json.WriteStartObject("author");
+            json.WriteString("@type", "Person");
+            json.WriteString("name", p.AuthorName);
+            if (!string.IsNullOrWhiteSpace(p.Organisation))
+            {
+                json.WriteStartObject("affiliation");
+                json.WriteString("@type", "Organization");
+                json.WriteString("name", p.Organisation);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            if (p.Images.Count > 0)
+            {
+                json.WriteStartArray("image");
+                foreach (var image in p.Images)
+                {
+                    json.WriteStringValue(image.Url);
+                }
+                json.WriteEndArray();
+            }
+            if (p.Tags.Count > 0)
+            {
+                json.WriteString("keywords", string.Join(", ", p.Tags));
+            }
+            json.WriteStartObject("publisher");
+            json.WriteString("@type", "Organization");
+            json.WriteString("name", SiteLayout.SiteName);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        });
+    }
+}

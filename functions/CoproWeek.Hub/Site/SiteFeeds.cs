@@ -1,0 +1,108 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Posts;
+
+namespace CoproWeek.Hub.Site;
+
+/// <summary>
+/// <c>feed.xml</c> (RSS 2.0) and <c>atom.xml</c> (Atom 1.0): the newest stories and events together, newest published
+/// first, for feed readers. Text only (titles and summaries): a reader shows it as it likes, and no markup of ours can misfire.
+/// </summary>
+public static class SiteFeeds
+{
+    public const int Items = 50;
+    public const string RssType = "application/rss+xml; charset=utf-8";
+    public const string AtomType = "application/atom+xml; charset=utf-8";
+
+    public static IReadOnlyList<(string Type, string Href, string Title)> Alternates(SiteOptions options) =>
+    [
+        ("application/rss+xml", options.Public(PostPaths.RssFeed), "Co-production Week stories and events (RSS)"),
+        ("application/atom+xml", options.Public(PostPaths.AtomFeed), "Co-production Week stories and events (Atom)"),
+    ];
+
+    public static IReadOnlyList<SiteFile> Render(IEnumerable<PublishedPost> posts, IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options)
+    {
+        var feed = Feed(posts, events, now, options);
+        return
+        [
+            new(PostPaths.RssFeed, RssType, Write(new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false))),
+            new(PostPaths.AtomFeed, AtomType, Write(new Atom10FeedFormatter(feed))),
+        ];
+    }
+
+    private static SyndicationFeed Feed(IEnumerable<PublishedPost> posts, IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options)
+    {
+        var items = posts.Select(p => Item(p, options))
+            .Concat(events.Select(e => Item(e, options)))
+            .OrderByDescending(i => i.PublishDate).ThenBy(i => i.Id, StringComparer.Ordinal)
+            .Take(Items)
+            .ToList();
+        var feed = new SyndicationFeed(SiteLayout.SiteName, "Stories and events from Co-production Week: people working together as equals.",
+            new Uri(options.Public("")), options.Public(""), items.Count > 0 ? items.Max(i => i.PublishDate) : now, items)
+        {
+            Language = "en-GB",
+        };
+        feed.Authors.Add(new SyndicationPerson { Name = SiteLayout.SiteName });
+        feed.Links.Add(new SyndicationLink(new Uri(options.Public(PostPaths.AtomFeed)), "self", null, "application/atom+xml", 0));
+        return feed;
+    }
+
+    private static SyndicationItem Item(PublishedPost published, SiteOptions options)
+    {
+        var url = options.Url(PostPaths.Page(published.Slug));
+        var item = new SyndicationItem(XmlSafe(published.Post.Title), XmlSafe(published.Post.Summary), new Uri(url), url, published.PublishedAt)
+        {
+            PublishDate = published.PublishedAt,
+        };
+        item.Authors.Add(new SyndicationPerson { Name = XmlSafe(published.Post.AuthorName) });
+        item.Categories.Add(new SyndicationCategory("Story"));
+        foreach (var tag in published.Post.Tags)
+        {
+            item.Categories.Add(new SyndicationCategory(XmlSafe(tag)));
+        }
+        return item;
+    }
+
+    private static SyndicationItem Item(PublishedEvent published, SiteOptions options)
+    {
+        var e = published.Details;
+        var url = options.Url(SitePaths.EventPage(published.Slug));
+        var item = new SyndicationItem(XmlSafe($"Event: {e.Title}"), XmlSafe($"{UkTime.Range(e.Start, e.End)}. {e.Summary}"), new Uri(url), url, published.PublishedAt)
+        {
+            PublishDate = published.PublishedAt,
+        };
+        item.Authors.Add(new SyndicationPerson { Name = XmlSafe(e.Organiser.Name) });
+        item.Categories.Add(new SyndicationCategory("Event"));
+        return item;
+    }
+
+    // Submission refuses control characters, but a feed that will not parse fails every reader at once: drop anything XML cannot carry.
+    private static string XmlSafe(string text)
+    {
+        var safe = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                safe.Append(text, i++, 2);
+            }
+            else if (XmlConvert.IsXmlChar(text[i]))
+            {
+                safe.Append(text[i]);
+            }
+        }
+        return safe.ToString();
+    }
+
+    private static string Write(SyndicationFeedFormatter formatter)
+    {
+        using var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            formatter.WriteTo(xml);
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
