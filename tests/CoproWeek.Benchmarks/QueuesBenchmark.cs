@@ -22,7 +22,7 @@ public sealed class QueuesBenchmark : IBenchmark
     public async Task RunAsync(string[] args)
     {
         var count = args.Length > 0 ? int.Parse(args[0]) : 10_000;
-        var options = new QueueListenerOptions { BatchSize = 16, MaxPollingInterval = TimeSpan.FromSeconds(2), MessageLease = TimeSpan.FromMinutes(1) };
+        var options = new QueueListenerOptions { BatchSize = 16, MaxPollingInterval = TimeSpan.FromSeconds(2), MessageLease = TimeSpan.FromMinutes(5) };
         await using var azurite = await BenchStorage.StartAsync();
         var storage = new HubStorage(
             new TableServiceClient(azurite.ConnectionString),
@@ -98,7 +98,7 @@ public sealed class QueuesBenchmark : IBenchmark
         var clock = Stopwatch.StartNew();
         while (handled < count)
         {
-            var messages = (await queue.ReceiveMessagesAsync(batchSize, TimeSpan.FromMinutes(1))).Value;
+            var messages = (await queue.ReceiveMessagesAsync(batchSize, TimeSpan.FromMinutes(5))).Value;
             await Task.WhenAll(messages.Select(m => queue.DeleteMessageAsync(m.MessageId, m.PopReceipt)));
             handled += messages.Length;
         }
