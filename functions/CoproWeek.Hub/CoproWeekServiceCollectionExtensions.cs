@@ -5,6 +5,7 @@ using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Health;
 using CoproWeek.Hub.Runtime;
 using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Subscriptions;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,7 @@ public static class CoproWeekServiceCollectionExtensions
         var catalog = new FunctionCatalog()
             .Http<CheckHealth>(Triggers.Health, (h, req, ct) => h.HandleAsync(req, ct))
             .Queue<SendEmail, EmailMessage>(Triggers.SendEmail, (h, msg, ct) => h.HandleAsync(msg, ct));
+        services.AddSubscriptions(configuration, catalog);
         services.AddSingleton(catalog);
         return services;
     }

@@ -22,7 +22,9 @@ public sealed class HubStorage
         public const string Idempotency = "Idempotency";
         public const string Published = "Published";
         public const string EmailLedger = "EmailLedger";
-        public static readonly IReadOnlyList<string> All = [Submissions, ModerationLog, Subscribers, Digests, Moderators, Idempotency, Published, EmailLedger];
+        public const string DigestLedger = "DigestLedger";
+        public const string Suppression = "Suppression";
+        public static readonly IReadOnlyList<string> All = [Submissions, ModerationLog, Subscribers, Digests, Moderators, Idempotency, Published, EmailLedger, DigestLedger, Suppression];
     }
 
     public static class ContainerNames
@@ -30,7 +32,8 @@ public sealed class HubStorage
         public const string Submissions = "submissions";
         public const string Outbox = "outbox";
         public const string Hosts = "coproweek-hosts";
-        public static readonly IReadOnlyList<string> All = [Submissions, Outbox, Hosts];
+        public const string Digests = "digests";
+        public static readonly IReadOnlyList<string> All = [Submissions, Outbox, Hosts, Digests];
     }
 
     private readonly TableServiceClient _tables;
