@@ -81,11 +81,18 @@ public sealed class DigestDelivery(
             mail.AddSection(DigestContent.HtmlSection(index), DigestContent.ItemHtml(items[index]));
             mail.AddSection(DigestContent.TextSection(index), DigestContent.ItemText(items[index]));
         }
-        mail.AddHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        mail.AddHeader("List-Id", options.Value.ListId);
+        // Message-level headers and args; the SDK's AddHeader/AddCustomArg would write to the first personalization.
+        mail.Headers = new Dictionary<string, string>
+        {
+            ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+            ["List-Id"] = options.Value.ListId,
+        };
+        mail.CustomArgs = new Dictionary<string, string>
+        {
+            ["digestRun"] = batch.RunId,
+            ["digestBatch"] = batch.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         mail.AddCategory("digest-" + batch.Frequency);
-        mail.AddCustomArg("digestRun", batch.RunId);
-        mail.AddCustomArg("digestBatch", batch.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var letter in letters)
         {
             mail.Personalizations.Add(new Personalization

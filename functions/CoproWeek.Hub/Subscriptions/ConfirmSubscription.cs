@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using CoproWeek.Hub.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,7 +30,6 @@ public sealed class ConfirmSubscription(SubscriberStore store, IOptions<SiteOpti
                 "<form method=\"post\" action=\"" + E(action) + "\"><button type=\"submit\">Yes, send me emails</button></form>");
         }
 
-        var preferences = Tokens.Create(TokenPurposes.Preferences, SubscriberStore.SubscriberLocatorPrefix + subscriber.Id);
         subscriber.Frequency = subscriber.PendingFrequency ?? subscriber.Frequency;
         subscriber.Regions = subscriber.PendingRegions ?? subscriber.Regions;
         subscriber.Topics = subscriber.PendingTopics ?? subscriber.Topics;
@@ -41,7 +39,6 @@ public sealed class ConfirmSubscription(SubscriberStore store, IOptions<SiteOpti
         subscriber.ConfirmExpires = null;
         subscriber.ConfirmedAt = now;
         subscriber.UnsubscribedAt = null;
-        subscriber.PreferencesHash = preferences.Hash;
         try
         {
             await store.Subscribers.UpdateEntityAsync(subscriber, subscriber.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -53,9 +50,8 @@ public sealed class ConfirmSubscription(SubscriberStore store, IOptions<SiteOpti
         await store.LiftSuppressionAsync(subscriber.Id, cancellationToken);
         logger.LogInformation("Subscriber {SubscriberId} confirmed", subscriber.Id[..12]);
 
-        var manage = site.Value.Api(Triggers.Routes.SubscriptionPreferences) + "?token=" + Uri.EscapeDataString(preferences.Token);
         return Html("You are signed up",
             "<p>Thank you. We will email you " + (subscriber.Frequency == "daily" ? "each day" : "once a week") + " when there is news for you.</p>" +
-            "<p>Every email has a link to change your choices or stop the emails. You can also <a href=\"" + E(manage) + "\">change your choices now</a>.</p>");
+            "<p>Every email has a link to change your choices or stop the emails.</p>");
     }
 }

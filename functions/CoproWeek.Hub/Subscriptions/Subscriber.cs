@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -55,9 +56,13 @@ public sealed class Subscriber : ITableEntity
     public string? ConsentForm { get; set; }
     public DateTimeOffset? UnsubscribedAt { get; set; }
 
+    [IgnoreDataMember]
     public string Id => PartitionKey;
 
+    [IgnoreDataMember]
     public IReadOnlyList<string> RegionList => Split(Regions);
+
+    [IgnoreDataMember]
     public IReadOnlyList<string> TopicList => Split(Topics);
 
     public static string Join(IEnumerable<string> values) => string.Join(',', values);
