@@ -129,7 +129,7 @@ public sealed class SendDigestBatch(
 
         // The claim: a second delivery of the same batch running now fails here on the ETags and backs off.
         var rows = chunk.Select(r => r.Row).ToList();
-        await MarkAsync(rows, LedgerStatus.Sending, conditional: true, row => hashes[row.RowKey], cancellationToken);
+        await ClaimAsync(rows, row => hashes[row.RowKey], cancellationToken);
 
         DeliveryResult result;
         try
@@ -153,6 +153,29 @@ public sealed class SendDigestBatch(
         throw result.Permanent
             ? new DigestRefusedException($"SendGrid refused digest batch {message.RunId}/{message.Batch}: {result.Error}")
             : new DigestDeliveryException($"SendGrid did not take digest batch {message.RunId}/{message.Batch}: {result.Error}");
+    }
+
+    /// <summary>
+    /// Marks the rows "sending", one transaction after another in key order, each conditional on the rows' ETags.
+    /// Two deliveries racing meet on the first transaction, so the loser holds nothing; should a later one fail
+    /// anyway, the rows this delivery already marked are handed back before it gives way.
+    /// </summary>
+    private async Task ClaimAsync(IReadOnlyList<TableEntity> rows, Func<TableEntity, (string Unsubscribe, string Preferences)> tokens, CancellationToken cancellationToken)
+    {
+        var claimed = new List<TableEntity>();
+        foreach (var chunk in rows.Chunk(100))
+        {
+            try
+            {
+                await MarkAsync(chunk, LedgerStatus.Sending, conditional: true, tokens, cancellationToken);
+            }
+            catch (Azure.RequestFailedException e) when (e.Status is 412 or 409 or 400)
+            {
+                await MarkAsync(claimed, LedgerStatus.Owed, conditional: false, null, cancellationToken);
+                throw new DigestDeliveryException($"Another delivery is sending this batch ({e.ErrorCode}).");
+            }
+            claimed.AddRange(chunk);
+        }
     }
 
     /// <summary>Sets the status of ledger rows in transactions of up to 100, conditional on each row's ETag when asked.</summary>
