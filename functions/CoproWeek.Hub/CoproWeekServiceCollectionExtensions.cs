@@ -8,6 +8,7 @@ using CoproWeek.Hub.Moderation;
 using CoproWeek.Hub.Posts;
 using CoproWeek.Hub.Runtime;
 using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Subscriptions;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,7 @@ public static class CoproWeekServiceCollectionExtensions
         var catalog = new FunctionCatalog()
             .Http<CheckHealth>(Triggers.Health, (h, req, ct) => h.HandleAsync(req, ct))
             .Queue<SendEmail, EmailMessage>(Triggers.SendEmail, (h, msg, ct) => h.HandleAsync(msg, ct));
+        services.AddSubscriptions(configuration, catalog);
         services.AddSingleton(catalog);
         services.AddEvents(catalog);
         services.AddModeration(catalog);

@@ -35,6 +35,14 @@ public static class Triggers
         public const string Posts = "posts";
         public const string Post = "posts/{id}";
         public const string ManagePost = "posts/{id}/manage";
+        public const string Subscriptions = "subscriptions";
+        public const string SubscriptionThanks = "subscriptions/thanks";
+        public const string ConfirmSubscription = "subscriptions/confirm";
+        public const string SubscriptionPreferences = "subscriptions/preferences";
+        public const string Unsubscribe = "subscriptions/unsubscribe";
+        public const string ExportSubscription = "subscriptions/export";
+        public const string EraseSubscription = "subscriptions/erase";
+        public const string EmailEvents = "email-events";
     }
 
     /// <summary>
@@ -43,6 +51,8 @@ public static class Triggers
     /// </summary>
     public static class Schedules
     {
+        public const string WeeklyDigest = "%DigestWeeklySchedule%";
+        public const string DailyDigest = "%DigestDailySchedule%";
     }
 
     public static readonly IReadOnlyList<TriggerDefinition> All =
@@ -71,6 +81,18 @@ public static class Triggers
         new HttpTriggerDefinition(nameof(WithdrawPost), Routes.Post, ["DELETE"]),
         new HttpTriggerDefinition(nameof(ShowManagePostPage), Routes.ManagePost, ["GET"]),
         new HttpTriggerDefinition(nameof(PostManagePostPage), Routes.ManagePost, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowSubscribeForm), Routes.Subscriptions, ["GET"]),
+        new HttpTriggerDefinition(nameof(Subscribe), Routes.Subscriptions, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowSubscriptionThanks), Routes.SubscriptionThanks, ["GET"]),
+        new HttpTriggerDefinition(nameof(ConfirmSubscription), Routes.ConfirmSubscription, ["GET", "POST"]),
+        new HttpTriggerDefinition(nameof(SubscriptionPreferences), Routes.SubscriptionPreferences, ["GET", "POST"]),
+        new HttpTriggerDefinition(nameof(Unsubscribe), Routes.Unsubscribe, ["GET", "POST"]),
+        new HttpTriggerDefinition(nameof(ExportSubscription), Routes.ExportSubscription, ["GET"]),
+        new HttpTriggerDefinition(nameof(EraseSubscription), Routes.EraseSubscription, ["POST"]),
+        new HttpTriggerDefinition(nameof(ReceiveEmailEvents), Routes.EmailEvents, ["POST"]),
+        new TimerTriggerDefinition(nameof(PlanWeeklyDigest), Schedules.WeeklyDigest),
+        new TimerTriggerDefinition(nameof(PlanDailyDigest), Schedules.DailyDigest),
+        new QueueTriggerDefinition(nameof(SendDigestBatch), Queues.Digest),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
@@ -98,6 +120,18 @@ public static class Triggers
     public const string WithdrawPost = nameof(WithdrawPost);
     public const string ShowManagePostPage = nameof(ShowManagePostPage);
     public const string PostManagePostPage = nameof(PostManagePostPage);
+    public const string ShowSubscribeForm = nameof(ShowSubscribeForm);
+    public const string Subscribe = nameof(Subscribe);
+    public const string ShowSubscriptionThanks = nameof(ShowSubscriptionThanks);
+    public const string ConfirmSubscription = nameof(ConfirmSubscription);
+    public const string SubscriptionPreferences = nameof(SubscriptionPreferences);
+    public const string Unsubscribe = nameof(Unsubscribe);
+    public const string ExportSubscription = nameof(ExportSubscription);
+    public const string EraseSubscription = nameof(EraseSubscription);
+    public const string ReceiveEmailEvents = nameof(ReceiveEmailEvents);
+    public const string PlanWeeklyDigest = nameof(PlanWeeklyDigest);
+    public const string PlanDailyDigest = nameof(PlanDailyDigest);
+    public const string SendDigestBatch = nameof(SendDigestBatch);
 
     public static TriggerDefinition Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))

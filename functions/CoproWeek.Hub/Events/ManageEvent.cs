@@ -134,7 +134,7 @@ public sealed class ManageEvent(
             return null;
         }
         var submission = await submissions.GetAsync(id, cancellationToken);
-        return submission is { Kind: "event" } && Tokens.Matches(SubmitEvent.ManagePurpose, token, submission.ManageTokenHash) ? submission : null;
+        return submission is { Kind: "event" } && Tokens.Verify(SubmitEvent.ManagePurpose, token, submission.ManageTokenHash) ? submission : null;
     }
 
     private static string? TokenOf(HttpRequest request)

@@ -45,7 +45,7 @@ public sealed class ModeratorSessions(HubStorage storage, Moderators moderators,
             return null;
         }
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
-        if (!row.HasValue || !Tokens.Matches(Purpose, secret, row.Value!.GetString("SecretHash"))
+        if (!row.HasValue || !Tokens.Verify(Purpose, secret, row.Value!.GetString("SecretHash"))
             || row.Value.GetDateTimeOffset("Expires") is not { } expires || expires <= time.GetUtcNow())
         {
             return null;

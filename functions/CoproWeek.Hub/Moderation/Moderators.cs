@@ -106,7 +106,7 @@ public sealed class Moderators(HubStorage storage, TimeProvider time)
             return null;
         }
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(KeyPartition, keyId, cancellationToken: cancellationToken);
-        return row.HasValue && Tokens.Matches(Purpose, secret, row.Value!.GetString("SecretHash"))
+        return row.HasValue && Tokens.Verify(Purpose, secret, row.Value!.GetString("SecretHash"))
             ? (row.Value.GetString("Name"), keyId)
             : null;
     }

@@ -162,7 +162,7 @@ public sealed class ManagePost(
             return null;
         }
         var submission = await submissions.GetAsync(id, cancellationToken);
-        return submission is { Kind: SubmitPost.Kind } && Tokens.Matches(SubmitPost.ManagePurpose, token, submission.ManageTokenHash) ? submission : null;
+        return submission is { Kind: SubmitPost.Kind } && Tokens.Verify(SubmitPost.ManagePurpose, token, submission.ManageTokenHash) ? submission : null;
     }
 
     private static IResult Changed() =>

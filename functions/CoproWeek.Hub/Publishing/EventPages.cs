@@ -1,6 +1,7 @@
 using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Http;
 using CoproWeek.Hub.Site;
+using CoproWeek.Hub.Subscriptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,9 @@ public sealed class EventPages(IOptions<SiteOptions> site)
     /// <summary>Everything rebuilt from the published events, with the fixed pages (they are cheap, and a new site needs them).</summary>
     /// <param name="extraSitemapUrls">Other pages for the sitemap, such as stories.</param>
     public IReadOnlyList<SiteFile> IndexFiles(IReadOnlyList<PublishedEvent> events, DateTimeOffset now, IEnumerable<SitemapUrl>? extraSitemapUrls = null) =>
-        [.. EventSite.Indexes(events, now, site.Value, extraSitemapUrls), .. EventSite.FixedFiles(site.Value), .. PostSite.FixedFiles(site.Value)];
+        [.. EventSite.Indexes(events, now, site.Value, extraSitemapUrls), .. EventSite.FixedFiles(site.Value), .. PostSite.FixedFiles(site.Value),
+            new SiteFile("subscribe/index.html", EventSite.HtmlType,
+                SiteLayout.Render(site.Value, SubscribeFormPage.Title, SubscribeFormPage.Body(site.Value, null, null), SiteSection.Subscribe))];
 
     /// <summary>The submission form again, with what was typed and each problem beside its field.</summary>
     public IResult SubmitFormWithErrors(InputFields fields, Dictionary<string, string[]> errors) =>

@@ -23,7 +23,9 @@ public sealed class HubStorage
         public const string Published = "Published";
         public const string EmailLedger = "EmailLedger";
         public const string SiteIndex = "SiteIndex";
-        public static readonly IReadOnlyList<string> All = [Submissions, ModerationLog, Subscribers, Digests, Moderators, Idempotency, Published, EmailLedger, SiteIndex];
+        public const string DigestLedger = "DigestLedger";
+        public const string Suppression = "Suppression";
+        public static readonly IReadOnlyList<string> All = [Submissions, ModerationLog, Subscribers, Digests, Moderators, Idempotency, Published, EmailLedger, SiteIndex, DigestLedger, Suppression];
     }
 
     public static class ContainerNames
@@ -31,7 +33,8 @@ public sealed class HubStorage
         public const string Submissions = "submissions";
         public const string Outbox = "outbox";
         public const string Hosts = "coproweek-hosts";
-        public static readonly IReadOnlyList<string> All = [Submissions, Outbox, Hosts];
+        public const string Digests = "digests";
+        public static readonly IReadOnlyList<string> All = [Submissions, Outbox, Hosts, Digests];
     }
 
     private readonly TableServiceClient _tables;

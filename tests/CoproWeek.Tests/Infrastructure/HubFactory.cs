@@ -26,6 +26,8 @@ public sealed class HubFactory(AzuriteFixture azurite, IDictionary<string, strin
             ["Storage:Prefix"] = Prefix,
             ["Site:PublicUrl"] = "http://localhost",
             ["Site:ApiUrl"] = "http://localhost",
+            // Required outside Development too (validated at start), so tests that switch environment still start.
+            ["Subscriptions:AddressHashKey"] = "test-address-hash-key-of-enough-length-0123",
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
         };

@@ -1,0 +1,162 @@
+using Azure;
+using Azure.Data.Tables;
+using CoproWeek.Hub.Publishing;
+using CoproWeek.Hub.Runtime;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Subscriptions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Digests;
+
+/// <summary>
+/// Plans one digest run per schedule occurrence. The run row is inserted only if absent (a double fire plans
+/// once) and holds a cursor over subscriber ids: each batch is the key range (cursor, upper], written to the run
+/// row before its ledger rows, so a resumed or concurrent planner rebuilds exactly the same batch and no
+/// subscriber can fall into two batches. Subscribers are read one page at a time.
+/// </summary>
+public sealed class PlanDigest(
+    DigestRuns runs,
+    PublishedItems published,
+    SubscriberStore subscribers,
+    QueueSender queues,
+    IOptions<DigestOptions> options,
+    IConfiguration configuration,
+    ILogger<PlanDigest> logger)
+{
+    public Task PlanWeeklyAsync(TimerTick tick, CancellationToken cancellationToken) =>
+        PlanAsync("weekly", Triggers.Schedules.WeeklyDigest, TimeSpan.FromDays(7), tick, cancellationToken);
+
+    public Task PlanDailyAsync(TimerTick tick, CancellationToken cancellationToken) =>
+        PlanAsync("daily", Triggers.Schedules.DailyDigest, TimeSpan.FromDays(1), tick, cancellationToken);
+
+    private async Task PlanAsync(string frequency, string schedule, TimeSpan period, TimerTick tick, CancellationToken cancellationToken)
+    {
+        var occurrence = Schedules.LatestOccurrence(Schedules.Resolve(schedule, configuration), tick.Now, period + TimeSpan.FromDays(1)) ?? tick.Now;
+        var runId = DigestRuns.RunId(frequency, occurrence);
+        var run = await runs.GetRunAsync(frequency, runId, cancellationToken) ?? await StartRunAsync(frequency, runId, occurrence, period, cancellationToken);
+
+        while (true)
+        {
+            if (run.GetString("Status") == "planned")
+            {
+                logger.LogInformation("Digest run {RunId} is already planned", runId);
+                return;
+            }
+            try
+            {
+                run = await StepAsync(frequency, run, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Another planner moved the run on; carry on from where it is now.
+                run = await runs.GetRunAsync(frequency, runId, cancellationToken) ?? throw new InvalidOperationException($"Run {runId} vanished.");
+            }
+        }
+    }
+
+    private async Task<TableEntity> StartRunAsync(string frequency, string runId, DateTimeOffset occurrence, TimeSpan period, CancellationToken cancellationToken)
+    {
+        // The window starts where the previous run of this frequency ended.
+        var from = occurrence - period;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DigestRuns.RunPartition(frequency)} and RowKey lt {runId}");
+        await foreach (var previous in runs.Digests.QueryAsync<TableEntity>(filter, select: ["RowKey", "To"], cancellationToken: cancellationToken))
+        {
+            from = previous.GetDateTimeOffset("To") ?? from; // rows come in key order, so the last one is the latest run
+        }
+        var run = new TableEntity(DigestRuns.RunPartition(frequency), runId)
+        {
+            ["Frequency"] = frequency, ["From"] = from, ["To"] = occurrence, ["Status"] = "planning",
+            ["Cursor"] = "", ["PendingUpper"] = "", ["NextBatch"] = 0, ["Planned"] = 0L, ["ItemsWritten"] = false,
+        };
+        try
+        {
+            await runs.Digests.AddEntityAsync(run, cancellationToken);
+            logger.LogInformation("Digest run {RunId} started for {From} to {To}", runId, from, occurrence);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The same occurrence fired twice; the first insert owns the window.
+        }
+        return await runs.GetRunAsync(frequency, runId, cancellationToken) ?? throw new InvalidOperationException($"Run {runId} vanished.");
+    }
+
+    /// <summary>Does one step and returns the run row as it now stands (with its new ETag).</summary>
+    private async Task<TableEntity> StepAsync(string frequency, TableEntity run, CancellationToken cancellationToken)
+    {
+        var runId = run.RowKey;
+        if (run.GetBoolean("ItemsWritten") != true)
+        {
+            var items = await published.ListAsync(run.GetDateTimeOffset("From")!.Value, run.GetDateTimeOffset("To")!.Value, cancellationToken);
+            await runs.WriteItemsAsync(runId, items, cancellationToken);
+            return await MergeAsync(run, new() { ["ItemsWritten"] = true, ["Items"] = items.Count,
+                ["Status"] = items.Count == 0 ? "planned" : "planning" }, cancellationToken);
+        }
+
+        var cursor = run.GetString("Cursor") ?? "";
+        var upper = run.GetString("PendingUpper") is { Length: > 0 } pending ? pending : null;
+        var batch = run.GetInt32("NextBatch") ?? 0;
+        var size = options.Value.BatchSize;
+        if (upper is null)
+        {
+            // Find where the next batch ends; the batch is claimed by writing its range before anything else.
+            var ends = await ActiveIdsAsync(frequency, cursor, null, size, cancellationToken);
+            if (ends.Count == 0)
+            {
+                logger.LogInformation("Digest run {RunId} planned: {Batches} batches, {Planned} subscribers", runId, batch, run.GetInt64("Planned"));
+                return await MergeAsync(run, new() { ["Status"] = "planned" }, cancellationToken);
+            }
+            return await MergeAsync(run, new() { ["PendingUpper"] = ends[^1] }, cancellationToken);
+        }
+
+        var ids = await ActiveIdsAsync(frequency, cursor, upper, int.MaxValue, cancellationToken);
+        var partition = DigestRuns.LedgerPartition(runId, batch);
+        // Merge with keys only: a row already marked sending or sent by a batch keeps its status.
+        var writes = ids.Select(id => new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(partition, id))).ToList();
+        foreach (var chunk in writes.Chunk(100))
+        {
+            await runs.Ledger.SubmitTransactionAsync(chunk, cancellationToken);
+        }
+        await queues.SendAsync(Triggers.Queues.Digest, new DigestBatchMessage(runId, frequency, batch), cancellationToken);
+        return await MergeAsync(run, new()
+        {
+            ["Cursor"] = upper, ["PendingUpper"] = "", ["NextBatch"] = batch + 1,
+            ["Planned"] = (run.GetInt64("Planned") ?? 0) + ids.Count,
+        }, cancellationToken);
+    }
+
+    /// <summary>Ids of active subscribers of a frequency with cursor &lt; id (&lt;= upper), in key order, at most <paramref name="max"/>.</summary>
+    private async Task<List<string>> ActiveIdsAsync(string frequency, string cursor, string? upper, int max, CancellationToken cancellationToken)
+    {
+        var filter = upper is null
+            ? TableClient.CreateQueryFilter($"PartitionKey gt {cursor} and Status eq {SubscriberStatus.Active} and Frequency eq {frequency}")
+            : TableClient.CreateQueryFilter($"PartitionKey gt {cursor} and PartitionKey le {upper} and Status eq {SubscriberStatus.Active} and Frequency eq {frequency}");
+        var ids = new List<string>();
+        await foreach (var row in subscribers.Subscribers.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            ids.Add(row.PartitionKey);
+            if (ids.Count >= max)
+            {
+                break;
+            }
+        }
+        return ids;
+    }
+
+    private async Task<TableEntity> MergeAsync(TableEntity run, Dictionary<string, object?> values, CancellationToken cancellationToken)
+    {
+        var change = new TableEntity(run.PartitionKey, run.RowKey);
+        foreach (var (key, value) in values)
+        {
+            change[key] = value;
+        }
+        var response = await runs.Digests.UpdateEntityAsync(change, run.ETag, TableUpdateMode.Merge, cancellationToken);
+        foreach (var (key, value) in values)
+        {
+            run[key] = value;
+        }
+        run.ETag = response.Headers.ETag ?? throw new InvalidOperationException("No ETag on the run row update.");
+        return run;
+    }
+}

@@ -1,0 +1,57 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using static CoproWeek.Hub.Subscriptions.Page;
+
+namespace CoproWeek.Hub.Subscriptions;
+
+/// <summary>
+/// The confirmation link. GET only shows a button, so mail scanners that follow links confirm nobody;
+/// the button's POST applies the choices, starts the subscription and lifts any suppression.
+/// </summary>
+public sealed class ConfirmSubscription(SubscriberStore store, IOptions<SiteOptions> site, TimeProvider time, ILogger<ConfirmSubscription> logger)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var token = request.Query["token"].ToString();
+        var now = time.GetUtcNow();
+        var subscriber = await store.FindByTokenAsync(token, TokenPurposes.Confirm, now, cancellationToken);
+        if (subscriber is null)
+        {
+            return LinkNotRight();
+        }
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            var action = site.Value.Api(Triggers.Routes.ConfirmSubscription) + "?token=" + Uri.EscapeDataString(token);
+            return Html("Confirm your emails",
+                "<p>Press the button to start getting emails from Co-production Week.</p>" +
+                "<form method=\"post\" action=\"" + E(action) + "\"><button type=\"submit\">Yes, send me emails</button></form>");
+        }
+
+        subscriber.Frequency = subscriber.PendingFrequency ?? subscriber.Frequency;
+        subscriber.Regions = subscriber.PendingRegions ?? subscriber.Regions;
+        subscriber.Topics = subscriber.PendingTopics ?? subscriber.Topics;
+        subscriber.PendingFrequency = subscriber.PendingRegions = subscriber.PendingTopics = null;
+        subscriber.Status = SubscriberStatus.Active;
+        subscriber.ConfirmHash = null;
+        subscriber.ConfirmExpires = null;
+        subscriber.ConfirmedAt = now;
+        subscriber.UnsubscribedAt = null;
+        try
+        {
+            await store.Subscribers.UpdateEntityAsync(subscriber, subscriber.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == StatusCodes.Status412PreconditionFailed)
+        {
+            return LinkNotRight(); // Confirmed (or changed) a moment ago by another request; the token is spent.
+        }
+        await store.LiftSuppressionAsync(subscriber.Id, cancellationToken);
+        logger.LogInformation("Subscriber {SubscriberId} confirmed", subscriber.Id[..12]);
+
+        return Html("You are signed up",
+            "<p>Thank you. We will email you " + (subscriber.Frequency == "daily" ? "each day" : "once a week") + " when there is news for you.</p>" +
+            "<p>Every email has a link to change your choices or stop the emails.</p>");
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CoproWeek.Hub.Email;
+using CoproWeek.Hub.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Subscriptions;
+
+/// <summary>
+/// <c>POST /api/email-events</c>: SendGrid's signed event webhook. The ECDSA signature over timestamp and body
+/// must verify with the configured public key, and the timestamp must be recent; bounces, drops, spam reports
+/// and unsubscribes put the address on the suppression list.
+/// </summary>
+public sealed class ReceiveEmailEvents(SubscriberStore store, IOptions<SendGridOptions> options, TimeProvider time, ILogger<ReceiveEmailEvents> logger)
+{
+    public const string SignatureHeader = "X-Twilio-Email-Event-Webhook-Signature";
+    public const string TimestampHeader = "X-Twilio-Email-Event-Webhook-Timestamp";
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
+    private const int MaxBody = 1 << 20;
+
+    private static readonly HashSet<string> Suppressing = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "bounce", "dropped", "spamreport", "unsubscribe", "group_unsubscribe",
+    };
+
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Too large", "Event batches must be under 1 MB.");
+        }
+        if (!IsSigned(request, body))
+        {
+            logger.LogWarning("Rejected an email event call with a missing, stale or wrong signature");
+            return Problems.Status(StatusCodes.Status401Unauthorized, "Not signed", "The call must carry a valid, recent SendGrid signature.");
+        }
+
+        List<JsonElement> events;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            events = document.RootElement.ValueKind == JsonValueKind.Array
+                ? document.RootElement.EnumerateArray().Select(e => e.Clone()).ToList()
+                : throw new JsonException("not an array");
+        }
+        catch (JsonException)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send a JSON array of events."] });
+        }
+
+        var now = time.GetUtcNow();
+        var suppressed = 0;
+        foreach (var e in events)
+        {
+            if (e.ValueKind == JsonValueKind.Object
+                && e.TryGetProperty("event", out var kind) && kind.GetString() is { } name && Suppressing.Contains(name)
+                && e.TryGetProperty("email", out var email) && email.GetString() is { } address && SubscriptionChoices.IsEmail(address))
+            {
+                await store.SuppressAsync(store.IdOf(address), name.ToLowerInvariant(), now, cancellationToken);
+                suppressed++;
+            }
+        }
+        logger.LogInformation("Received {EventCount} email events; {Suppressed} addresses suppressed", events.Count, suppressed);
+        return Results.Ok();
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBody)
+            {
+                return null;
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private bool IsSigned(HttpRequest request, byte[] body)
+    {
+        var key = options.Value.WebhookVerificationKey;
+        var signature = request.Headers[SignatureHeader].ToString();
+        var timestamp = request.Headers[TimestampHeader].ToString();
+        if (string.IsNullOrWhiteSpace(key) || signature.Length == 0 || timestamp.Length == 0
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            return false;
+        }
+        var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds);
+        if (age > MaxAge || age < -MaxAge)
+        {
+            return false; // a replay, or a clock far off
+        }
+        try
+        {
+            using var ecdsa = ECDsa.Create();
+            ecdsa.ImportSubjectPublicKeyInfo(Convert.FromBase64String(key), out _);
+            var signed = Encoding.UTF8.GetBytes(timestamp).Concat(body).ToArray();
+            return ecdsa.VerifyData(signed, Convert.FromBase64String(signature), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        }
+        catch (Exception e) when (e is FormatException or CryptographicException)
+        {
+            return false;
+        }
+    }
+}

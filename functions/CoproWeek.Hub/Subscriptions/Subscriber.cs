@@ -1,0 +1,72 @@
+using System.Runtime.Serialization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace CoproWeek.Hub.Subscriptions;
+
+/// <summary>Where a subscriber stands. Only <see cref="Active"/> subscribers are ever sent a digest.</summary>
+public static class SubscriberStatus
+{
+    public const string Pending = "pending";
+    public const string Active = "active";
+    public const string Unsubscribed = "unsubscribed";
+    public const string Suppressed = "suppressed";
+}
+
+/// <summary>Token purposes, so that a token for one job never does another.</summary>
+public static class TokenPurposes
+{
+    public const string Confirm = "subscription-confirm";
+    public const string Preferences = "subscription-preferences";
+    public const string Unsubscribe = "subscription-unsubscribe";
+}
+
+/// <summary>
+/// A row of table <c>Subscribers</c>: partition = the keyed hash of the address (also the subscriber's id),
+/// row key <see cref="RowKeyValue"/>. Choices waiting for confirmation sit in the Pending* fields.
+/// </summary>
+public sealed class Subscriber : ITableEntity
+{
+    public const string RowKeyValue = "subscriber";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = RowKeyValue;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Email { get; set; } = "";
+    public string Status { get; set; } = SubscriberStatus.Pending;
+    public string Frequency { get; set; } = "weekly";
+    public string Regions { get; set; } = "";
+    public string Topics { get; set; } = "";
+
+    public string? PendingFrequency { get; set; }
+    public string? PendingRegions { get; set; }
+    public string? PendingTopics { get; set; }
+
+    public string? ConfirmHash { get; set; }
+    public DateTimeOffset? ConfirmExpires { get; set; }
+    public string? PreferencesHash { get; set; }
+    public DateTimeOffset? LastConfirmationSentAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ConfirmedAt { get; set; }
+    public DateTimeOffset? ConsentAt { get; set; }
+    public string? ConsentVersion { get; set; }
+    public string? ConsentForm { get; set; }
+    public DateTimeOffset? UnsubscribedAt { get; set; }
+
+    [IgnoreDataMember]
+    public string Id => PartitionKey;
+
+    [IgnoreDataMember]
+    public IReadOnlyList<string> RegionList => Split(Regions);
+
+    [IgnoreDataMember]
+    public IReadOnlyList<string> TopicList => Split(Topics);
+
+    public static string Join(IEnumerable<string> values) => string.Join(',', values);
+
+    public static IReadOnlyList<string> Split(string? values) =>
+        string.IsNullOrEmpty(values) ? [] : values.Split(',', StringSplitOptions.RemoveEmptyEntries);
+}

@@ -1,0 +1,74 @@
+using Azure;
+using CoproWeek.Hub.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using static CoproWeek.Hub.Subscriptions.Page;
+
+namespace CoproWeek.Hub.Subscriptions;
+
+/// <summary>A subscriber's data rights: download everything we hold (JSON), or erase it, leaving only a keyed hash on the suppression list.</summary>
+public sealed class SubscriberData(SubscriberStore store, TimeProvider time, ILogger<SubscriberData> logger)
+{
+    public async Task<IResult> ExportAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var subscriber = await store.FindByTokenAsync(request.Query["token"].ToString(), TokenPurposes.Preferences, time.GetUtcNow(), cancellationToken);
+        if (subscriber is null)
+        {
+            return LinkNotRight();
+        }
+        var export = new
+        {
+            email = subscriber.Email,
+            status = subscriber.Status,
+            frequency = subscriber.Frequency,
+            regions = subscriber.RegionList,
+            topics = subscriber.TopicList,
+            pendingChoices = subscriber.PendingFrequency is null ? null : new
+            {
+                frequency = subscriber.PendingFrequency,
+                regions = Subscriber.Split(subscriber.PendingRegions),
+                topics = Subscriber.Split(subscriber.PendingTopics),
+            },
+            signedUpAt = subscriber.CreatedAt,
+            confirmedAt = subscriber.ConfirmedAt,
+            unsubscribedAt = subscriber.UnsubscribedAt,
+            lastConfirmationEmailAt = subscriber.LastConfirmationSentAt,
+            consent = new { at = subscriber.ConsentAt, wordingVersion = subscriber.ConsentVersion, form = subscriber.ConsentForm },
+        };
+        return new Download(BinaryData.FromString(HubJson.Serialize(export)));
+    }
+
+    public async Task<IResult> EraseAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var subscriber = await store.FindByTokenAsync(request.Query["token"].ToString(), TokenPurposes.Preferences, now, cancellationToken);
+        if (subscriber is null)
+        {
+            return LinkNotRight();
+        }
+        // Suppress first: if the delete then fails, the address is still never mailed.
+        await store.SuppressAsync(subscriber.Id, "erased", now, cancellationToken);
+        try
+        {
+            await store.Subscribers.DeleteEntityAsync(subscriber.Id, Subscriber.RowKeyValue, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
+        {
+        }
+        logger.LogInformation("Subscriber {SubscriberId} erased; address hash kept on the suppression list", subscriber.Id[..12]);
+        return Html("We have deleted your information",
+            "<p>We have deleted your email address and your choices. We will not email you again.</p>" +
+            "<p>If you want our emails in future, you can sign up again.</p>");
+    }
+
+    private sealed class Download(BinaryData json) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            httpContext.Response.Headers.ContentDisposition = "attachment; filename=\"coproweek-my-data.json\"";
+            httpContext.Response.Headers.CacheControl = "no-store";
+            await httpContext.Response.Body.WriteAsync(json.ToMemory());
+        }
+    }
+}

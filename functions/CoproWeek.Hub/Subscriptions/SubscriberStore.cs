@@ -1,0 +1,95 @@
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using CoproWeek.Hub.Digests;
+using CoproWeek.Hub.Security;
+using CoproWeek.Hub.Storage;
+
+namespace CoproWeek.Hub.Subscriptions;
+
+/// <summary>Reads and writes subscribers and the suppression list, and finds the subscriber a link's token belongs to.</summary>
+public sealed class SubscriberStore(HubStorage storage, AddressHasher hasher)
+{
+    /// <summary>Subscriber tokens are <c>s.{subscriberId}~{secret}</c>; digest tokens (see Digests) start with <c>d.</c>.</summary>
+    public const string SubscriberLocatorPrefix = "s.";
+
+    public TableClient Subscribers => storage.Table(HubStorage.TableNames.Subscribers);
+    public TableClient Suppression => storage.Table(HubStorage.TableNames.Suppression);
+    public TableClient Ledger => storage.Table(HubStorage.TableNames.DigestLedger);
+
+    public string IdOf(string email) => hasher.Hash(email);
+
+    public async Task<Subscriber?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var row = await Subscribers.GetEntityIfExistsAsync<Subscriber>(id, Subscriber.RowKeyValue, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>The subscriber a token was issued to for <paramref name="purpose"/>, or null for any token that is not right.</summary>
+    public async Task<Subscriber?> FindByTokenAsync(string? token, string purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var locator = Tokens.Locator(token);
+        if (locator is null)
+        {
+            return null;
+        }
+        if (locator.StartsWith(SubscriberLocatorPrefix, StringComparison.Ordinal))
+        {
+            var subscriber = await GetSafelyAsync(locator[SubscriberLocatorPrefix.Length..], cancellationToken);
+            var stored = purpose switch
+            {
+                TokenPurposes.Confirm when subscriber?.ConfirmExpires > now => subscriber.ConfirmHash,
+                TokenPurposes.Preferences => subscriber?.PreferencesHash,
+                _ => null,
+            };
+            return Tokens.Verify(purpose, token, stored) ? subscriber : null;
+        }
+        if (DigestLinks.TryParseLocator(locator, out var partition, out var subscriberId) && purpose != TokenPurposes.Confirm)
+        {
+            var row = await Ledger.GetEntityIfExistsAsync<TableEntity>(partition, subscriberId, cancellationToken: cancellationToken);
+            var stored = row.HasValue ? row.Value!.GetString(purpose == TokenPurposes.Unsubscribe ? "UnsubscribeHash" : "PreferencesHash") : null;
+            return Tokens.Verify(purpose, token, stored) ? await GetSafelyAsync(subscriberId, cancellationToken) : null;
+        }
+        return null;
+    }
+
+    private async Task<Subscriber?> GetSafelyAsync(string id, CancellationToken cancellationToken)
+    {
+        // Ids are hex hashes; anything else cannot be a key and must not reach the table as one.
+        if (id.Length != 64 || !id.All(char.IsAsciiHexDigitLower))
+        {
+            return null;
+        }
+        return await GetAsync(id, cancellationToken);
+    }
+
+    public async Task<bool> IsSuppressedAsync(string id, CancellationToken cancellationToken) =>
+        (await Suppression.GetEntityIfExistsAsync<TableEntity>(id, "suppressed", select: ["PartitionKey"], cancellationToken: cancellationToken)).HasValue;
+
+    /// <summary>Puts an address hash on the suppression list and stops any subscription it has.</summary>
+    public async Task SuppressAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await Suppression.UpsertEntityAsync(new TableEntity(id, "suppressed") { ["Reason"] = reason, ["At"] = now }, TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            await Subscribers.UpdateEntityAsync(
+                new TableEntity(id, Subscriber.RowKeyValue) { ["Status"] = SubscriberStatus.Suppressed, ["UnsubscribedAt"] = now },
+                ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // No subscription for this address; the suppression row is enough.
+        }
+    }
+
+    public async Task LiftSuppressionAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Suppression.DeleteEntityAsync(id, "suppressed", ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+        }
+    }
+}

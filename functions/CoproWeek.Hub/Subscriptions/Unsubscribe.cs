@@ -1,0 +1,58 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using static CoproWeek.Hub.Subscriptions.Page;
+
+namespace CoproWeek.Hub.Subscriptions;
+
+/// <summary>
+/// The unsubscribe link from each digest. A POST (the button, or a mail client's RFC 8058 one-click POST)
+/// stops the emails at once with no login; a GET only shows the button.
+/// </summary>
+public sealed class Unsubscribe(SubscriberStore store, IOptions<SiteOptions> site, TimeProvider time, ILogger<Unsubscribe> logger)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var token = request.Query["token"].ToString();
+        var now = time.GetUtcNow();
+        var subscriber = await store.FindByTokenAsync(token, TokenPurposes.Unsubscribe, now, cancellationToken);
+        if (subscriber is null)
+        {
+            return LinkNotRight();
+        }
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            var action = site.Value.Api(Triggers.Routes.Unsubscribe) + "?token=" + Uri.EscapeDataString(token);
+            return Html("Stop getting emails",
+                "<p>Press the button and we will stop sending you emails straight away.</p>" +
+                "<form method=\"post\" action=\"" + E(action) + "\"><button type=\"submit\">Stop my emails</button></form>");
+        }
+        await StopAsync(store, subscriber, now, cancellationToken);
+        logger.LogInformation("Subscriber {SubscriberId} unsubscribed", subscriber.Id[..12]);
+        return Html("You will not get any more emails", "<p>We have stopped your emails. You do not need to do anything else.</p>");
+    }
+
+    /// <summary>Marks the subscription stopped; later digest batches read the row and skip it.</summary>
+    internal static async Task StopAsync(SubscriberStore store, Subscriber subscriber, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (subscriber.Status is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed)
+        {
+            return;
+        }
+        var change = new TableEntity(subscriber.Id, Subscriber.RowKeyValue)
+        {
+            ["Status"] = SubscriberStatus.Unsubscribed,
+            ["UnsubscribedAt"] = now,
+        };
+        try
+        {
+            await store.Subscribers.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
+        {
+            // Erased a moment ago: nothing left to stop.
+        }
+    }
+}
