@@ -131,6 +131,11 @@ public sealed class QueueListener(
             // The message's lease was lost (it became visible and another consumer took it); that consumer owns it now.
             logger.LogWarning("Lost the lease on message {MessageId} of {Queue}: {Reason}", message.MessageId, queue.Name, e.ErrorCode);
         }
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException)
+        {
+            // Storage did not answer: the message reappears when its lease runs out and is handled again (at least once).
+            logger.LogError(e, "Could not finish message {MessageId} of {Queue}; it will be tried again when its lease ends", message.MessageId, queue.Name);
+        }
     }
 
     private async Task MoveToPoisonAsync(QueueMessage message, Receipt receipt, Exception? failure)

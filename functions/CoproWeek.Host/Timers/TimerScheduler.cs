@@ -32,21 +32,44 @@ public sealed class TimerScheduler(
 
     public async Task RunAsync(CancellationToken stopping)
     {
-        try
+        var caughtUp = false;
+        while (!stopping.IsCancellationRequested)
         {
-            await CatchUpAsync(stopping);
-            while (!stopping.IsCancellationRequested)
+            try
             {
+                if (!caughtUp)
+                {
+                    await CatchUpAsync(stopping);
+                    caughtUp = true;
+                }
                 var now = time.GetUtcNow();
                 var next = Schedules.Next(schedule, now);
                 await Task.Delay(next - now, time, stopping);
                 await FireAsync(next, isPastDue: false, stopping);
             }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // A storage outage or a failing function must not stop the host (and every other trigger with it):
+                // log it and try again. An occurrence that failed is caught up as past due once storage answers.
+                logger.LogError(e, "Timer {Function} failed; trying again in {Delay}", functionName, RetryDelay);
+                caughtUp = false;
+                try
+                {
+                    await Task.Delay(RetryDelay, time, stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
     }
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
 
     /// <summary>Runs a missed occurrence once, past due; on the very first start only records the schedule.</summary>
     internal async Task CatchUpAsync(CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using Azure;
 using CoproWeek.Hub.Http;
 using CoproWeek.Hub.Storage;
 using Microsoft.AspNetCore.Http;
@@ -18,18 +17,18 @@ public sealed class CheckHealth(HubStorage storage, ILogger<CheckHealth> logger)
         try
         {
             await storage.Table(HubStorage.TableNames.Submissions).GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "health", select: ["PartitionKey"], cancellationToken: timeout.Token);
-            var found = await Task.WhenAll(
-                storage.Queue(Triggers.Queues.Email).ExistsAsync(timeout.Token).ContinueWith(t => t.Result.Value, TaskScheduler.Default),
-                storage.Site.ExistsAsync(timeout.Token).ContinueWith(t => t.Result.Value, TaskScheduler.Default));
-            if (found.All(f => f))
+            var queue = storage.Queue(Triggers.Queues.Email).ExistsAsync(timeout.Token);
+            var site = storage.Site.ExistsAsync(timeout.Token);
+            if ((await queue).Value && (await site).Value)
             {
                 return TypedResults.Ok(new { status = "healthy" });
             }
             logger.LogWarning("Health check found the hub's storage incomplete");
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage is not ready", "The hub's queues or site container are missing.");
         }
-        catch (Exception e) when (e is RequestFailedException or OperationCanceledException or HttpRequestException or AggregateException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whatever storage answered (or failed to), the hub cannot serve: that is a 503, never a 500.
             logger.LogWarning(e, "Health check could not reach storage");
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage is not reachable", "The hub cannot reach its storage account just now.");
         }
