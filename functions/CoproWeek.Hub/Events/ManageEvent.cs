@@ -1,7 +1,6 @@
 using CoproWeek.Hub.Http;
 using CoproWeek.Hub.Moderation;
 using CoproWeek.Hub.Publishing;
-using CoproWeek.Hub.Security;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Submissions;
 using Microsoft.AspNetCore.Http;
@@ -126,27 +125,8 @@ public sealed class ManageEvent(
     }
 
     /// <summary>The submission, if the request carries its manage token (Bearer header or <c>?token=</c>).</summary>
-    internal async Task<Submission?> FindAsync(HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        var token = TokenOf(request);
-        if (token is null || !SubmissionStore.IsId(id))
-        {
-            return null;
-        }
-        var submission = await submissions.GetAsync(id, cancellationToken);
-        return submission is { Kind: "event" } && Tokens.Verify(SubmitEvent.ManagePurpose, token, submission.ManageTokenHash) ? submission : null;
-    }
-
-    private static string? TokenOf(HttpRequest request)
-    {
-        var authorization = request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return authorization["Bearer ".Length..].Trim();
-        }
-        var query = request.Query["token"].ToString();
-        return query.Length > 0 ? query : null;
-    }
+    internal Task<Submission?> FindAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        submissions.FindManagedAsync(request, id, "event", SubmitEvent.ManagePurpose, cancellationToken);
 
     private object View(Submission submission, IReadOnlyList<LogEntry> history) => new
     {

@@ -2,7 +2,6 @@ using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Http;
 using CoproWeek.Hub.Moderation;
 using CoproWeek.Hub.Publishing;
-using CoproWeek.Hub.Security;
 using CoproWeek.Hub.Site;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Submissions;
@@ -151,19 +150,8 @@ public sealed class ManagePost(
     }
 
     /// <summary>The story, if the request carries its manage token (Bearer header or <c>?token=</c>).</summary>
-    internal async Task<Submission?> FindAsync(HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        var authorization = request.Headers.Authorization.ToString();
-        var token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? authorization["Bearer ".Length..].Trim()
-            : request.Query["token"].ToString() is { Length: > 0 } query ? query : null;
-        if (token is null || !SubmissionStore.IsId(id))
-        {
-            return null;
-        }
-        var submission = await submissions.GetAsync(id, cancellationToken);
-        return submission is { Kind: SubmitPost.Kind } && Tokens.Verify(SubmitPost.ManagePurpose, token, submission.ManageTokenHash) ? submission : null;
-    }
+    internal Task<Submission?> FindAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        submissions.FindManagedAsync(request, id, SubmitPost.Kind, SubmitPost.ManagePurpose, cancellationToken);
 
     private static IResult Changed() =>
         Problems.Status(StatusCodes.Status412PreconditionFailed, "The story changed since you read it", "Read it again, then make your change.");

@@ -36,6 +36,24 @@ public sealed class SubmissionStore(HubStorage storage)
         }
     }
 
+    /// <summary>
+    /// The submission behind a private manage link, if the request carries its token (<c>Authorization: Bearer</c>
+    /// or <c>?token=</c>) for that kind and purpose. Anything else is null, so a wrong token and a missing item look alike.
+    /// </summary>
+    public async Task<Submission?> FindManagedAsync(Microsoft.AspNetCore.Http.HttpRequest request, string id, string kind, string purpose, CancellationToken cancellationToken)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        var token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? authorization["Bearer ".Length..].Trim()
+            : request.Query["token"].ToString() is { Length: > 0 } query ? query : null;
+        if (token is null || !IsId(id))
+        {
+            return null;
+        }
+        var submission = await GetAsync(id, cancellationToken);
+        return submission is not null && submission.Kind == kind && Security.Tokens.Verify(purpose, token, submission.ManageTokenHash) ? submission : null;
+    }
+
     /// <summary>Ids are 20 lower-case hex characters; anything else is not ours and is never looked up.</summary>
     public static bool IsId(string? id) => id is { Length: 20 } && id.All(char.IsAsciiHexDigitLower);
 
