@@ -47,8 +47,10 @@ public sealed class QueueListener(
             {
                 break;
             }
-            catch (RequestFailedException e)
+            catch (Exception e)
             {
+                // Whatever went wrong reading the queue (storage down, a timeout, a dropped connection), the listener
+                // must live on: a listener that died would leave its queue unread until the host restarts.
                 logger.LogError(e, "Could not read queue {Queue} for {Function}; trying again in {Delay}", queue.Name, functionName, delay);
                 messages = [];
             }
