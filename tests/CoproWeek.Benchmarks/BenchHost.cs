@@ -28,6 +28,8 @@ public sealed class BenchHost : IAsyncDisposable
         var builder = HubApp.CreateBuilder(
         [
             "--urls", url,
+            // The self-host's own settings (schedules, the development address-hash key) come from its folder.
+            "--contentRoot", Path.Combine(RepoRoot.Find() ?? ".", "functions", "CoproWeek.Host"),
             "--environment", "Development",
             "--AzureWebJobsStorage", azurite.ConnectionString,
             "--Storage:Prefix", "bench" + Guid.NewGuid().ToString("N")[..6],

@@ -14,6 +14,9 @@ public sealed class IndexRebuilds(HubStorage storage, QueueSender queues, TimePr
     /// <summary>How long a rebuild waits, gathering the publishes that follow the first.</summary>
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
 
+    /// <summary>A rebuild asked for this long ago and still not begun is taken as lost, so a poisoned message cannot stop all rebuilds.</summary>
+    public static readonly TimeSpan LostAfter = TimeSpan.FromMinutes(2);
+
     private const string Partition = "state";
     private const string Row = "indexes";
 
@@ -27,17 +30,20 @@ public sealed class IndexRebuilds(HubStorage storage, QueueSender queues, TimePr
             var state = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
             try
             {
+                var now = time.GetUtcNow();
                 if (!state.HasValue)
                 {
-                    await Table.AddEntityAsync(new TableEntity(Partition, Row) { ["Pending"] = true, ["Rebuilds"] = 0 }, cancellationToken);
+                    await Table.AddEntityAsync(new TableEntity(Partition, Row) { ["Pending"] = true, ["RequestedAt"] = now, ["Rebuilds"] = 0 }, cancellationToken);
                 }
-                else if (state.Value!.GetBoolean("Pending") == true)
+                else if (state.Value!.GetBoolean("Pending") == true && now - (state.Value.GetDateTimeOffset("RequestedAt") ?? now) < LostAfter)
                 {
                     return;
                 }
                 else
                 {
+                    // Not pending, or pending so long that its message must have been lost (poisoned): ask again.
                     state.Value["Pending"] = true;
+                    state.Value["RequestedAt"] = now;
                     await Table.UpdateEntityAsync(state.Value, state.Value.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
                 await queues.SendAsync(Triggers.Queues.Indexes, new RebuildMessage(time.GetUtcNow()), cancellationToken, Delay);

@@ -4,19 +4,16 @@ using Microsoft.Extensions.Hosting;
 namespace CoproWeek.Hub.Storage;
 
 /// <summary>
-/// Creates the hub's tables, containers and queues when a host starts, and asks for the site to be built
-/// if it has no home page yet, so a new storage account serves a working site at once. Idempotent, and safe
-/// on many instances at once.
+/// Creates the hub's tables, containers and queues when a host starts, and asks for the site to be rebuilt so that
+/// a new storage account serves a working site at once and a new release's pages replace the old ones. Idempotent,
+/// and safe on many instances at once: the rebuild request is coalesced like any other.
 /// </summary>
-public sealed class CreateStorageAtStart(HubStorage storage, QueueSender queues, TimeProvider time) : IHostedService
+public sealed class CreateStorageAtStart(HubStorage storage, IndexRebuilds rebuilds) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        if (!await storage.Site.GetBlobClient("index.html").ExistsAsync(cancellationToken))
-        {
-            await queues.SendAsync(Triggers.Queues.Indexes, new RebuildMessage(time.GetUtcNow()), cancellationToken);
-        }
+        await rebuilds.RequestAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
