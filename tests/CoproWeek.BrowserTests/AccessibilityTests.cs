@@ -11,7 +11,7 @@ namespace CoproWeek.BrowserTests;
 [Collection(SiteCollection.Name)]
 public sealed class AccessibilityTests(SiteFixture site)
 {
-    public static TheoryData<string> Pages => new() { "/", "/events/", "/submit-event/", "/submit-event/thanks/", "/events/region/wales/", "/no-such-page/", "/subscribe/", "/submit-post/", "/posts/" };
+    public static TheoryData<string> Pages => new() { "/", "/events/", "/submit-event/", "/submit-event/thanks/", "/events/region/wales/", "/no-such-page/", "/subscribe/", "/submit-post/", "/posts/", "/moderate/" };
 
     private async Task<IPage> OpenAsync(string path, int width = 1280)
     {

@@ -60,7 +60,8 @@ public sealed class SiteFixture : IAsyncLifetime
         var id = answer!["id"]!.GetValue<string>();
         EventPath = $"/events/{Hub.Events.Slugs.For(body["title"]!.GetValue<string>(), id)}/";
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(await http.GetAsync(EventPath)).IsSuccessStatusCode || !(await http.GetStringAsync("/events/")).Contains(EventPath))
+        while (!(await http.GetAsync(EventPath)).IsSuccessStatusCode || await http.GetAsync("/events/") is not { IsSuccessStatusCode: true } list
+            || !(await list.Content.ReadAsStringAsync()).Contains(EventPath))
         {
             if (DateTime.UtcNow > deadline)
             {

@@ -19,7 +19,11 @@ public sealed class EventPages(IOptions<SiteOptions> site)
     public IReadOnlyList<SiteFile> IndexFiles(IReadOnlyList<PublishedEvent> events, DateTimeOffset now, IEnumerable<SitemapUrl>? extraSitemapUrls = null) =>
         [.. EventSite.Indexes(events, now, site.Value, extraSitemapUrls), .. EventSite.FixedFiles(site.Value), .. PostSite.FixedFiles(site.Value),
             new SiteFile("subscribe/index.html", EventSite.HtmlType,
-                SiteLayout.Render(site.Value, SubscribeFormPage.Title, SubscribeFormPage.Body(site.Value, null, null), SiteSection.Subscribe))];
+                SiteLayout.Render(site.Value, SubscribeFormPage.Title, SubscribeFormPage.Body(site.Value, null, null), SiteSection.Subscribe)),
+            // The moderation page is served by the API (it needs a key); /moderate/ on the public site points moderators to it.
+            new SiteFile("moderate/index.html", EventSite.HtmlType,
+                SiteLayout.Render(site.Value, "Moderators", "<h1>Moderators</h1>\n<p>The campaign team reads held events and stories on the moderation page. You need your moderator key to sign in.</p>\n<p><a href=\"" +
+                    Site.Html.Encode(site.Value.Api(Triggers.Routes.ModerationPage)) + "\">Go to the moderation page</a></p>\n", SiteSection.None, new PageHead { Private = true }))];
 
     /// <summary>The submission form again, with what was typed and each problem beside its field.</summary>
     public IResult SubmitFormWithErrors(InputFields fields, Dictionary<string, string[]> errors) =>

@@ -23,7 +23,8 @@ public sealed class IndexRebuilds(HubStorage storage, QueueSender queues, TimePr
     private TableClient Table => storage.Table(HubStorage.TableNames.SiteIndex);
 
     /// <summary>Asks for a rebuild; sends a message only if none is pending.</summary>
-    public async Task RequestAsync(CancellationToken cancellationToken)
+    /// <param name="delay">How long the rebuild waits to gather more publishes; none at start-up, where nothing else is coming.</param>
+    public async Task RequestAsync(CancellationToken cancellationToken, TimeSpan? delay = null)
     {
         while (true)
         {
@@ -46,7 +47,7 @@ public sealed class IndexRebuilds(HubStorage storage, QueueSender queues, TimePr
                     state.Value["RequestedAt"] = now;
                     await Table.UpdateEntityAsync(state.Value, state.Value.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
-                await queues.SendAsync(Triggers.Queues.Indexes, new RebuildMessage(time.GetUtcNow()), cancellationToken, Delay);
+                await queues.SendAsync(Triggers.Queues.Indexes, new RebuildMessage(time.GetUtcNow()), cancellationToken, delay ?? Delay);
                 return;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)

@@ -13,7 +13,7 @@ public sealed class CreateStorageAtStart(HubStorage storage, IndexRebuilds rebui
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        await rebuilds.RequestAsync(cancellationToken);
+        await rebuilds.RequestAsync(cancellationToken, delay: TimeSpan.Zero);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
