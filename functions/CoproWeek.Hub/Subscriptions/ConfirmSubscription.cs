@@ -24,10 +24,8 @@ public sealed class ConfirmSubscription(SubscriberStore store, IOptions<SiteOpti
         }
         if (!HttpMethods.IsPost(request.Method))
         {
-            var action = site.Value.Api(Triggers.Routes.ConfirmSubscription) + "?token=" + Uri.EscapeDataString(token);
-            return Html("Confirm your emails",
-                "<p>Press the button to start getting emails from Co-production Week.</p>" +
-                "<form method=\"post\" action=\"" + E(action) + "\"><button type=\"submit\">Yes, send me emails</button></form>");
+            return ButtonPage(site.Value, Triggers.Routes.ConfirmSubscription, token, "Confirm your emails",
+                "Press the button to start getting emails from Co-production Week.", "Yes, send me emails");
         }
 
         subscriber.Frequency = subscriber.PendingFrequency ?? subscriber.Frequency;

@@ -39,6 +39,17 @@ public static class Page
     public static IResult Html(string title, string body, int status = StatusCodes.Status200OK) =>
         Results.Content(Render(title, body), "text/html; charset=utf-8", Encoding.UTF8, status);
 
+    /// <summary>
+    /// What a GET of an emailed link shows: one button that POSTs back to the same link. Mail scanners follow links
+    /// but do not press buttons, so nothing happens until a person does.
+    /// </summary>
+    public static IResult ButtonPage(SiteOptions site, string route, string token, string title, string explanation, string button)
+    {
+        var action = site.Api(route) + "?token=" + Uri.EscapeDataString(token);
+        return Html(title, "<p>" + E(explanation) + "</p>" +
+            "<form method=\"post\" action=\"" + E(action) + "\"><button type=\"submit\">" + E(button) + "</button></form>");
+    }
+
     /// <summary>The same answer for a missing, expired or altered link: it says nothing about any address.</summary>
     public static IResult LinkNotRight() =>
         Html("This link does not work", "<p>This link is not right, or it is too old. Check you used the newest email from us.</p>" +

@@ -24,10 +24,8 @@ public sealed class Unsubscribe(SubscriberStore store, IOptions<SiteOptions> sit
         }
         if (!HttpMethods.IsPost(request.Method))
         {
-            var action = site.Value.Api(Triggers.Routes.Unsubscribe) + "?token=" + Uri.EscapeDataString(token);
-            return Html("Stop getting emails",
-                "<p>Press the button and we will stop sending you emails straight away.</p>" +
-                "<form method=\"post\" action=\"" + E(action) + "\"><button type=\"submit\">Stop my emails</button></form>");
+            return ButtonPage(site.Value, Triggers.Routes.Unsubscribe, token, "Stop getting emails",
+                "Press the button and we will stop sending you emails straight away.", "Stop my emails");
         }
         await StopAsync(store, subscriber, now, cancellationToken);
         logger.LogInformation("Subscriber {SubscriberId} unsubscribed", subscriber.Id[..12]);
