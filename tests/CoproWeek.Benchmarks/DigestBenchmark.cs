@@ -114,7 +114,7 @@ public sealed class DigestBenchmark : IBenchmark
         await Parallel.ForEachAsync(Enumerable.Range(0, size), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
             await table.UpsertEntityAsync(new Subscriber
             {
-                PartitionKey = hasher.Hash($"reader{i}@example.org"), Email = $"reader{i}@example.org", Status = SubscriberStatus.Active, Frequency = "weekly",
+                Id = hasher.Hash($"reader{i}@example.org"), Email = $"reader{i}@example.org", Status = SubscriberStatus.Active, Frequency = "weekly",
                 Regions = i % 3 == 0 ? "" : Vocabulary.Regions[i % 13].Id, Topics = i % 2 == 0 ? "" : Vocabulary.Topics[i % 10].Id, CreatedAt = Monday.AddDays(-30),
             }, TableUpdateMode.Replace, ct)); // an upsert, so an SDK retry of a slow insert that did land is harmless
     }

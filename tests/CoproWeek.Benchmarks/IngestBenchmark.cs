@@ -63,7 +63,7 @@ public sealed class IngestBenchmark : IBenchmark
     private static async Task DirectAsync(TableClient table, QueueClient queue, int n)
     {
         var id = n.ToString("D20");
-        await table.AddEntityAsync(new TableEntity(id, "submission") { ["DetailsJson"] = SampleEvents.Json(n).ToJsonString() });
+        await table.AddEntityAsync(new TableEntity(id, id) { ["DetailsJson"] = SampleEvents.Json(n).ToJsonString() });
         await queue.SendMessageAsync($"{{\"id\":\"{id}\",\"version\":1}}");
     }
 

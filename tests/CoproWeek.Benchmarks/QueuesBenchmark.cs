@@ -62,8 +62,16 @@ public sealed class QueuesBenchmark : IBenchmark
     private static async Task FillAsync(QueueClient queue, int count)
     {
         await queue.CreateIfNotExistsAsync();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32 },
-            async (i, ct) => await queue.SendMessageAsync($"{{\"n\":{i}}}", ct));
+        var clock = Stopwatch.StartNew();
+        var sent = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        {
+            await queue.SendMessageAsync($"{{\"n\":{i}}}", ct);
+            if (Interlocked.Increment(ref sent) % 1000 == 0)
+            {
+                await Console.Error.WriteLineAsync($"  {queue.Name}: {sent:N0} sent, {clock.Elapsed.TotalSeconds:F1} s");
+            }
+        });
     }
 
     private static async Task<double> TimeListenerAsync(HubStorage storage, QueueClient queue, QueueListenerOptions options, int count)

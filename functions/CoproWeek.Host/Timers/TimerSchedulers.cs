@@ -4,7 +4,7 @@ using CoproWeek.Hub.Storage;
 
 namespace CoproWeek.Host.Timers;
 
-/// <summary>Runs a <see cref="TimerScheduler"/> for every timer trigger in <see cref="Triggers.All"/>.</summary>
+/// <summary>Runs a <see cref="TimerScheduler"/> for every timer trigger in <see cref="Triggers.All"/> that is not switched off.</summary>
 public sealed class TimerSchedulers(
     HubStorage storage,
     FunctionCatalog catalog,
@@ -14,7 +14,8 @@ public sealed class TimerSchedulers(
     ILoggerFactory loggers) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Triggers.All.OfType<TimerTriggerDefinition>().Select(t => Create(t).RunAsync(stoppingToken)));
+        Task.WhenAll(FunctionSwitches.Enabled(Triggers.All.OfType<TimerTriggerDefinition>(), configuration, loggers.CreateLogger<TimerSchedulers>())
+            .Select(t => Create(t).RunAsync(stoppingToken)));
 
     public TimerScheduler Create(TimerTriggerDefinition trigger) => new(
         trigger.Name,

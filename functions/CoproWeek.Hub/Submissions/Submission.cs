@@ -24,12 +24,10 @@ public sealed record Finding(string Check, string Message);
 
 /// <summary>
 /// An event or a blog post as submitted, with its moderation state. Table <c>Submissions</c>, partition
-/// key the item id. Every change increments <see cref="Version"/>; queue messages carry (id, version).
+/// and row key both the item id (a unique row key keeps point reads indexed in the storage emulator too). Every change increments <see cref="Version"/>; queue messages carry (id, version).
 /// </summary>
 public sealed record Submission
 {
-    public const string RowKey = "submission";
-
     public required string Id { get; init; }
     public required string Kind { get; init; }
     public required string Slug { get; init; }
@@ -47,7 +45,7 @@ public sealed record Submission
     public bool Honeypot { get; init; }
     public ETag ETag { get; init; }
 
-    internal TableEntity ToEntity() => new(Id, RowKey)
+    internal TableEntity ToEntity() => new(Id, Id)
     {
         ["Kind"] = Kind,
         ["Slug"] = Slug,

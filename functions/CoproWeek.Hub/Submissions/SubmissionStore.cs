@@ -15,7 +15,7 @@ public sealed class SubmissionStore(HubStorage storage)
         {
             return null;
         }
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(id, Submission.RowKey, cancellationToken: cancellationToken);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(id, id, cancellationToken: cancellationToken);
         return row.HasValue ? Submission.FromEntity(row.Value!) : null;
     }
 

@@ -77,7 +77,7 @@ public sealed class Subscribe(
             }
             var confirm = Tokens.Create(TokenPurposes.Confirm, SubscriberStore.SubscriberLocatorPrefix + id);
             var preferences = Tokens.Create(TokenPurposes.Preferences, SubscriberStore.SubscriberLocatorPrefix + id);
-            var row = existing ?? new Subscriber { PartitionKey = id, CreatedAt = now, Status = SubscriberStatus.Pending };
+            var row = existing ?? new Subscriber { Id = id, CreatedAt = now, Status = SubscriberStatus.Pending };
             row.Email = email;
             row.PendingFrequency = body.Frequency;
             row.PendingRegions = regions;

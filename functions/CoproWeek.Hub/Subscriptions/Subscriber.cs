@@ -22,15 +22,14 @@ public static class TokenPurposes
 }
 
 /// <summary>
-/// A row of table <c>Subscribers</c>: partition = the keyed hash of the address (also the subscriber's id),
-/// row key <see cref="RowKeyValue"/>. Choices waiting for confirmation sit in the Pending* fields.
+/// A row of table <c>Subscribers</c>: partition and row key are both the keyed hash of the address (the
+/// subscriber's id), so each subscriber is a partition of one and a point read is an indexed lookup in the
+/// storage emulator as well as in Azure. Choices waiting for confirmation sit in the Pending* fields.
 /// </summary>
 public sealed class Subscriber : ITableEntity
 {
-    public const string RowKeyValue = "subscriber";
-
     public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = RowKeyValue;
+    public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
 
@@ -57,7 +56,11 @@ public sealed class Subscriber : ITableEntity
     public DateTimeOffset? UnsubscribedAt { get; set; }
 
     [IgnoreDataMember]
-    public string Id => PartitionKey;
+    public string Id
+    {
+        get => PartitionKey;
+        init => (PartitionKey, RowKey) = (value, value);
+    }
 
     [IgnoreDataMember]
     public IReadOnlyList<string> RegionList => Split(Regions);

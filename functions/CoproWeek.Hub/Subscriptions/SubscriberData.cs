@@ -50,7 +50,7 @@ public sealed class SubscriberData(SubscriberStore store, TimeProvider time, ILo
         await store.SuppressAsync(subscriber.Id, "erased", now, cancellationToken);
         try
         {
-            await store.Subscribers.DeleteEntityAsync(subscriber.Id, Subscriber.RowKeyValue, ETag.All, cancellationToken);
+            await store.Subscribers.DeleteEntityAsync(subscriber.Id, subscriber.Id, ETag.All, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
         {

@@ -21,7 +21,7 @@ public sealed class SubscriberStore(HubStorage storage, AddressHasher hasher)
 
     public async Task<Subscriber?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var row = await Subscribers.GetEntityIfExistsAsync<Subscriber>(id, Subscriber.RowKeyValue, cancellationToken: cancellationToken);
+        var row = await Subscribers.GetEntityIfExistsAsync<Subscriber>(id, id, cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
 
@@ -64,16 +64,16 @@ public sealed class SubscriberStore(HubStorage storage, AddressHasher hasher)
     }
 
     public async Task<bool> IsSuppressedAsync(string id, CancellationToken cancellationToken) =>
-        (await Suppression.GetEntityIfExistsAsync<TableEntity>(id, "suppressed", select: ["PartitionKey"], cancellationToken: cancellationToken)).HasValue;
+        (await Suppression.GetEntityIfExistsAsync<TableEntity>(id, id, select: ["PartitionKey"], cancellationToken: cancellationToken)).HasValue;
 
     /// <summary>Puts an address hash on the suppression list and stops any subscription it has.</summary>
     public async Task SuppressAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await Suppression.UpsertEntityAsync(new TableEntity(id, "suppressed") { ["Reason"] = reason, ["At"] = now }, TableUpdateMode.Replace, cancellationToken);
+        await Suppression.UpsertEntityAsync(new TableEntity(id, id) { ["Reason"] = reason, ["At"] = now }, TableUpdateMode.Replace, cancellationToken);
         try
         {
             await Subscribers.UpdateEntityAsync(
-                new TableEntity(id, Subscriber.RowKeyValue) { ["Status"] = SubscriberStatus.Suppressed, ["UnsubscribedAt"] = now },
+                new TableEntity(id, id) { ["Status"] = SubscriberStatus.Suppressed, ["UnsubscribedAt"] = now },
                 ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
@@ -86,7 +86,7 @@ public sealed class SubscriberStore(HubStorage storage, AddressHasher hasher)
     {
         try
         {
-            await Suppression.DeleteEntityAsync(id, "suppressed", ETag.All, cancellationToken);
+            await Suppression.DeleteEntityAsync(id, id, ETag.All, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {

@@ -52,7 +52,7 @@ public sealed class SubscriptionPreferences(SubscriberStore store, IOptions<Site
                 : Problems.Validation(errors);
         }
 
-        var change = new TableEntity(subscriber.Id, Subscriber.RowKeyValue)
+        var change = new TableEntity(subscriber.Id, subscriber.Id)
         {
             ["Frequency"] = body.Frequency,
             ["Regions"] = Subscriber.Join((body.Regions ?? []).Distinct()),

@@ -39,7 +39,7 @@ public sealed class Unsubscribe(SubscriberStore store, IOptions<SiteOptions> sit
         {
             return;
         }
-        var change = new TableEntity(subscriber.Id, Subscriber.RowKeyValue)
+        var change = new TableEntity(subscriber.Id, subscriber.Id)
         {
             ["Status"] = SubscriberStatus.Unsubscribed,
             ["UnsubscribedAt"] = now,

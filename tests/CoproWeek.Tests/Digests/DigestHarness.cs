@@ -82,7 +82,7 @@ public sealed class DigestHarness : IAsyncDisposable
         await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (p, ct) =>
             await table.AddEntityAsync(new Subscriber
             {
-                PartitionKey = hasher.Hash(p.Email), Email = p.Email, Status = p.Status, Frequency = p.Frequency,
+                Id = hasher.Hash(p.Email), Email = p.Email, Status = p.Status, Frequency = p.Frequency,
                 Regions = Subscriber.Join(p.Regions), Topics = Subscriber.Join(p.Topics), CreatedAt = Monday.AddDays(-30),
             }, ct));
     }

@@ -31,11 +31,11 @@ public sealed class DigestLinkTests(AzuriteFixture azurite)
         var emails = Enumerable.Range(0, 4).Select(i => $"p{i}@example.org").ToList();
         foreach (var email in emails)
         {
-            await store.Subscribers.AddEntityAsync(new Subscriber { PartitionKey = store.IdOf(email), Email = email, Status = SubscriberStatus.Active, Frequency = "weekly" });
+            await store.Subscribers.AddEntityAsync(new Subscriber { Id = store.IdOf(email), Email = email, Status = SubscriberStatus.Active, Frequency = "weekly" });
         }
         var order = emails.OrderBy(store.IdOf, StringComparer.Ordinal).ToList();
         // The last in key order stops mid-run, before their batch is sent.
-        await store.Subscribers.UpdateEntityAsync(new TableEntity(store.IdOf(order[3]), Subscriber.RowKeyValue) { ["Status"] = SubscriberStatus.Unsubscribed }, ETag.All);
+        await store.Subscribers.UpdateEntityAsync(new TableEntity(store.IdOf(order[3]), store.IdOf(order[3])) { ["Status"] = SubscriberStatus.Unsubscribed }, ETag.All);
 
         await hub.Services.GetRequiredService<PlanDigest>().PlanWeeklyAsync(new TimerTick(monday.AddSeconds(1), false), CancellationToken.None);
         var outbox = hub.Services.GetRequiredService<Outbox>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CoproWeek.Hub;
+using CoproWeek.Hub.Storage;
 using CoproWeek.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -74,6 +75,29 @@ public sealed class SelfHostTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var outbox = await client.GetStringAsync("/dev/outbox");
         Assert.Contains("Hi", outbox);
+    }
+
+    [Fact]
+    public async Task A_function_switched_off_by_its_app_setting_leaves_its_queue_alone_while_the_others_run()
+    {
+        await using var hub = new HubFactory(azurite, new Dictionary<string, string?> { [$"AzureWebJobs.{Triggers.SendEmail}.Disabled"] = "true" });
+        using var client = hub.CreateClient();
+
+        // The submission puts a moderation message and then a receipt email on their queues.
+        var answer = await CoproWeek.Tests.Events.SampleEvent.SubmitAsync(client);
+        await Eventually.TrueAsync(async () =>
+            (await hub.Storage.Table("Submissions").GetEntityAsync<Azure.Data.Tables.TableEntity>(answer.Id, answer.Id)).Value.GetString("Status") != "Received",
+            "moderation to run: queue listeners are working");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // four of the test host's polling intervals
+
+        var waiting = (await hub.Storage.Queue(Triggers.Queues.Email).PeekMessagesAsync(32)).Value;
+        Assert.NotEmpty(waiting);
+        var outbox = new List<string>();
+        await foreach (var blob in hub.Storage.Container(HubStorage.ContainerNames.Outbox).GetBlobsAsync())
+        {
+            outbox.Add(blob.Name);
+        }
+        Assert.Empty(outbox);
     }
 
     [Fact]
