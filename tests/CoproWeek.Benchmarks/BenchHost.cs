@@ -21,9 +21,10 @@ public sealed class BenchHost : IAsyncDisposable
     public string Url { get; }
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<BenchHost> StartAsync(Azurite? shared = null)
+    /// <param name="settings">More command-line settings, such as <c>--AzureWebJobs.SendEmail.Disabled true</c>.</param>
+    public static async Task<BenchHost> StartAsync(params string[] settings)
     {
-        var azurite = shared ?? await BenchStorage.StartAsync();
+        var azurite = await BenchStorage.StartAsync();
         var url = $"http://127.0.0.1:{Azurite.FreePort()}";
         var builder = HubApp.CreateBuilder(
         [
@@ -37,6 +38,7 @@ public sealed class BenchHost : IAsyncDisposable
             "--Site:ApiUrl", url,
             "--Logging:LogLevel:Default", "Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning",
+            .. settings,
         ]);
         var app = HubApp.Build(builder);
         await app.StartAsync();

@@ -68,14 +68,10 @@ public sealed class SubmitEvent(
             Updated = now,
             Honeypot = input.Honeypot,
         };
-        await submissions.InsertAsync(submission, cancellationToken);
-        await queues.SendAsync(Triggers.Queues.Moderation, new SubmissionMessage(id, 1), cancellationToken);
-
         var manageUrl = ManageUrl(site.Value, id, token);
-        if (!input.Honeypot)
-        {
-            await queues.SendAsync(Triggers.Queues.Email, EventEmails.Receipt(id, details, manageUrl, now), cancellationToken);
-        }
+        await submissions.InsertAsync(submission, cancellationToken);
+        await queues.SendAsync(Triggers.Queues.Moderation,
+            new SubmissionMessage(id, 1, input.Honeypot ? null : EventEmails.Receipt(id, details, manageUrl, now)), cancellationToken);
         logger.LogInformation("Event {ItemId} received", id);
 
         var answer = new StoredAnswer(StatusCodes.Status202Accepted, "application/json; charset=utf-8",

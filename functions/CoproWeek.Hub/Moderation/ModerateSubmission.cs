@@ -23,6 +23,11 @@ public sealed class ModerateSubmission(
 {
     public async Task HandleAsync(SubmissionMessage message, CancellationToken cancellationToken)
     {
+        if (message.Receipt is not null)
+        {
+            // First, whatever the checks make of it: the submitter hears we have it even if moderation keeps failing.
+            await queues.SendAsync(Triggers.Queues.Email, message.Receipt, cancellationToken);
+        }
         var submission = await submissions.GetAsync(message.Id, cancellationToken);
         if (submission is null || submission.Version != message.Version)
         {

@@ -70,13 +70,9 @@ public sealed class SubmitPost(
             Updated = now,
             Honeypot = input.Honeypot,
         }, cancellationToken);
-        await queues.SendAsync(Triggers.Queues.Moderation, new SubmissionMessage(id, 1), cancellationToken);
-
         var manageUrl = ManageUrl(site.Value, id, token);
-        if (!input.Honeypot)
-        {
-            await queues.SendAsync(Triggers.Queues.Email, PostEmails.Receipt(id, 1, details, manageUrl, now), cancellationToken);
-        }
+        await queues.SendAsync(Triggers.Queues.Moderation,
+            new SubmissionMessage(id, 1, input.Honeypot ? null : PostEmails.Receipt(id, 1, details, manageUrl, now)), cancellationToken);
         logger.LogInformation("Post {ItemId} received with {Images} pictures", id, details.Images.Count);
 
         var answer = new StoredAnswer(StatusCodes.Status202Accepted, "application/json; charset=utf-8",

@@ -83,5 +83,9 @@ public sealed record Submission
     public string EntityTag => $"\"v{Version}\"";
 }
 
-/// <summary>The message the moderation and publish queues carry: which item, at which version.</summary>
-public sealed record SubmissionMessage(string Id, int Version);
+/// <summary>
+/// The moderation queue's message: which item, at which version. A new submission's message also carries the
+/// submitter's receipt, so that taking a submission costs one row and one message; the moderation handler puts
+/// the receipt on the email queue before anything else (the email's fixed id makes a retried hand-over harmless).
+/// </summary>
+public sealed record SubmissionMessage(string Id, int Version, Email.EmailMessage? Receipt = null);

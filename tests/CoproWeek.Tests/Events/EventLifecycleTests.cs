@@ -37,6 +37,24 @@ public sealed class EventLifecycleTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_receipt_rides_on_the_moderation_message_and_goes_out_even_when_there_is_nothing_left_to_moderate()
+    {
+        await using var hub = new HubFactory(azurite);
+        var receipt = new Hub.Email.EmailMessage("event-gone-before-moderation-received", SampleEvent.ContactEmail, "We have your event: A test",
+            "<p>Your private link: http://localhost/api/events/gone-before-moderation/manage?token=t</p>",
+            "Your private link: http://localhost/api/events/gone-before-moderation/manage?token=t", DateTimeOffset.UtcNow);
+
+        // A new submission's only message; its row is already gone (say, withdrawn at once), so moderation skips it.
+        await hub.Services.GetRequiredService<QueueSender>().SendAsync(Triggers.Queues.Moderation,
+            new Hub.Submissions.SubmissionMessage("gone-before-moderation", 1, receipt), CancellationToken.None);
+
+        var sent = await Eventually.GetAsync(async () =>
+            (await hub.Services.GetRequiredService<Hub.Email.Outbox>().ListAsync(10, CancellationToken.None)).SingleOrDefault(), "the receipt in the outbox");
+        Assert.Equal(receipt.Subject, sent.Subject);
+        Assert.Contains("gone-before-moderation/manage?token=t", sent.Text);
+    }
+
+    [Fact]
     public async Task The_manage_link_shows_the_listing_and_a_wrong_or_missing_token_is_a_404()
     {
         await using var hub = new HubFactory(azurite);
