@@ -28,11 +28,12 @@ public enum DecisionOutcome
 /// A moderator's decision on one version of an item: the status changes only if the item is still held at the
 /// version the moderator read, by a write conditional on the row's ETag, so of two moderators deciding at once
 /// exactly one wins. Then the decision is logged and its follow-up sent (publish, or an email to the author).
+/// Before the write, a delayed message on the moderation queue is left as a safety net: if this process dies
+/// between the write and the follow-up, the moderation function finishes it; if not, it finds nothing to do.
 /// </summary>
 public sealed class DecideSubmission(
     SubmissionStore submissions,
-    ReviewQueue review,
-    ModerationLog log,
+    DecisionFollowUp followUp,
     QueueSender queues,
     TimeProvider time,
     ILogger<DecideSubmission> logger)
@@ -96,8 +97,10 @@ public sealed class DecideSubmission(
 
         var now = time.GetUtcNow();
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        await queues.SendAsync(Triggers.Queues.Moderation, new SubmissionMessage(id, version), cancellationToken, delay: QueueSender.SafetyNetDelay);
         var decided = submission with
         {
+            DecidedBy = moderator,
             Status = decision switch
             {
                 Decision.Approve => SubmissionStatus.Approved,
@@ -114,27 +117,8 @@ public sealed class DecideSubmission(
             return (current is not null && current.Version != version ? DecisionOutcome.VersionChanged : DecisionOutcome.NotWaiting, current);
         }
 
-        var logged = decision switch
-        {
-            Decision.Approve => "approved",
-            Decision.Reject => "rejected",
-            _ => "changes-requested",
-        };
-        await log.AppendAsync(new LogEntry(id, version, moderator, now, logged, decided.Reason), cancellationToken);
-        await review.RemoveAsync(decided, cancellationToken);
-        switch (decision)
-        {
-            case Decision.Approve:
-                await queues.SendAsync(Triggers.Queues.Publish, new PublishMessage(id, version), cancellationToken);
-                break;
-            case Decision.Reject:
-                await queues.SendAsync(Triggers.Queues.Email, DecisionEmails.Rejected(decided, decided.Reason!, now), cancellationToken);
-                break;
-            default:
-                await queues.SendAsync(Triggers.Queues.Email, DecisionEmails.ChangesRequested(decided, decided.Reason!, now), cancellationToken);
-                break;
-        }
-        logger.LogInformation("A moderator {Decision} {ItemId} v{Version}", logged, id, version);
+        await followUp.RunAsync(decided, cancellationToken);
+        logger.LogInformation("A moderator {Decision} {ItemId} v{Version}", DecisionFollowUp.DecisionWord(decided.Status), id, version);
         return (DecisionOutcome.Decided, decided);
     }
 }

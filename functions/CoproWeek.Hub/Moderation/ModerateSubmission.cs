@@ -10,13 +10,13 @@ namespace CoproWeek.Hub.Moderation;
 /// <summary>
 /// The moderation queue's handler: runs the automatic checks on one version of a submission and records
 /// the decision. Idempotent: a stale or repeated message changes nothing, and a retry after a crash
-/// finishes the follow-up (publish, email) of a decision already made.
+/// finishes the follow-up (log, publish, email) of a decision already made, by the checks or by a moderator
+/// (whose decision leaves a delayed message here as its safety net).
 /// </summary>
 public sealed class ModerateSubmission(
     SubmissionStore submissions,
     DuplicateIndex duplicates,
-    ReviewQueue review,
-    ModerationLog log,
+    DecisionFollowUp followUp,
     QueueSender queues,
     TimeProvider time,
     ILogger<ModerateSubmission> logger)
@@ -44,7 +44,7 @@ public sealed class ModerateSubmission(
             }
             submission = decided;
         }
-        await FollowUpAsync(submission, cancellationToken);
+        await followUp.RunAsync(submission, cancellationToken);
     }
 
     private async Task<Submission?> DecideAsync(Submission submission, CancellationToken cancellationToken)
@@ -75,36 +75,16 @@ public sealed class ModerateSubmission(
             };
         }
 
-        var decided = submission with { Status = status, Findings = findings, Updated = now, Reason = findings.Count == 0 ? null : string.Join(" ", findings.Select(f => f.Message)) };
+        var decided = submission with
+        {
+            Status = status, Findings = findings, Updated = now, DecidedBy = null,
+            Reason = findings.Count == 0 ? null : string.Join(" ", findings.Select(f => f.Message)),
+        };
         if (!await submissions.TryReplaceAsync(decided, cancellationToken))
         {
             return null;
         }
-        await log.AppendAsync(new LogEntry(decided.Id, decided.Version, ModerationLog.Auto, now, decision, decided.Reason), cancellationToken);
         logger.LogInformation("Automatic checks {Decision} {ItemId} v{Version}", decision, decided.Id, decided.Version);
-        return (await submissions.GetAsync(decided.Id, cancellationToken))!;
-    }
-
-    /// <summary>What follows a decision. Safe to repeat: queue handlers and emails are keyed by id and version.</summary>
-    private async Task FollowUpAsync(Submission submission, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        switch (submission.Status)
-        {
-            case SubmissionStatus.Approved:
-                await review.RemoveAsync(submission, cancellationToken);
-                await queues.SendAsync(Triggers.Queues.Publish, new PublishMessage(submission.Id, submission.Version), cancellationToken);
-                break;
-            case SubmissionStatus.Held:
-                await review.AddAsync(submission, cancellationToken);
-                await queues.SendAsync(Triggers.Queues.Email, submission.Kind == SubmitPost.Kind
-                    ? PostEmails.Held(submission, HubJson.Deserialize<PostDetails>(submission.DetailsJson), now)
-                    : EventEmails.Held(submission, HubJson.Deserialize<EventDetails>(submission.DetailsJson), now), cancellationToken);
-                break;
-            case SubmissionStatus.Rejected:
-                await review.RemoveAsync(submission, cancellationToken);
-                await queues.SendAsync(Triggers.Queues.Email, EventEmails.Rejected(submission, HubJson.Deserialize<EventDetails>(submission.DetailsJson), submission.Reason, now), cancellationToken);
-                break;
-        }
+        return decided;
     }
 }

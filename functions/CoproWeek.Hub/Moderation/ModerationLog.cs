@@ -9,7 +9,8 @@ public sealed record LogEntry(string ItemId, int Version, string Who, DateTimeOf
 
 /// <summary>
 /// The record of every moderation decision. Table <c>ModerationLog</c>, partition key the item id; rows
-/// are only ever added. An automatic decision has a fixed row key per version, so a retried check logs once.
+/// are only ever added. A version gets at most one decision of each kind, so the row key is fixed by version
+/// and decision: whoever finishes a decision's follow-up (the request, a retry, the safety net) logs it once.
 /// </summary>
 public sealed class ModerationLog(HubStorage storage)
 {
@@ -19,9 +20,7 @@ public sealed class ModerationLog(HubStorage storage)
 
     public async Task AppendAsync(LogEntry entry, CancellationToken cancellationToken)
     {
-        var rowKey = entry.Who == Auto
-            ? $"v{entry.Version:D6}-auto-{entry.Decision}"
-            : $"v{entry.Version:D6}-{entry.When.UtcTicks:D19}-{Guid.NewGuid():N}";
+        var rowKey = entry.Who == Auto ? $"v{entry.Version:D6}-auto-{entry.Decision}" : $"v{entry.Version:D6}-{entry.Decision}";
         try
         {
             await Table.AddEntityAsync(new TableEntity(entry.ItemId, rowKey)
@@ -35,7 +34,7 @@ public sealed class ModerationLog(HubStorage storage)
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // The same automatic decision, logged by an earlier attempt.
+            // The same decision, logged by an earlier attempt.
         }
     }
 

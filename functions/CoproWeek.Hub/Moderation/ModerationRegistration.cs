@@ -13,6 +13,7 @@ public static class ModerationRegistration
         services.TryAddSingleton<Submissions.SubmissionStore>();
         services.TryAddSingleton<ModerationLog>();
         services.TryAddSingleton<ReviewQueue>();
+        services.TryAddSingleton<DecisionFollowUp>();
         services.AddSingleton<Moderators>();
         services.AddSingleton<ModeratorSessions>();
         services.AddSingleton<SignInThrottle>();

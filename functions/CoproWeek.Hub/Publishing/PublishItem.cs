@@ -19,6 +19,7 @@ public sealed class PublishItem(
     PublishedItems published,
     IndexRebuilds rebuilds,
     PublishPost posts,
+    Moderation.ModerationLog log,
     QueueSender queues,
     IOptions<SiteOptions> site,
     TimeProvider time,
@@ -86,6 +87,11 @@ public sealed class PublishItem(
     private async Task WithdrawAsync(PublishMessage message, SiteEntry? entry, CancellationToken cancellationToken)
     {
         var submission = await submissions.GetAsync(message.Id, cancellationToken);
+        if (submission is not null && !submission.IsWithdrawnAt(message.Version))
+        {
+            logger.LogInformation("Withdrawal of {ItemId} v{Version} skipped: the withdrawal it was sent for did not happen", message.Id, message.Version);
+            return;
+        }
         var slug = entry?.Slug ?? submission?.Slug;
         if (slug is not null)
         {
@@ -102,6 +108,11 @@ public sealed class PublishItem(
             await published.RecordAsync(new PublishedItem(message.Id, "event", message.Version, details.Title, details.Summary,
                 site.Value.Public($"events/{slug}/"), details.Region, details.Topics, entry.PublishedAt, details.Start, Withdrawn: true), cancellationToken);
             await rebuilds.RequestAsync(cancellationToken);
+        }
+        if (submission is not null)
+        {
+            // Logged by the request too; this copy is for a request that died after its write.
+            await log.AppendAsync(new Moderation.LogEntry(submission.Id, submission.Version, "organiser", submission.Updated, "withdrawn", null), cancellationToken);
         }
         logger.LogInformation("Withdrew {ItemId} at v{Version}", message.Id, message.Version);
     }

@@ -20,6 +20,7 @@ public sealed class PublishPost(
     SiteWriter writer,
     PublishedItems published,
     IndexRebuilds rebuilds,
+    Moderation.ModerationLog log,
     QueueSender queues,
     IOptions<SiteOptions> site,
     TimeProvider time,
@@ -103,6 +104,11 @@ public sealed class PublishPost(
 
     private async Task WithdrawAsync(PublishMessage message, SiteEntry? entry, Submission? submission, CancellationToken cancellationToken)
     {
+        if (submission is not null && !submission.IsWithdrawnAt(message.Version))
+        {
+            logger.LogInformation("Withdrawal of post {ItemId} v{Version} skipped: the withdrawal it was sent for did not happen", message.Id, message.Version);
+            return;
+        }
         var slug = entry?.Slug ?? submission?.Slug;
         if (!string.IsNullOrEmpty(slug))
         {
@@ -121,6 +127,11 @@ public sealed class PublishPost(
             var post = HubJson.Deserialize<PublicPost>(json);
             await published.RecordAsync(Record(message.Id, message.Version, post, site.Value.Url(PostPaths.Page(entry.Slug)), entry.PublishedAt, withdrawn: true), cancellationToken);
             await rebuilds.RequestAsync(cancellationToken);
+        }
+        if (submission is not null)
+        {
+            // Logged by the request too; this copy is for a request that died after its write.
+            await log.AppendAsync(new Moderation.LogEntry(submission.Id, submission.Version, "author", submission.Updated, "withdrawn", null), cancellationToken);
         }
         logger.LogInformation("Withdrew post {ItemId} at v{Version}", message.Id, message.Version);
     }

@@ -3,6 +3,14 @@ namespace CoproWeek.Hub.Storage;
 /// <summary>Puts messages on the hub's queues as JSON, and wakes any listener in this process at once.</summary>
 public sealed class QueueSender(HubStorage storage, QueueActivity activity)
 {
+    /// <summary>
+    /// How long a safety-net message stays invisible. A change that must be followed by a message (a moderator's
+    /// decision, an author's edit or withdrawal) first sends a copy of that message with this delay, then writes
+    /// the change, then sends the message itself. If the process dies in between, the delayed copy does the work
+    /// a minute later; if not, the copy's handler finds nothing left to do.
+    /// </summary>
+    public static readonly TimeSpan SafetyNetDelay = TimeSpan.FromMinutes(1);
+
     public async Task SendAsync<T>(string queue, T message, CancellationToken cancellationToken, TimeSpan? delay = null)
     {
         await storage.Queue(queue).SendMessageAsync(HubJson.Serialize(message), visibilityTimeout: delay, cancellationToken: cancellationToken);

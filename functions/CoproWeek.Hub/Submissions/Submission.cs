@@ -42,6 +42,8 @@ public sealed record Submission
     public IReadOnlyList<Finding> Findings { get; init; } = [];
     /// <summary>The reason given with the latest decision, shown to the organiser.</summary>
     public string? Reason { get; init; }
+    /// <summary>The moderator who made the latest decision, or null when the automatic checks made it.</summary>
+    public string? DecidedBy { get; init; }
     public bool Honeypot { get; init; }
     public ETag ETag { get; init; }
 
@@ -58,6 +60,7 @@ public sealed record Submission
         ["Updated"] = Updated,
         ["FindingsJson"] = Storage.HubJson.Serialize(Findings),
         ["Reason"] = Reason,
+        ["DecidedBy"] = DecidedBy,
         ["Honeypot"] = Honeypot,
     };
 
@@ -75,9 +78,13 @@ public sealed record Submission
         Updated = e.GetDateTimeOffset("Updated") ?? default,
         Findings = Storage.HubJson.Deserialize<List<Finding>>(e.GetString("FindingsJson") ?? "[]"),
         Reason = e.GetString("Reason"),
+        DecidedBy = e.GetString("DecidedBy"),
         Honeypot = e.GetBoolean("Honeypot") ?? false,
         ETag = e.ETag,
     };
+
+    /// <summary>Whether the author withdrew the item, at exactly <paramref name="version"/>.</summary>
+    public bool IsWithdrawnAt(int version) => Status == SubmissionStatus.Withdrawn && Version == version;
 
     /// <summary>The version as an HTTP entity tag, for <c>ETag</c> and <c>If-Match</c>.</summary>
     public string EntityTag => $"\"v{Version}\"";

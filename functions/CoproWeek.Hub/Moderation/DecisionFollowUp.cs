@@ -1,0 +1,60 @@
+using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Posts;
+using CoproWeek.Hub.Publishing;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+
+namespace CoproWeek.Hub.Moderation;
+
+/// <summary>
+/// What follows a moderation decision, whether the automatic checks or a moderator made it: the log entry, the
+/// review queue, then the publish message or the email to the author. Every step is keyed by item, version and
+/// decision, so running it again (a retried message, or the safety net a moderator's decision leaves on the
+/// moderation queue) repeats nothing, and a crash part-way is finished by whichever runs next.
+/// </summary>
+public sealed class DecisionFollowUp(ReviewQueue review, ModerationLog log, QueueSender queues, TimeProvider time)
+{
+    /// <summary>The word the log records for a decision that leaves an item in <paramref name="status"/>, or null if none does.</summary>
+    public static string? DecisionWord(SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.Approved => "approved",
+        SubmissionStatus.Held => "held",
+        SubmissionStatus.Rejected => "rejected",
+        SubmissionStatus.ChangesRequested => "changes-requested",
+        SubmissionStatus.Discarded => "discarded",
+        _ => null,
+    };
+
+    public async Task RunAsync(Submission decided, CancellationToken cancellationToken)
+    {
+        if (DecisionWord(decided.Status) is not { } word)
+        {
+            return; // received, live or withdrawn: no decision is waiting for its follow-up
+        }
+        await log.AppendAsync(new LogEntry(decided.Id, decided.Version, decided.DecidedBy ?? ModerationLog.Auto, decided.Updated, word, decided.Reason), cancellationToken);
+        var now = time.GetUtcNow();
+        switch (decided.Status)
+        {
+            case SubmissionStatus.Approved:
+                await review.RemoveAsync(decided, cancellationToken);
+                await queues.SendAsync(Triggers.Queues.Publish, new PublishMessage(decided.Id, decided.Version), cancellationToken);
+                break;
+            case SubmissionStatus.Held:
+                await review.AddAsync(decided, cancellationToken);
+                await queues.SendAsync(Triggers.Queues.Email, decided.Kind == SubmitPost.Kind
+                    ? PostEmails.Held(decided, HubJson.Deserialize<PostDetails>(decided.DetailsJson), now)
+                    : EventEmails.Held(decided, HubJson.Deserialize<EventDetails>(decided.DetailsJson), now), cancellationToken);
+                break;
+            case SubmissionStatus.Rejected:
+                await review.RemoveAsync(decided, cancellationToken);
+                await queues.SendAsync(Triggers.Queues.Email, decided.DecidedBy is null && decided.Kind != SubmitPost.Kind
+                    ? EventEmails.Rejected(decided, HubJson.Deserialize<EventDetails>(decided.DetailsJson), decided.Reason, now)
+                    : DecisionEmails.Rejected(decided, decided.Reason ?? "", now), cancellationToken);
+                break;
+            case SubmissionStatus.ChangesRequested:
+                await review.RemoveAsync(decided, cancellationToken);
+                await queues.SendAsync(Triggers.Queues.Email, DecisionEmails.ChangesRequested(decided, decided.Reason ?? "", now), cancellationToken);
+                break;
+        }
+    }
+}
