@@ -28,9 +28,10 @@ public sealed class PublishItem(
     public async Task HandleAsync(PublishMessage message, CancellationToken cancellationToken)
     {
         // Stories have their own files; events keep the path below.
-        if (await submissions.GetAsync(message.Id, cancellationToken) is { Kind: PublishPost.Kind } post)
+        var submission = await submissions.GetAsync(message.Id, cancellationToken);
+        if (submission is { Kind: PublishPost.Kind })
         {
-            await posts.HandleAsync(message, post, cancellationToken);
+            await posts.HandleAsync(message, submission, cancellationToken);
             return;
         }
         var entry = await index.GetAsync("event", message.Id, cancellationToken);
@@ -42,17 +43,16 @@ public sealed class PublishItem(
         }
         if (message.Withdraw)
         {
-            await WithdrawAsync(message, entry, cancellationToken);
+            await WithdrawAsync(message, entry, submission, cancellationToken);
         }
         else
         {
-            await PublishAsync(message, entry, cancellationToken);
+            await PublishAsync(message, entry, submission, cancellationToken);
         }
     }
 
-    private async Task PublishAsync(PublishMessage message, SiteEntry? entry, CancellationToken cancellationToken)
+    private async Task PublishAsync(PublishMessage message, SiteEntry? entry, Submission? submission, CancellationToken cancellationToken)
     {
-        var submission = await submissions.GetAsync(message.Id, cancellationToken);
         if (submission is null || submission.Version != message.Version || submission.Status is not (SubmissionStatus.Approved or SubmissionStatus.Live))
         {
             logger.LogInformation("Publish of {ItemId} v{Version} skipped: the item has moved on", message.Id, message.Version);
@@ -84,9 +84,8 @@ public sealed class PublishItem(
         logger.LogInformation("Published {ItemId} v{Version}", item.Id, item.Version);
     }
 
-    private async Task WithdrawAsync(PublishMessage message, SiteEntry? entry, CancellationToken cancellationToken)
+    private async Task WithdrawAsync(PublishMessage message, SiteEntry? entry, Submission? submission, CancellationToken cancellationToken)
     {
-        var submission = await submissions.GetAsync(message.Id, cancellationToken);
         if (submission is not null && !submission.IsWithdrawnAt(message.Version))
         {
             logger.LogInformation("Withdrawal of {ItemId} v{Version} skipped: the withdrawal it was sent for did not happen", message.Id, message.Version);
