@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -27,6 +30,7 @@ public sealed class AccessibilityTests(SiteFixture site)
     {
         var page = await OpenAsync(path);
         await AssertAccessibleAsync(page, path);
+        Assert.Equal(1, await page.Locator("h1").CountAsync()); // one heading says what the page is, for screen reader users
         await page.CloseAsync();
     }
 
@@ -39,6 +43,39 @@ public sealed class AccessibilityTests(SiteFixture site)
         var main = await page.Locator("main").InnerTextAsync();
         Assert.True(main.IndexOf("A meeting about mental health services.", StringComparison.Ordinal) < main.IndexOf("We will share what we learned.", StringComparison.Ordinal));
         await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_pages_a_confirmation_email_links_to_have_no_wcag_aa_violations()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(site.Url) };
+        var email = $"reader-{Guid.NewGuid():N}@example.org";
+        using var signUp = await http.PostAsJsonAsync("/api/subscriptions", new { email, frequency = "weekly", regions = new[] { "wales" }, topics = Array.Empty<string>() });
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, signUp.StatusCode);
+
+        // The confirmation email holds the confirm link and the preferences link, both served by the API.
+        var links = new List<string>();
+        for (var tries = 0; links.Count < 2 && tries < 100; tries++)
+        {
+            await Task.Delay(200);
+            using var outbox = new HttpRequestMessage(HttpMethod.Get, "/dev/outbox");
+            outbox.Headers.Accept.ParseAdd("application/json");
+            var sent = await (await http.SendAsync(outbox)).Content.ReadFromJsonAsync<JsonArray>();
+            var text = sent?.FirstOrDefault(m => m?["to"]?.GetValue<string>() == email)?["text"]?.GetValue<string>() ?? "";
+            links = Regex.Matches(text, @"https?://\S+").Select(m => m.Value).Where(u => u.StartsWith(site.Url, StringComparison.Ordinal)).Distinct().ToList();
+        }
+        Assert.Equal(2, links.Count);
+
+        foreach (var link in links.Append(site.Url + "/api/subscriptions/preferences?token=not-a-real-token"))
+        {
+            var page = await site.Browser.NewPageAsync();
+            page.SetDefaultTimeout(20_000);
+            await page.GotoAsync(link);
+            Assert.Equal(1, await page.Locator("h1").CountAsync());
+            Assert.Equal(1, await page.Locator("nav[aria-label=Main]").CountAsync()); // the site's own layout
+            await AssertAccessibleAsync(page, new Uri(link).AbsolutePath);
+            await page.CloseAsync();
+        }
     }
 
     [Theory]

@@ -18,8 +18,7 @@ public sealed class EventPages(IOptions<SiteOptions> site)
     /// <param name="extraSitemapUrls">Other pages for the sitemap, such as stories.</param>
     public IReadOnlyList<SiteFile> IndexFiles(IReadOnlyList<PublishedEvent> events, DateTimeOffset now, IEnumerable<SitemapUrl>? extraSitemapUrls = null) =>
         [.. EventSite.Indexes(events, now, site.Value, extraSitemapUrls), .. EventSite.FixedFiles(site.Value), .. PostSite.FixedFiles(site.Value),
-            new SiteFile("subscribe/index.html", EventSite.HtmlType,
-                SiteLayout.Render(site.Value, SubscribeFormPage.Title, SubscribeFormPage.Body(site.Value, null, null), SiteSection.Subscribe)),
+            new SiteFile("subscribe/index.html", EventSite.HtmlType, SubscribeFormPage.Render(site.Value)),
             // The moderation page is served by the API (it needs a key); /moderate/ on the public site points moderators to it.
             new SiteFile("moderate/index.html", EventSite.HtmlType,
                 SiteLayout.Render(site.Value, "Moderators", "<h1>Moderators</h1>\n<p>The campaign team reads held events and stories on the moderation page. You need your moderator key to sign in.</p>\n<p><a href=\"" +

@@ -20,7 +20,7 @@ public sealed class ConfirmSubscription(SubscriberStore store, IOptions<SiteOpti
         var subscriber = await store.FindByTokenAsync(token, TokenPurposes.Confirm, now, cancellationToken);
         if (subscriber is null)
         {
-            return LinkNotRight();
+            return LinkNotRight(site.Value);
         }
         if (!HttpMethods.IsPost(request.Method))
         {
@@ -43,12 +43,12 @@ public sealed class ConfirmSubscription(SubscriberStore store, IOptions<SiteOpti
         }
         catch (RequestFailedException e) when (e.Status == StatusCodes.Status412PreconditionFailed)
         {
-            return LinkNotRight(); // Confirmed (or changed) a moment ago by another request; the token is spent.
+            return LinkNotRight(site.Value); // Confirmed (or changed) a moment ago by another request; the token is spent.
         }
         await store.LiftSuppressionAsync(subscriber.Id, cancellationToken);
         logger.LogInformation("Subscriber {SubscriberId} confirmed", subscriber.Id[..12]);
 
-        return Html("You are signed up",
+        return Html(site.Value, "You are signed up",
             "<p>Thank you. We will email you " + (subscriber.Frequency == "daily" ? "each day" : "once a week") + " when there is news for you.</p>" +
             "<p>Every email has a link to change your choices or stop the emails.</p>");
     }

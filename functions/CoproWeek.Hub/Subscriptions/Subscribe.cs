@@ -26,10 +26,10 @@ public sealed class Subscribe(
     public const string Api = "api";
 
     public Task<IResult> ShowFormAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(Page.Html(SubscribeFormPage.Title, SubscribeFormPage.Body(site.Value, null, null)));
+        Task.FromResult(Page.Html(site.Value, SubscribeFormPage.Title, SubscribeFormPage.Body(site.Value, null, null)));
 
     public Task<IResult> ShowThanksAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(Page.Html("Check your email",
+        Task.FromResult(Page.Html(site.Value, "Check your email",
             "<p>Thank you. If this address can get our emails, we have sent it a message.</p>" +
             "<p>Open the email and press the button to start getting news. The link works for 7 days.</p>" +
             "<p>No email? Look in your spam or junk folder.</p>"));
@@ -46,7 +46,7 @@ public sealed class Subscribe(
         if (errors.Count > 0)
         {
             return isForm
-                ? Page.Html(SubscribeFormPage.Title, SubscribeFormPage.Body(site.Value, body, errors), StatusCodes.Status400BadRequest)
+                ? Page.Html(site.Value, SubscribeFormPage.Title, SubscribeFormPage.Body(site.Value, body, errors), StatusCodes.Status400BadRequest)
                 : Problems.Validation(errors);
         }
 

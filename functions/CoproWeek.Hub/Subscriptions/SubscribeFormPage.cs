@@ -11,10 +11,8 @@ public static class SubscribeFormPage
 {
     public const string Title = "Get emails about Co-production Week";
 
-    public static string Render(SiteOptions site) => Page.Render(Title, Body(site, null, null));
-
-    public static string Render(SiteOptions site, SubscriptionRequest? values, IReadOnlyDictionary<string, string[]>? errors) =>
-        Page.Render(Title, Body(site, values, errors));
+    /// <summary>The public sign-up page on the static site (the API serves the same form again with errors).</summary>
+    public static string Render(SiteOptions site) => Page.Render(site, Title, Body(site, null, null), privateLink: false);
 
     internal static string Body(SiteOptions site, SubscriptionRequest? values, IReadOnlyDictionary<string, string[]>? errors)
     {
@@ -63,7 +61,7 @@ public static class SubscribeFormPage
     {
         if (errors is not null && errors.TryGetValue(field, out var messages))
         {
-            html.Append("<p class=\"error\" id=\"").Append(field).Append("-error\">Error: ").Append(E(string.Join(" ", messages))).Append("</p>");
+            html.Append("<p class=\"error-message\" id=\"").Append(field).Append("-error\">Error: ").Append(E(string.Join(" ", messages))).Append("</p>");
         }
     }
 }

@@ -2,19 +2,20 @@ using Azure;
 using CoproWeek.Hub.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using static CoproWeek.Hub.Subscriptions.Page;
 
 namespace CoproWeek.Hub.Subscriptions;
 
 /// <summary>A subscriber's data rights: download everything we hold (JSON), or erase it, leaving only a keyed hash on the suppression list.</summary>
-public sealed class SubscriberData(SubscriberStore store, TimeProvider time, ILogger<SubscriberData> logger)
+public sealed class SubscriberData(SubscriberStore store, IOptions<SiteOptions> site, TimeProvider time, ILogger<SubscriberData> logger)
 {
     public async Task<IResult> ExportAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var subscriber = await store.FindByTokenAsync(request.Query["token"].ToString(), TokenPurposes.Preferences, time.GetUtcNow(), cancellationToken);
         if (subscriber is null)
         {
-            return LinkNotRight();
+            return LinkNotRight(site.Value);
         }
         var export = new
         {
@@ -44,7 +45,7 @@ public sealed class SubscriberData(SubscriberStore store, TimeProvider time, ILo
         var subscriber = await store.FindByTokenAsync(request.Query["token"].ToString(), TokenPurposes.Preferences, now, cancellationToken);
         if (subscriber is null)
         {
-            return LinkNotRight();
+            return LinkNotRight(site.Value);
         }
         // Suppress first: if the delete then fails, the address is still never mailed.
         await store.SuppressAsync(subscriber.Id, "erased", now, cancellationToken);
@@ -56,7 +57,7 @@ public sealed class SubscriberData(SubscriberStore store, TimeProvider time, ILo
         {
         }
         logger.LogInformation("Subscriber {SubscriberId} erased; address hash kept on the suppression list", subscriber.Id[..12]);
-        return Html("We have deleted your information",
+        return Html(site.Value, "We have deleted your information",
             "<p>We have deleted your email address and your choices. We will not email you again.</p>" +
             "<p>If you want our emails in future, you can sign up again.</p>");
     }

@@ -25,18 +25,18 @@ public sealed class SubscriptionPreferences(SubscriberStore store, IOptions<Site
         var subscriber = await store.FindByTokenAsync(token, TokenPurposes.Preferences, now, cancellationToken);
         if (subscriber is null)
         {
-            return request.HasFormContentType || !HttpMethods.IsPost(request.Method) ? LinkNotRight() : Problems.NotFound();
+            return request.HasFormContentType || !HttpMethods.IsPost(request.Method) ? LinkNotRight(site.Value) : Problems.NotFound();
         }
         if (!HttpMethods.IsPost(request.Method))
         {
-            return Html(Title, Body(subscriber, token, null, null, null));
+            return Html(site.Value, Title, Body(subscriber, token, null, null, null));
         }
 
         if (request.HasFormContentType && (await request.ReadFormAsync(cancellationToken))["action"] == "unsubscribe")
         {
             await Unsubscribe.StopAsync(store, subscriber, now, cancellationToken);
             logger.LogInformation("Subscriber {SubscriberId} unsubscribed from the preferences page", subscriber.Id[..12]);
-            return Html("You will not get any more emails", "<p>We have stopped your emails. You do not need to do anything else.</p>");
+            return Html(site.Value, "You will not get any more emails", "<p>We have stopped your emails. You do not need to do anything else.</p>");
         }
 
         var body = await SubscriptionChoices.ReadAsync(request, cancellationToken);
@@ -48,7 +48,7 @@ public sealed class SubscriptionPreferences(SubscriberStore store, IOptions<Site
         if (errors.Count > 0)
         {
             return request.HasFormContentType
-                ? Html(Title, Body(subscriber, token, body, errors, null), StatusCodes.Status400BadRequest)
+                ? Html(site.Value, Title, Body(subscriber, token, body, errors, null), StatusCodes.Status400BadRequest)
                 : Problems.Validation(errors);
         }
 
@@ -74,7 +74,7 @@ public sealed class SubscriptionPreferences(SubscriberStore store, IOptions<Site
         subscriber.Frequency = body.Frequency!;
         subscriber.Regions = (string)change["Regions"];
         subscriber.Topics = (string)change["Topics"];
-        return Html(Title, Body(subscriber, token, null, null, "Your choices are saved."));
+        return Html(site.Value, Title, Body(subscriber, token, null, null, "Your choices are saved."));
     }
 
     private string Body(Subscriber subscriber, string token, SubscriptionRequest? values, IReadOnlyDictionary<string, string[]>? errors, string? notice)
@@ -88,7 +88,7 @@ public sealed class SubscriptionPreferences(SubscriberStore store, IOptions<Site
         }
         if (errors is { Count: > 0 })
         {
-            html.Append("<p role=\"alert\" class=\"error\">Please check your answers below.</p>");
+            html.Append("<p role=\"alert\" class=\"error-message\">Please check your answers below.</p>");
         }
         html.Append("<p>These are the emails we send to ").Append(E(subscriber.Email)).Append(".</p>");
         if (subscriber.Status != SubscriberStatus.Active)
@@ -104,12 +104,12 @@ public sealed class SubscriptionPreferences(SubscriberStore store, IOptions<Site
             values?.Topics ?? subscriber.TopicList, errors);
         html.Append("<button type=\"submit\">Save my choices</button></form>");
         html.Append("<h2>Stop the emails</h2><form method=\"post\" action=\"").Append(E(here))
-            .Append("\"><input type=\"hidden\" name=\"action\" value=\"unsubscribe\"><button type=\"submit\" class=\"secondary\">Stop all emails</button></form>");
+            .Append("\"><input type=\"hidden\" name=\"action\" value=\"unsubscribe\"><button type=\"submit\" class=\"button-warning\">Stop all emails</button></form>");
         html.Append("<h2>Your information</h2><p><a href=\"").Append(E(site.Value.Api(Triggers.Routes.ExportSubscription) + query))
             .Append("\">Download what we hold about you</a> (a JSON file).</p>")
             .Append("<p>You can ask us to delete it. We then keep only a scrambled code of your address, so that we never email it again unless you sign up afresh.</p>")
             .Append("<form method=\"post\" action=\"").Append(E(site.Value.Api(Triggers.Routes.EraseSubscription) + query))
-            .Append("\"><button type=\"submit\" class=\"secondary\">Delete my information</button></form>");
+            .Append("\"><button type=\"submit\" class=\"button-warning\">Delete my information</button></form>");
         return html.ToString();
     }
 }

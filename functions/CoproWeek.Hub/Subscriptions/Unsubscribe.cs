@@ -20,7 +20,7 @@ public sealed class Unsubscribe(SubscriberStore store, IOptions<SiteOptions> sit
         var subscriber = await store.FindByTokenAsync(token, TokenPurposes.Unsubscribe, now, cancellationToken);
         if (subscriber is null)
         {
-            return LinkNotRight();
+            return LinkNotRight(site.Value);
         }
         if (!HttpMethods.IsPost(request.Method))
         {
@@ -29,7 +29,7 @@ public sealed class Unsubscribe(SubscriberStore store, IOptions<SiteOptions> sit
         }
         await StopAsync(store, subscriber, now, cancellationToken);
         logger.LogInformation("Subscriber {SubscriberId} unsubscribed", subscriber.Id[..12]);
-        return Html("You will not get any more emails", "<p>We have stopped your emails. You do not need to do anything else.</p>");
+        return Html(site.Value, "You will not get any more emails", "<p>We have stopped your emails. You do not need to do anything else.</p>");
     }
 
     /// <summary>Marks the subscription stopped; later digest batches read the row and skip it.</summary>
