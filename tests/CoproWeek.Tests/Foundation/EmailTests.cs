@@ -5,6 +5,9 @@ using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using SendGrid;
+using SendGrid.Helpers.Mail;
 
 namespace CoproWeek.Tests.Foundation;
 
@@ -68,6 +71,40 @@ public sealed class EmailTests(AzuriteFixture azurite)
         var subject = accepted.RootElement.TryGetProperty("subject", out var top) ? top : personalization.GetProperty("subject");
         Assert.Equal("Your event is live", subject.GetString());
         Assert.Empty(await hub.Services.GetRequiredService<Outbox>().ListAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_SendGrid_client_is_handed_the_sender_headers_category_and_email_id_and_is_called_once_per_email()
+    {
+        var client = new Mock<ISendGridClient>();
+        var sent = new List<SendGridMessage>();
+        client.Setup(c => c.SendEmailAsync(It.IsAny<SendGridMessage>(), It.IsAny<CancellationToken>()))
+            .Callback<SendGridMessage, CancellationToken>((m, _) => sent.Add(m))
+            .ReturnsAsync(new Response(System.Net.HttpStatusCode.Accepted, null, null));
+        await using var hub = new HubFactory(azurite, new Dictionary<string, string?>
+        {
+            ["SendGrid:ApiKey"] = "SG.test-key",
+            ["SendGrid:FromEmail"] = "team@coproductionweek.example",
+            ["SendGrid:FromName"] = "Co-production Week team",
+        }, services => services.AddSingleton(client.Object));
+        var sender = hub.Services.GetRequiredService<SendEmail>();
+        var message = Message("digest-7") with { Category = "digest" };
+
+        await sender.HandleAsync(message, CancellationToken.None);
+        await sender.HandleAsync(message, CancellationToken.None); // redelivered: the ledger says it went
+
+        client.Verify(c => c.SendEmailAsync(It.IsAny<SendGridMessage>(), It.IsAny<CancellationToken>()), Times.Once());
+        using var json = JsonDocument.Parse(Assert.Single(sent).Serialize());
+        var root = json.RootElement;
+        Assert.Equal("team@coproductionweek.example", root.GetProperty("from").GetProperty("email").GetString());
+        Assert.Equal("Co-production Week team", root.GetProperty("from").GetProperty("name").GetString());
+        Assert.Equal("digest", root.GetProperty("categories")[0].GetString());
+        // The client library puts headers and custom args on the message or on its one personalization: either is right.
+        var personalization = root.GetProperty("personalizations")[0];
+        JsonElement Either(string name) => root.TryGetProperty(name, out var top) ? top : personalization.GetProperty(name);
+        Assert.Equal("digest-7", Either("headers").GetProperty("X-Entity-Ref-ID").GetString());
+        Assert.Equal("digest-7", Either("custom_args").GetProperty("emailId").GetString());
+        Assert.Equal(["text/plain", "text/html"], root.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("type").GetString()));
     }
 
     [Fact]
