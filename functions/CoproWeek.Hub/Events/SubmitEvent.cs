@@ -71,7 +71,7 @@ public sealed class SubmitEvent(
         var manageUrl = ManageUrl(site.Value, id, token);
         await submissions.InsertAsync(submission, cancellationToken);
         await queues.SendAsync(Triggers.Queues.Moderation,
-            new SubmissionMessage(id, 1, input.Honeypot ? null : EventEmails.Receipt(id, details, manageUrl, now)), cancellationToken);
+            new SubmissionMessage(id, 1, input.Honeypot ? null : manageUrl), cancellationToken);
         logger.LogInformation("Event {ItemId} received", id);
 
         var answer = new StoredAnswer(StatusCodes.Status202Accepted, "application/json; charset=utf-8",

@@ -1,3 +1,4 @@
+using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Posts;
 using CoproWeek.Hub.Publishing;
@@ -23,12 +24,12 @@ public sealed class ModerateSubmission(
 {
     public async Task HandleAsync(SubmissionMessage message, CancellationToken cancellationToken)
     {
-        if (message.Receipt is not null)
+        var submission = await submissions.GetAsync(message.Id, cancellationToken);
+        if (message.ReceiptManageUrl is { } manageUrl && submission is { Honeypot: false })
         {
             // First, whatever the checks make of it: the submitter hears we have it even if moderation keeps failing.
-            await queues.SendAsync(Triggers.Queues.Email, message.Receipt, cancellationToken);
+            await queues.SendAsync(Triggers.Queues.Email, Receipt(submission, message.Version, manageUrl), cancellationToken);
         }
-        var submission = await submissions.GetAsync(message.Id, cancellationToken);
         if (submission is null || submission.Version != message.Version)
         {
             logger.LogInformation("Moderation of {ItemId} v{Version} skipped: a newer version exists", message.Id, message.Version);
@@ -46,6 +47,10 @@ public sealed class ModerateSubmission(
         }
         await followUp.RunAsync(submission, cancellationToken);
     }
+
+    private static EmailMessage Receipt(Submission submission, int version, string manageUrl) => submission.Kind == SubmitPost.Kind
+        ? PostEmails.Receipt(submission.Id, version, HubJson.Deserialize<PostDetails>(submission.DetailsJson), manageUrl, submission.Submitted)
+        : EventEmails.Receipt(submission.Id, HubJson.Deserialize<EventDetails>(submission.DetailsJson), manageUrl, submission.Submitted);
 
     private async Task<Submission?> DecideAsync(Submission submission, CancellationToken cancellationToken)
     {

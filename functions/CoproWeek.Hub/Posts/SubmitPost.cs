@@ -72,7 +72,7 @@ public sealed class SubmitPost(
         }, cancellationToken);
         var manageUrl = ManageUrl(site.Value, id, token);
         await queues.SendAsync(Triggers.Queues.Moderation,
-            new SubmissionMessage(id, 1, input.Honeypot ? null : PostEmails.Receipt(id, 1, details, manageUrl, now)), cancellationToken);
+            new SubmissionMessage(id, 1, input.Honeypot ? null : manageUrl), cancellationToken);
         logger.LogInformation("Post {ItemId} received with {Images} pictures", id, details.Images.Count);
 
         var answer = new StoredAnswer(StatusCodes.Status202Accepted, "application/json; charset=utf-8",

@@ -92,7 +92,8 @@ public sealed record Submission
 
 /// <summary>
 /// The moderation queue's message: which item, at which version. A new submission's message also carries the
-/// submitter's receipt, so that taking a submission costs one row and one message; the moderation handler puts
-/// the receipt on the email queue before anything else (the email's fixed id makes a retried hand-over harmless).
+/// private manage link for the submitter's receipt (only its hash is stored, so the request is the one place that
+/// knows it), so that taking a submission costs one row and one small message; the moderation handler builds the
+/// receipt and puts it on the email queue before anything else (its fixed email id makes a retry harmless).
 /// </summary>
-public sealed record SubmissionMessage(string Id, int Version, Email.EmailMessage? Receipt = null);
+public sealed record SubmissionMessage(string Id, int Version, string? ReceiptManageUrl = null);
