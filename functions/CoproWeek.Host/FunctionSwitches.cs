@@ -9,9 +9,14 @@ public static class FunctionSwitches
 {
     public static string SettingName(string functionName) => $"AzureWebJobs.{functionName}.Disabled";
 
+    /// <summary>
+    /// True when the setting says so, under its documented name or the spellings hosts without dots in setting
+    /// names use (<c>AzureWebJobs__{name}__Disabled</c>, read by .NET as <c>AzureWebJobs:{name}:Disabled</c>, and
+    /// <c>AzureWebJobs_{name}_Disabled</c>).
+    /// </summary>
     public static bool IsDisabled(IConfiguration configuration, string functionName) =>
-        configuration[SettingName(functionName)] is { } value
-        && (value.Trim() == "1" || (bool.TryParse(value.Trim(), out var disabled) && disabled));
+        new[] { SettingName(functionName), $"AzureWebJobs:{functionName}:Disabled", $"AzureWebJobs_{functionName}_Disabled" }
+            .Any(key => configuration[key] is { } value && (value.Trim() == "1" || (bool.TryParse(value.Trim(), out var disabled) && disabled)));
 
     /// <summary>The triggers of a kind that are switched on, logging once for each one that is off.</summary>
     public static IEnumerable<T> Enabled<T>(IEnumerable<T> triggers, IConfiguration configuration, ILogger logger)

@@ -24,7 +24,26 @@ public sealed class SendEmail(
 {
     private const int RateLimitAttempts = 3;
 
+    // Copies of one email can arrive together (a batch may hold a retried follow-up and the original), so copies
+    // with the same id take turns in this host: the second then finds the ledger row the first wrote. Ids share
+    // a few locks by hash rather than each getting one, so nothing grows with the number of emails.
+    private readonly SemaphoreSlim[] _turns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     public async Task HandleAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        var turn = _turns[(uint)StringComparer.Ordinal.GetHashCode(message.Id) % (uint)_turns.Length];
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            await SendOnceAsync(message, cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task SendOnceAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var ledger = storage.Table(HubStorage.TableNames.EmailLedger);
         if (await AlreadySentAsync(ledger, message.Id, cancellationToken))

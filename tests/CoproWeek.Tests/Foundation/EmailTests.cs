@@ -108,6 +108,26 @@ public sealed class EmailTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Two_copies_of_one_email_handled_at_the_same_time_send_it_once()
+    {
+        var client = new Mock<ISendGridClient>();
+        client.Setup(c => c.SendEmailAsync(It.IsAny<SendGridMessage>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                await Task.Delay(300); // SendGrid takes its time, so both copies are in flight together
+                return new Response(System.Net.HttpStatusCode.Accepted, null, null);
+            });
+        await using var hub = new HubFactory(azurite, new Dictionary<string, string?> { ["SendGrid:ApiKey"] = "SG.test-key" },
+            services => services.AddSingleton(client.Object));
+        var sender = hub.Services.GetRequiredService<SendEmail>();
+        var message = Message("event-abc-v1-held");
+
+        await Task.WhenAll(sender.HandleAsync(message, CancellationToken.None), sender.HandleAsync(message, CancellationToken.None));
+
+        client.Verify(c => c.SendEmailAsync(It.IsAny<SendGridMessage>(), It.IsAny<CancellationToken>()), Times.Once());
+    }
+
+    [Fact]
     public async Task With_a_key_a_SendGrid_refusal_is_not_retried_and_the_email_is_poisoned()
     {
         await using var sendGrid = await FakeSendGrid.StartAsync();
