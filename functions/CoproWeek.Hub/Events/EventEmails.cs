@@ -38,13 +38,4 @@ public static class EventEmails
             "This is why: " + (reason ?? string.Join(" ", submission.Findings.Select(f => f.Message))),
             "If something has changed, you are welcome to list the event again.",
         ], null, now, category: "event-rejected");
-
-    public static EmailMessage ChangesRequested(Submission submission, EventDetails details, string reason, DateTimeOffset now) =>
-        EmailTemplate.Build($"event-{submission.Id}-v{submission.Version}-changes", details.Contact.Email, $"Please change your event: {details.Title}",
-        [
-            $"Hello {details.Contact.Name},",
-            $"Before \"{details.Title}\" goes on the calendar, the campaign team asks you to change something.",
-            "This is what they said: " + reason,
-            "Use the private link in your first email to change your event. We will look at it again when you send it.",
-        ], null, now, category: "event-changes");
 }

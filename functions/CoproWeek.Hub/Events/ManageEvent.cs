@@ -17,7 +17,6 @@ namespace CoproWeek.Hub.Events;
 public sealed class ManageEvent(
     SubmissionStore submissions,
     ModerationLog log,
-    QueueSender queues,
     IOptions<SiteOptions> site,
     TimeProvider time,
     ILogger<ManageEvent> logger)
@@ -94,13 +93,10 @@ public sealed class ManageEvent(
             Findings = [],
             Reason = null,
         };
-        var check = new SubmissionMessage(changed.Id, changed.Version);
-        await queues.SendAsync(Triggers.Queues.Moderation, check, cancellationToken, delay: QueueSender.SafetyNetDelay);
-        if (!await submissions.TryReplaceAsync(changed, cancellationToken))
+        if (!await submissions.TryReplaceThenSendAsync(changed, Triggers.Queues.Moderation, new SubmissionMessage(changed.Id, changed.Version), cancellationToken))
         {
             return Problems.Status(StatusCodes.Status412PreconditionFailed, "The event changed since you read it", "Read it again, then make your change.");
         }
-        await queues.SendAsync(Triggers.Queues.Moderation, check, cancellationToken);
         logger.LogInformation("Event {ItemId} edited to v{Version}", changed.Id, changed.Version);
         return new Tagged(changed.EntityTag, TypedResults.Json(new SubmissionAnswer(changed.Id, "received", null), HubJson.Options, statusCode: StatusCodes.Status202Accepted));
     }
@@ -116,14 +112,11 @@ public sealed class ManageEvent(
             return TypedResults.NoContent();
         }
         var withdrawn = submission with { Version = submission.Version + 1, Status = SubmissionStatus.Withdrawn, Updated = time.GetUtcNow() };
-        var takeDown = new PublishMessage(withdrawn.Id, withdrawn.Version, Withdraw: true);
-        await queues.SendAsync(Triggers.Queues.Publish, takeDown, cancellationToken, delay: QueueSender.SafetyNetDelay);
-        if (!await submissions.TryReplaceAsync(withdrawn, cancellationToken))
+        if (!await submissions.TryReplaceThenSendAsync(withdrawn, Triggers.Queues.Publish, new PublishMessage(withdrawn.Id, withdrawn.Version, Withdraw: true), cancellationToken))
         {
             return Problems.Status(StatusCodes.Status412PreconditionFailed, "The event changed since you read it", "Read it again, then withdraw it.");
         }
         await log.AppendAsync(new LogEntry(withdrawn.Id, withdrawn.Version, "organiser", withdrawn.Updated, "withdrawn", null), cancellationToken);
-        await queues.SendAsync(Triggers.Queues.Publish, takeDown, cancellationToken);
         logger.LogInformation("Event {ItemId} withdrawn at v{Version}", withdrawn.Id, withdrawn.Version);
         return TypedResults.NoContent();
     }

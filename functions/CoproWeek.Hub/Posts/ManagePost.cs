@@ -21,7 +21,6 @@ public sealed class ManagePost(
     PostBlobs blobs,
     ModerationLog log,
     ReviewQueue review,
-    QueueSender queues,
     IOptions<SiteOptions> site,
     TimeProvider time,
     ILogger<ManagePost> logger)
@@ -105,13 +104,10 @@ public sealed class ManagePost(
             Findings = [],
             Reason = null,
         };
-        var check = new SubmissionMessage(changed.Id, changed.Version);
-        await queues.SendAsync(Triggers.Queues.Moderation, check, cancellationToken, delay: QueueSender.SafetyNetDelay);
-        if (!await submissions.TryReplaceAsync(changed, cancellationToken))
+        if (!await submissions.TryReplaceThenSendAsync(changed, Triggers.Queues.Moderation, new SubmissionMessage(changed.Id, changed.Version), cancellationToken))
         {
             return Changed();
         }
-        await queues.SendAsync(Triggers.Queues.Moderation, check, cancellationToken);
         logger.LogInformation("Post {ItemId} edited to v{Version}", changed.Id, changed.Version);
         request.HttpContext.Response.Headers.ETag = changed.EntityTag;
         return TypedResults.Json(new SubmissionAnswer(changed.Id, "received", null), HubJson.Options, statusCode: StatusCodes.Status202Accepted);
@@ -140,15 +136,12 @@ public sealed class ManagePost(
             return TypedResults.NoContent();
         }
         var withdrawn = submission with { Version = submission.Version + 1, Status = SubmissionStatus.Withdrawn, Updated = time.GetUtcNow() };
-        var takeDown = new PublishMessage(withdrawn.Id, withdrawn.Version, Withdraw: true);
-        await queues.SendAsync(Triggers.Queues.Publish, takeDown, cancellationToken, delay: QueueSender.SafetyNetDelay);
-        if (!await submissions.TryReplaceAsync(withdrawn, cancellationToken))
+        if (!await submissions.TryReplaceThenSendAsync(withdrawn, Triggers.Queues.Publish, new PublishMessage(withdrawn.Id, withdrawn.Version, Withdraw: true), cancellationToken))
         {
             return Changed();
         }
         await review.RemoveAsync(withdrawn, cancellationToken);
         await log.AppendAsync(new LogEntry(withdrawn.Id, withdrawn.Version, "author", withdrawn.Updated, "withdrawn", null), cancellationToken);
-        await queues.SendAsync(Triggers.Queues.Publish, takeDown, cancellationToken);
         logger.LogInformation("Post {ItemId} withdrawn at v{Version}", withdrawn.Id, withdrawn.Version);
         return TypedResults.NoContent();
     }

@@ -5,7 +5,7 @@ using CoproWeek.Hub.Storage;
 namespace CoproWeek.Hub.Submissions;
 
 /// <summary>Reads and writes submissions. Writes that race use the row's ETag: the loser gets false and nothing changes.</summary>
-public sealed class SubmissionStore(HubStorage storage)
+public sealed class SubmissionStore(HubStorage storage, QueueSender queues)
 {
     private TableClient Table => storage.Table(HubStorage.TableNames.Submissions);
 
@@ -34,6 +34,22 @@ public sealed class SubmissionStore(HubStorage storage)
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// <see cref="TryReplaceAsync"/>, then the message that must follow the change. A copy of the message goes
+    /// first, invisible for <see cref="QueueSender.SafetyNetDelay"/>: if this process dies after the write, the copy
+    /// does the follow-up a minute later; if the write loses, the copy finds nothing to do.
+    /// </summary>
+    public async Task<bool> TryReplaceThenSendAsync<T>(Submission changed, string queue, T message, CancellationToken cancellationToken)
+    {
+        await queues.SendAsync(queue, message, cancellationToken, delay: QueueSender.SafetyNetDelay);
+        if (!await TryReplaceAsync(changed, cancellationToken))
+        {
+            return false;
+        }
+        await queues.SendAsync(queue, message, cancellationToken);
+        return true;
     }
 
     /// <summary>

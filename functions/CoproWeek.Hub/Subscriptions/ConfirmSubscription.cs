@@ -13,19 +13,16 @@ namespace CoproWeek.Hub.Subscriptions;
 /// </summary>
 public sealed class ConfirmSubscription(SubscriberStore store, IOptions<SiteOptions> site, TimeProvider time, ILogger<ConfirmSubscription> logger)
 {
+    private static readonly ButtonLink Link = new(TokenPurposes.Confirm, Triggers.Routes.ConfirmSubscription, "Confirm your emails",
+        "Press the button to start getting emails from Co-production Week.", "Yes, send me emails");
+
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var token = request.Query["token"].ToString();
         var now = time.GetUtcNow();
-        var subscriber = await store.FindByTokenAsync(token, TokenPurposes.Confirm, now, cancellationToken);
+        var (subscriber, answer) = await OpenButtonLinkAsync(Link, store, site.Value, request, now, cancellationToken);
         if (subscriber is null)
         {
-            return LinkNotRight(site.Value);
-        }
-        if (!HttpMethods.IsPost(request.Method))
-        {
-            return ButtonPage(site.Value, Triggers.Routes.ConfirmSubscription, token, "Confirm your emails",
-                "Press the button to start getting emails from Co-production Week.", "Yes, send me emails");
+            return answer!;
         }
 
         subscriber.Frequency = subscriber.PendingFrequency ?? subscriber.Frequency;

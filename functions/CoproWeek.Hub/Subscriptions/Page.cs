@@ -22,14 +22,27 @@ public static class Page
         Results.Content(Render(site, title, body), "text/html; charset=utf-8", Encoding.UTF8, status);
 
     /// <summary>
-    /// What a GET of an emailed link shows: one button that POSTs back to the same link. Mail scanners follow links
-    /// but do not press buttons, so nothing happens until a person does.
+    /// Opens an emailed link that acts only by POST: the subscriber its token was issued to when the request is the
+    /// POST that should act; otherwise the answer to give instead. A token that is not right gets the same page
+    /// whatever the reason; a GET gets one button that POSTs back to the same link. Mail scanners follow links but
+    /// do not press buttons, so nothing happens until a person does (or a mail client's one-click POST).
     /// </summary>
-    public static IResult ButtonPage(SiteOptions site, string route, string token, string title, string explanation, string button)
+    public static async Task<(Subscriber? Subscriber, IResult? Answer)> OpenButtonLinkAsync(
+        ButtonLink link, SubscriberStore store, SiteOptions site, HttpRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var action = site.Api(route) + "?token=" + Uri.EscapeDataString(token);
-        return Html(site, title, "<p>" + E(explanation) + "</p>" +
-            "<form method=\"post\" action=\"" + E(action) + "\"><button type=\"submit\">" + E(button) + "</button></form>");
+        var token = request.Query["token"].ToString();
+        var subscriber = await store.FindByTokenAsync(token, link.Purpose, now, cancellationToken);
+        if (subscriber is null)
+        {
+            return (null, LinkNotRight(site));
+        }
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            var action = site.Api(link.Route) + "?token=" + Uri.EscapeDataString(token);
+            return (null, Html(site, link.Title, "<p>" + E(link.Explanation) + "</p>" +
+                "<form method=\"post\" action=\"" + E(action) + "\"><button type=\"submit\">" + E(link.Button) + "</button></form>"));
+        }
+        return (subscriber, null);
     }
 
     /// <summary>The same answer for a missing, expired or altered link: it says nothing about any address.</summary>
@@ -40,3 +53,6 @@ public static class Page
     public static bool WantsHtml(HttpRequest request) =>
         request.HasFormContentType || (request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase));
 }
+
+/// <summary>An emailed link that acts only when its page's button is pressed: which token it takes, and its page's words.</summary>
+public sealed record ButtonLink(string Purpose, string Route, string Title, string Explanation, string Button);

@@ -13,19 +13,16 @@ namespace CoproWeek.Hub.Subscriptions;
 /// </summary>
 public sealed class Unsubscribe(SubscriberStore store, IOptions<SiteOptions> site, TimeProvider time, ILogger<Unsubscribe> logger)
 {
+    private static readonly ButtonLink Link = new(TokenPurposes.Unsubscribe, Triggers.Routes.Unsubscribe, "Stop getting emails",
+        "Press the button and we will stop sending you emails straight away.", "Stop my emails");
+
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var token = request.Query["token"].ToString();
         var now = time.GetUtcNow();
-        var subscriber = await store.FindByTokenAsync(token, TokenPurposes.Unsubscribe, now, cancellationToken);
+        var (subscriber, answer) = await OpenButtonLinkAsync(Link, store, site.Value, request, now, cancellationToken);
         if (subscriber is null)
         {
-            return LinkNotRight(site.Value);
-        }
-        if (!HttpMethods.IsPost(request.Method))
-        {
-            return ButtonPage(site.Value, Triggers.Routes.Unsubscribe, token, "Stop getting emails",
-                "Press the button and we will stop sending you emails straight away.", "Stop my emails");
+            return answer!;
         }
         await StopAsync(store, subscriber, now, cancellationToken);
         logger.LogInformation("Subscriber {SubscriberId} unsubscribed", subscriber.Id[..12]);
