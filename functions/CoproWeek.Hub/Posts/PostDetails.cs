@@ -39,6 +39,17 @@ public sealed record PublicPost
     public string Summary { get; init; } = "";
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyList<PublicImage> Images { get; init; } = [];
+
+    /// <summary>The public part of a story as its author sent it: what the publisher writes and the moderators' preview shows.</summary>
+    public static PublicPost From(PostDetails details, string body, IReadOnlyList<PublicImage> images) => new()
+    {
+        Title = details.Title,
+        AuthorName = details.AuthorName,
+        Organisation = details.Organisation,
+        Summary = PostBodyRenderer.Summary(body),
+        Tags = details.Tags,
+        Images = images,
+    };
 }
 
 /// <summary>A published story as the public site shows it.</summary>

@@ -18,15 +18,7 @@ public sealed class PostPreview(PostBlobs blobs, IOptions<SiteOptions> site, Tim
     {
         var details = HubJson.Deserialize<PostDetails>(submission.DetailsJson);
         var body = await blobs.ReadBodyAsync(details, cancellationToken);
-        var post = new PublicPost
-        {
-            Title = details.Title,
-            AuthorName = details.AuthorName,
-            Organisation = details.Organisation,
-            Summary = PostBodyRenderer.Summary(body),
-            Tags = details.Tags,
-        };
-        var preview = new PublishedPost(submission.Id, submission.Slug, submission.Version, post, time.GetUtcNow());
+        var preview = new PublishedPost(submission.Id, submission.Slug, submission.Version, PublicPost.From(details, body, []), time.GetUtcNow());
         var pictures = string.Concat(details.Images.Select((image, i) => $"\n\n*Picture {i + 1}: {image.Alt}*"));
         return PostPage.Render(preview, PostBodyRenderer.ToHtml(body + pictures, []), related: null, site.Value);
     }

@@ -66,15 +66,7 @@ public sealed class PublishPost(
             paths.Add(path);
             images.Add(new PublicImage(options.Public(path), image.Alt, image.Width, image.Height));
         }
-        var post = new PublicPost
-        {
-            Title = details.Title,
-            AuthorName = details.AuthorName,
-            Organisation = details.Organisation,
-            Summary = PostBodyRenderer.Summary(body),
-            Tags = details.Tags,
-            Images = images,
-        };
+        var post = PublicPost.From(details, body, images);
         var item = new PublishedPost(submission.Id, submission.Slug, submission.Version, post, entry?.PublishedAt ?? now);
         var html = PostPage.Render(item, PostBodyRenderer.ToHtml(body, images.Select(i => i.Url).ToList()), await RelatedAsync(details, cancellationToken), options);
         await writer.WriteAsync(new SiteFile(PostPaths.Page(item.Slug), EventSite.HtmlType, html), cancellationToken);
