@@ -55,28 +55,27 @@ public sealed class ModerateSubmission(
     private async Task<Submission?> DecideAsync(Submission submission, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var details = HubJson.Deserialize<EventDetails>(submission.DetailsJson);
         SubmissionStatus status;
         IReadOnlyList<Finding> findings;
-        string decision;
         if (submission.Honeypot)
         {
-            (status, findings, decision) = (SubmissionStatus.Discarded, [new Finding("honeypot", "The hidden field people never see was filled in.")], "discarded");
+            (status, findings) = (SubmissionStatus.Discarded, [new Finding("honeypot", "The hidden field people never see was filled in.")]);
         }
         else if (submission.Kind == SubmitPost.Kind)
         {
-            (status, findings, decision) = (SubmissionStatus.Held, [new Finding("person", "Every story is read by a person before it goes out.")], "held");
+            (status, findings) = (SubmissionStatus.Held, [new Finding("person", "Every story is read by a person before it goes out.")]);
         }
         else
         {
+            var details = HubJson.Deserialize<EventDetails>(submission.DetailsJson);
             var duplicate = await duplicates.FileAndCheckAsync(submission, details, cancellationToken);
             var (outcome, found) = EventChecks.Run(details, now, duplicate);
             findings = found;
-            (status, decision) = outcome switch
+            status = outcome switch
             {
-                CheckOutcome.Approve => (SubmissionStatus.Approved, "approved"),
-                CheckOutcome.Hold => (SubmissionStatus.Held, "held"),
-                _ => (SubmissionStatus.Rejected, "rejected"),
+                CheckOutcome.Approve => SubmissionStatus.Approved,
+                CheckOutcome.Hold => SubmissionStatus.Held,
+                _ => SubmissionStatus.Rejected,
             };
         }
 
@@ -89,7 +88,7 @@ public sealed class ModerateSubmission(
         {
             return null;
         }
-        logger.LogInformation("Automatic checks {Decision} {ItemId} v{Version}", decision, decided.Id, decided.Version);
+        logger.LogInformation("Automatic checks {Decision} {ItemId} v{Version}", DecisionFollowUp.DecisionWord(decided.Status), decided.Id, decided.Version);
         return decided;
     }
 }
