@@ -22,7 +22,10 @@ public sealed record StoredAnswer(int Status, string ContentType, string Body, s
         {
             httpContext.Response.Headers["Idempotent-Replayed"] = "true";
         }
-        await httpContext.Response.WriteAsync(Body, httpContext.RequestAborted);
+        // With its length known the answer goes out in one write, not as chunks and a closing chunk.
+        var bytes = Encoding.UTF8.GetBytes(Body);
+        httpContext.Response.ContentLength = bytes.Length;
+        await httpContext.Response.Body.WriteAsync(bytes, httpContext.RequestAborted);
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -49,30 +50,49 @@ public sealed class InputFields
                 "Send the event as application/json, or as an HTML form (application/x-www-form-urlencoded)."));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        // One pooled buffer per request, sized from Content-Length when the client sends it (it grows otherwise).
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and var length ? (int)length + 1 : 4096);
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            var filled = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
             {
-                return (null, TooLarge());
+                filled += read;
+                if (filled > MaxBodyBytes)
+                {
+                    return (null, TooLarge());
+                }
+                if (filled == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
-            buffer.Write(chunk, 0, read);
+            return Parse(mediaType, buffer.AsMemory(0, filled));
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
+    private static (InputFields? Fields, IResult? Problem) Parse(string mediaType, ReadOnlyMemory<byte> body)
+    {
         if (mediaType == "application/json")
         {
             try
             {
-                using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = 8 });
+                using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
                     return (null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send one JSON object."] }));
                 }
                 var values = new Dictionary<string, InputValue>(StringComparer.Ordinal);
                 Flatten(document.RootElement, "", values);
-                return (new InputFields(values, fromForm: false, buffer.ToArray()), null);
+                return (new InputFields(values, fromForm: false, body.ToArray()), null);
             }
             catch (JsonException e)
             {
@@ -80,12 +100,12 @@ public sealed class InputFields
             }
         }
 
-        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + System.Text.Encoding.UTF8.GetString(body.Span));
         var fields = form.ToDictionary(
             kv => kv.Key,
             kv => kv.Value.Count > 1 ? new InputValue(List: kv.Value.Select(v => v ?? "").ToList()) : new InputValue(Text: kv.Value.ToString()),
             StringComparer.Ordinal);
-        return (new InputFields(fields, fromForm: true, buffer.ToArray(), form), null);
+        return (new InputFields(fields, fromForm: true, body.ToArray(), form), null);
     }
 
     /// <summary>Text fields already read from another kind of body (a multipart upload), checked like a form.</summary>

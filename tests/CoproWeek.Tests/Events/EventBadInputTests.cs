@@ -120,6 +120,23 @@ public sealed class EventBadInputTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_long_description_sent_without_a_length_is_read_whole()
+    {
+        await using var hub = new HubFactory(azurite);
+        using var client = hub.CreateClient();
+        // 5,000 two-byte letters: a body of over 10 KB, sent chunked, so the reader grows its buffer as it goes.
+        var description = string.Concat(Enumerable.Repeat("ŵŷ", 2500));
+        var body = SampleEvent.Json();
+        body["description"] = description;
+        var answer = await SampleEvent.SubmitAsync(client, body);
+
+        var view = await client.SendAsync(SampleEvent.WithToken(HttpMethod.Get, $"/api/events/{answer.Id}", SampleEvent.Token(answer)));
+        var stored = JsonDocument.Parse(await view.Content.ReadAsStringAsync()).RootElement.GetProperty("event").GetProperty("description").GetString();
+
+        Assert.Equal(description, stored);
+    }
+
+    [Fact]
     public async Task Welsh_emoji_and_right_to_left_text_round_trip_intact()
     {
         await using var hub = new HubFactory(azurite);
