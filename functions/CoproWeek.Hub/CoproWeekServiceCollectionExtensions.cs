@@ -1,5 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Events;
@@ -9,7 +11,6 @@ using CoproWeek.Hub.Posts;
 using CoproWeek.Hub.Runtime;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Subscriptions;
-using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -90,27 +91,29 @@ public static class CoproWeekServiceCollectionExtensions
         var section = configuration.GetSection(StorageSetting);
         var connectionString = IsIdentityBased(configuration) ? null : configuration[StorageSetting];
 
-        services.AddAzureClients(builder =>
+        // The clients are built here rather than through the generic Azure client registration, whose log
+        // forwarder listens to the SDK at its most detailed level; AzureSdkLogging listens only as the settings show.
+        services.AddHostedService<AzureSdkLogging>();
+        var queueOptions = new QueueClientOptions { MessageEncoding = encoding };
+        if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            if (!string.IsNullOrWhiteSpace(connectionString))
-            {
-                builder.AddBlobServiceClient(connectionString);
-                builder.AddQueueServiceClient(connectionString).ConfigureOptions(o => o.MessageEncoding = encoding);
-                builder.AddTableServiceClient(connectionString);
-                return;
-            }
+            services.AddSingleton(_ => new BlobServiceClient(connectionString));
+            services.AddSingleton(_ => new QueueServiceClient(connectionString, queueOptions));
+            services.AddSingleton(_ => new TableServiceClient(connectionString));
+            return;
+        }
 
-            var account = section["accountName"];
-            Uri ServiceUri(string kind) =>
-                section[$"{kind}ServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
-                : account is { Length: > 0 } ? new Uri($"https://{account}.{kind}.core.windows.net")
-                : throw new InvalidOperationException($"Set {StorageSetting} to a connection string, or {StorageSetting}__accountName (or __{kind}ServiceUri) for a managed identity.");
+        var account = section["accountName"];
+        Uri ServiceUri(string kind) =>
+            section[$"{kind}ServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
+            : account is { Length: > 0 } ? new Uri($"https://{account}.{kind}.core.windows.net")
+            : throw new InvalidOperationException($"Set {StorageSetting} to a connection string, or {StorageSetting}__accountName (or __{kind}ServiceUri) for a managed identity.");
 
-            builder.UseCredential(Credential(section));
-            builder.AddBlobServiceClient(ServiceUri("blob"));
-            builder.AddQueueServiceClient(ServiceUri("queue")).ConfigureOptions(o => o.MessageEncoding = encoding);
-            builder.AddTableServiceClient(ServiceUri("table"));
-        });
+        var (blob, queue, table) = (ServiceUri("blob"), ServiceUri("queue"), ServiceUri("table"));
+        services.AddSingleton(_ => Credential(section));
+        services.AddSingleton(sp => new BlobServiceClient(blob, sp.GetRequiredService<TokenCredential>()));
+        services.AddSingleton(sp => new QueueServiceClient(queue, sp.GetRequiredService<TokenCredential>(), queueOptions));
+        services.AddSingleton(sp => new TableServiceClient(table, sp.GetRequiredService<TokenCredential>()));
     }
 
     /// <summary>
