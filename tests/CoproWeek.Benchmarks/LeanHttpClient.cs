@@ -22,14 +22,23 @@ public sealed class LeanHttpClient(Uri baseAddress) : IDisposable
         var body = Encoding.UTF8.GetBytes(json);
         var head = Encoding.ASCII.GetBytes(
             $"POST {path} HTTP/1.1\r\nHost: {baseAddress.Authority}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {body.Length}\r\n\r\n");
-        var request = ArrayPool<byte>.Shared.Rent(head.Length + body.Length);
+        var length = head.Length + body.Length;
+        var request = ArrayPool<byte>.Shared.Rent(length);
         try
         {
             head.CopyTo(request, 0);
             body.CopyTo(request, head.Length);
-            var socket = await ConnectedAsync(cancellationToken);
-            await socket.SendAsync(request.AsMemory(0, head.Length + body.Length), SocketFlags.None, cancellationToken);
-            return await ReadAnswerAsync(socket, cancellationToken);
+            // A kept-alive connection the server has since closed fails on first use; that one gets a fresh connection.
+            var reused = _socket is not null;
+            try
+            {
+                return await ExchangeAsync(request.AsMemory(0, length), cancellationToken);
+            }
+            catch (Exception e) when (reused && e is IOException or SocketException)
+            {
+                Dispose();
+                return await ExchangeAsync(request.AsMemory(0, length), cancellationToken);
+            }
         }
         catch
         {
@@ -42,14 +51,32 @@ public sealed class LeanHttpClient(Uri baseAddress) : IDisposable
         }
     }
 
+    private async Task<int> ExchangeAsync(ReadOnlyMemory<byte> request, CancellationToken cancellationToken)
+    {
+        var socket = await ConnectedAsync(cancellationToken);
+        while (!request.IsEmpty)
+        {
+            request = request[await socket.SendAsync(request, SocketFlags.None, cancellationToken)..];
+        }
+        return await ReadAnswerAsync(socket, cancellationToken);
+    }
+
     private async Task<Socket> ConnectedAsync(CancellationToken cancellationToken)
     {
-        if (_socket is { Connected: true })
+        if (_socket is not null)
         {
             return _socket;
         }
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        await socket.ConnectAsync(IPAddress.Parse(baseAddress.Host), baseAddress.Port, cancellationToken);
+        try
+        {
+            await socket.ConnectAsync(IPAddress.Parse(baseAddress.Host), baseAddress.Port, cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
         return _socket = socket;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
 using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -45,15 +46,22 @@ public sealed class AzureSdkLogging(ILoggerFactory loggerFactory) : IHostedServi
         private const string SourcePrefix = "Azure-";
 
         // Field initialisers run before the base constructor, which already reports the sources that exist.
-        private readonly ConcurrentQueue<EventSource> _early = new();
+        private readonly Lock _gate = new();
+        private readonly Queue<EventSource> _early = new();
         private readonly ConcurrentDictionary<string, ILogger> _loggers = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, EventLevel> _levels = new(StringComparer.Ordinal);
         private readonly ILoggerFactory? _loggerFactory;
 
         public Listener(ILoggerFactory loggerFactory)
         {
-            _loggerFactory = loggerFactory;
-            while (_early.TryDequeue(out var source))
+            List<EventSource> early;
+            lock (_gate)
+            {
+                _loggerFactory = loggerFactory;
+                early = [.. _early];
+                _early.Clear();
+            }
+            foreach (var source in early)
             {
                 Listen(source);
             }
@@ -67,10 +75,13 @@ public sealed class AzureSdkLogging(ILoggerFactory loggerFactory) : IHostedServi
             {
                 return;
             }
-            if (_loggerFactory is null)
+            lock (_gate)
             {
-                _early.Enqueue(eventSource);
-                return;
+                if (_loggerFactory is null)
+                {
+                    _early.Enqueue(eventSource);
+                    return;
+                }
             }
             Listen(eventSource);
         }
@@ -104,15 +115,16 @@ public sealed class AzureSdkLogging(ILoggerFactory loggerFactory) : IHostedServi
             var logger = LoggerFor(e.EventSource);
             if (logger.IsEnabled(level))
             {
-#pragma warning disable CA1848, CA2254 // The SDK's events carry their own message; there is no template of ours to cache.
-                logger.Log(level, new EventId(e.EventId, e.EventName), Format(e));
-#pragma warning restore CA1848, CA2254
+#pragma warning disable CA1848 // The level is the event's own, so one cached LoggerMessage per level would be needed for no gain.
+                logger.Log(level, new EventId(e.EventId, e.EventName), "{AzureSdkEvent}", Format(e));
+#pragma warning restore CA1848
             }
         }
 
         private static string Format(EventWrittenEventArgs e)
         {
-            var payload = e.Payload?.ToArray() ?? [];
+            // Request and response bodies (at Verbose) come as bytes; show them as the text they carry.
+            var payload = e.Payload?.Select(p => p is byte[] bytes ? Encoding.UTF8.GetString(bytes) : p).ToArray() ?? [];
             if (e.Message is { Length: > 0 } message)
             {
                 try

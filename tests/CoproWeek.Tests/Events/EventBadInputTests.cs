@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoproWeek.Hub.Http;
 using CoproWeek.Tests.Infrastructure;
 
 namespace CoproWeek.Tests.Events;
@@ -119,12 +120,42 @@ public sealed class EventBadInputTests(AzuriteFixture azurite)
         await AssertNothingStoredAsync(hub);
     }
 
+    [Theory]
+    [InlineData(InputFields.MaxBodyBytes, true, HttpStatusCode.BadRequest)]
+    [InlineData(InputFields.MaxBodyBytes, false, HttpStatusCode.BadRequest)]
+    [InlineData(InputFields.MaxBodyBytes + 1, true, HttpStatusCode.RequestEntityTooLarge)]
+    [InlineData(InputFields.MaxBodyBytes + 1, false, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task A_body_of_exactly_64_KiB_is_read_and_one_byte_more_is_a_413_with_or_without_a_length(int size, bool withLength, HttpStatusCode expected)
+    {
+        await using var hub = new HubFactory(azurite);
+        using var client = hub.CreateClient();
+        // Valid JSON of exactly the given size; at 64 KiB it is read whole and then refused field by field (400).
+        var bytes = Encoding.UTF8.GetBytes("{\"title\":\"" + new string('x', size - "{\"title\":\"\"}".Length) + "\"}");
+        Assert.Equal(size, bytes.Length);
+        HttpContent content = withLength ? new ByteArrayContent(bytes) : new StreamContent(new MemoryStream(bytes), 1024);
+        content.Headers.ContentType = new("application/json");
+        if (!withLength)
+        {
+            content.Headers.ContentLength = null;
+        }
+
+        var response = await client.PostAsync("/api/events", content);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.Contains("title", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        await AssertNothingStoredAsync(hub);
+    }
+
     [Fact]
     public async Task A_long_description_sent_without_a_length_is_read_whole()
     {
         await using var hub = new HubFactory(azurite);
         using var client = hub.CreateClient();
-        // 5,000 two-byte letters: a body of over 10 KB, sent chunked, so the reader grows its buffer as it goes.
+        // 5,000 Welsh letters (about 30 KB once the serializer escapes them), posted with no Content-Length,
+        // so the reader starts small and grows its buffer as the body arrives.
         var description = string.Concat(Enumerable.Repeat("ŵŷ", 2500));
         var body = SampleEvent.Json();
         body["description"] = description;
