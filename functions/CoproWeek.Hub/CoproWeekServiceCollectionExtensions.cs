@@ -97,9 +97,9 @@ public static class CoproWeekServiceCollectionExtensions
         var queueOptions = new QueueClientOptions { MessageEncoding = encoding };
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            services.AddSingleton(_ => new BlobServiceClient(connectionString));
-            services.AddSingleton(_ => new QueueServiceClient(connectionString, queueOptions));
-            services.AddSingleton(_ => new TableServiceClient(connectionString));
+            services.TryAddSingleton(_ => new BlobServiceClient(connectionString));
+            services.TryAddSingleton(_ => new QueueServiceClient(connectionString, queueOptions));
+            services.TryAddSingleton(_ => new TableServiceClient(connectionString));
             return;
         }
 
@@ -110,10 +110,10 @@ public static class CoproWeekServiceCollectionExtensions
             : throw new InvalidOperationException($"Set {StorageSetting} to a connection string, or {StorageSetting}__accountName (or __{kind}ServiceUri) for a managed identity.");
 
         var (blob, queue, table) = (ServiceUri("blob"), ServiceUri("queue"), ServiceUri("table"));
-        services.AddSingleton(_ => Credential(section));
-        services.AddSingleton(sp => new BlobServiceClient(blob, sp.GetRequiredService<TokenCredential>()));
-        services.AddSingleton(sp => new QueueServiceClient(queue, sp.GetRequiredService<TokenCredential>(), queueOptions));
-        services.AddSingleton(sp => new TableServiceClient(table, sp.GetRequiredService<TokenCredential>()));
+        services.TryAddSingleton(_ => Credential(section));
+        services.TryAddSingleton(sp => new BlobServiceClient(blob, sp.GetRequiredService<TokenCredential>()));
+        services.TryAddSingleton(sp => new QueueServiceClient(queue, sp.GetRequiredService<TokenCredential>(), queueOptions));
+        services.TryAddSingleton(sp => new TableServiceClient(table, sp.GetRequiredService<TokenCredential>()));
     }
 
     /// <summary>
