@@ -27,8 +27,6 @@ public sealed class Azurite : IAsyncDisposable
     public int QueuePort { get; }
     public int TablePort { get; }
 
-    public int ProcessId => _process.Id;
-
     /// <summary>The processor time the emulator has used so far (benchmarks report it per operation).</summary>
     public TimeSpan ProcessorTime
     {
