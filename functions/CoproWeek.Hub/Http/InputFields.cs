@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -50,36 +49,11 @@ public sealed class InputFields
                 "Send the event as application/json, or as an HTML form (application/x-www-form-urlencoded)."));
         }
 
-        // One pooled buffer per request, sized from Content-Length when the client sends it (it grows otherwise).
-        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and var length ? (int)length + 1 : 4096);
-        try
-        {
-            var filled = 0;
-            int read;
-            while ((read = await request.Body.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
-            {
-                filled += read;
-                if (filled > MaxBodyBytes)
-                {
-                    return (null, TooLarge());
-                }
-                if (filled == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-            }
-            return Parse(mediaType, buffer.AsMemory(0, filled));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        var body = await BoundedBody.ReadAsync(request.Body, MaxBodyBytes, request.ContentLength, cancellationToken);
+        return body is null ? (null, TooLarge()) : Parse(mediaType, body);
     }
 
-    private static (InputFields? Fields, IResult? Problem) Parse(string mediaType, ReadOnlyMemory<byte> body)
+    private static (InputFields? Fields, IResult? Problem) Parse(string mediaType, byte[] body)
     {
         if (mediaType == "application/json")
         {
@@ -92,7 +66,7 @@ public sealed class InputFields
                 }
                 var values = new Dictionary<string, InputValue>(StringComparer.Ordinal);
                 Flatten(document.RootElement, "", values);
-                return (new InputFields(values, fromForm: false, body.ToArray()), null);
+                return (new InputFields(values, fromForm: false, body), null);
             }
             catch (JsonException e)
             {
@@ -100,12 +74,12 @@ public sealed class InputFields
             }
         }
 
-        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + System.Text.Encoding.UTF8.GetString(body.Span));
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + System.Text.Encoding.UTF8.GetString(body));
         var fields = form.ToDictionary(
             kv => kv.Key,
             kv => kv.Value.Count > 1 ? new InputValue(List: kv.Value.Select(v => v ?? "").ToList()) : new InputValue(Text: kv.Value.ToString()),
             StringComparer.Ordinal);
-        return (new InputFields(fields, fromForm: true, body.ToArray(), form), null);
+        return (new InputFields(fields, fromForm: true, body, form), null);
     }
 
     /// <summary>Text fields already read from another kind of body (a multipart upload), checked like a form.</summary>

@@ -124,21 +124,10 @@ public sealed record PostUpload(InputFields Fields, IReadOnlyList<DescribedImage
     }
 
     /// <summary>The part's text, or null when it is longer than <see cref="MaxTextPartBytes"/>.</summary>
-    private static async Task<string?> ReadTextAsync(MultipartSection section, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await section.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxTextPartBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    private static async Task<string?> ReadTextAsync(MultipartSection section, CancellationToken cancellationToken) =>
+        await BoundedBody.ReadAsync(section.Body, MaxTextPartBytes, declaredLength: null, cancellationToken) is { } bytes
+            ? Encoding.UTF8.GetString(bytes)
+            : null;
 
     /// <summary>Matches pictures to descriptions by position (the form's slots); a slot with neither is an unused file input and is skipped.</summary>
     private static (List<DescribedImage>, Dictionary<string, string[]>) Pair(List<ImagePreparation?> files, List<string> alts)

@@ -29,7 +29,7 @@ public sealed class ReceiveEmailEvents(SubscriberStore store, IOptions<SendGridO
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var body = await BoundedBody.ReadAsync(request.Body, MaxBody, request.ContentLength, cancellationToken);
         if (body is null)
         {
             return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Too large", "Event batches must be under 1 MB.");
@@ -67,22 +67,6 @@ public sealed class ReceiveEmailEvents(SubscriberStore store, IOptions<SendGridO
         }
         logger.LogInformation("Received {EventCount} email events; {Suppressed} addresses suppressed", events.Count, suppressed);
         return Results.Ok();
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16384];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBody)
-            {
-                return null;
-            }
-        }
-        return buffer.ToArray();
     }
 
     private bool IsSigned(HttpRequest request, byte[] body)
