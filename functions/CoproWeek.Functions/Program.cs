@@ -17,6 +17,7 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
 });
 
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<CoproWeek.Functions.UnreadableBodies>();
 
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()

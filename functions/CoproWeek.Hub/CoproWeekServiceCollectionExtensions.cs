@@ -3,6 +3,7 @@ using Azure.Identity;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using CoproWeek.Hub.Contacts;
 using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Health;
@@ -36,6 +37,10 @@ public static class CoproWeekServiceCollectionExtensions
             .Configure(o => o.RoutePrefix = configuration["AzureFunctionsJobHost:extensions:http:routePrefix"] ?? o.RoutePrefix)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<Limits.ClientLimitOptions>()
+            .Bind(configuration.GetSection(Limits.ClientLimitOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<SendGridOptions>()
             .Bind(configuration.GetSection(SendGridOptions.Section))
             .ValidateDataAnnotations()
@@ -50,6 +55,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddSingleton<Outbox>();
         services.AddSingleton<SendEmail>();
         services.AddSingleton<CheckHealth>();
+        services.AddSingleton<Limits.ClientLimits>();
 
         if (!string.IsNullOrWhiteSpace(configuration["SendGrid:ApiKey"]))
         {
@@ -69,6 +75,7 @@ public static class CoproWeekServiceCollectionExtensions
         var catalog = new FunctionCatalog()
             .Http<CheckHealth>(Triggers.Health, (h, req, ct) => h.HandleAsync(req, ct))
             .Queue<SendEmail, EmailMessage>(Triggers.SendEmail, (h, msg, ct) => h.HandleAsync(msg, ct));
+        services.AddContacts(configuration, catalog);
         services.AddSubscriptions(configuration, catalog);
         services.AddSingleton(catalog);
         services.AddEvents(catalog);

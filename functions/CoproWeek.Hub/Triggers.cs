@@ -43,6 +43,7 @@ public static class Triggers
         public const string ExportSubscription = "subscriptions/export";
         public const string EraseSubscription = "subscriptions/erase";
         public const string EmailEvents = "email-events";
+        public const string ConfirmContact = "contacts/confirm";
     }
 
     /// <summary>
@@ -90,6 +91,7 @@ public static class Triggers
         new HttpTriggerDefinition(nameof(ExportSubscription), Routes.ExportSubscription, ["GET"]),
         new HttpTriggerDefinition(nameof(EraseSubscription), Routes.EraseSubscription, ["POST"]),
         new HttpTriggerDefinition(nameof(ReceiveEmailEvents), Routes.EmailEvents, ["POST"]),
+        new HttpTriggerDefinition(nameof(ConfirmContact), Routes.ConfirmContact, ["GET", "POST"]),
         new TimerTriggerDefinition(nameof(PlanWeeklyDigest), Schedules.WeeklyDigest),
         new TimerTriggerDefinition(nameof(PlanDailyDigest), Schedules.DailyDigest),
         new QueueTriggerDefinition(nameof(SendDigestBatch), Queues.Digest),
@@ -129,6 +131,7 @@ public static class Triggers
     public const string ExportSubscription = nameof(ExportSubscription);
     public const string EraseSubscription = nameof(EraseSubscription);
     public const string ReceiveEmailEvents = nameof(ReceiveEmailEvents);
+    public const string ConfirmContact = nameof(ConfirmContact);
     public const string PlanWeeklyDigest = nameof(PlanWeeklyDigest);
     public const string PlanDailyDigest = nameof(PlanDailyDigest);
     public const string SendDigestBatch = nameof(SendDigestBatch);

@@ -1,4 +1,5 @@
 using CoproWeek.Hub;
+using CoproWeek.Hub.Http;
 using CoproWeek.Hub.Runtime;
 
 namespace CoproWeek.Host.Endpoints;
@@ -16,7 +17,15 @@ public static class FunctionEndpoints
             var pattern = prefix.Length == 0 ? $"/{trigger.Route}" : $"/{prefix}/{trigger.Route}";
             app.MapMethods(pattern, trigger.Methods, async context =>
             {
-                var result = await invoke(context.RequestServices, context.Request, context.RequestAborted);
+                IResult result;
+                try
+                {
+                    result = await invoke(context.RequestServices, context.Request, context.RequestAborted);
+                }
+                catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+                {
+                    result = Problems.UnreadableBody(e);
+                }
                 await result.ExecuteAsync(context);
             }).WithName(trigger.Name).WithDisplayName(trigger.Name);
         }

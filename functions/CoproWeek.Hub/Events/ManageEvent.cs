@@ -1,3 +1,4 @@
+using CoproWeek.Hub.Contacts;
 using CoproWeek.Hub.Http;
 using CoproWeek.Hub.Moderation;
 using CoproWeek.Hub.Publishing;
@@ -16,6 +17,7 @@ namespace CoproWeek.Hub.Events;
 /// </summary>
 public sealed class ManageEvent(
     SubmissionStore submissions,
+    ContactGate contacts,
     ModerationLog log,
     IOptions<SiteOptions> site,
     TimeProvider time,
@@ -93,12 +95,12 @@ public sealed class ManageEvent(
             Findings = [],
             Reason = null,
         };
-        if (!await submissions.TryReplaceThenSendAsync(changed, Triggers.Queues.Moderation, new SubmissionMessage(changed.Id, changed.Version), cancellationToken))
+        if (await contacts.ResubmitAsync(changed, cancellationToken) is not { } written)
         {
             return Problems.Status(StatusCodes.Status412PreconditionFailed, "The event changed since you read it", "Read it again, then make your change.");
         }
-        logger.LogInformation("Event {ItemId} edited to v{Version}", changed.Id, changed.Version);
-        return new Tagged(changed.EntityTag, TypedResults.Json(new SubmissionAnswer(changed.Id, "received", null), HubJson.Options, statusCode: StatusCodes.Status202Accepted));
+        logger.LogInformation("Event {ItemId} edited to v{Version}", written.Id, written.Version);
+        return new Tagged(written.EntityTag, TypedResults.Json(new SubmissionAnswer(written.Id, StatusWord(written.Status), null), HubJson.Options, statusCode: StatusCodes.Status202Accepted));
     }
 
     internal async Task<IResult> WithdrawAsync(Submission submission, string? ifMatch, CancellationToken cancellationToken)
@@ -144,6 +146,7 @@ public sealed class ManageEvent(
     {
         SubmissionStatus.Discarded => "received",
         SubmissionStatus.ChangesRequested => "changes-requested",
+        SubmissionStatus.AwaitingConfirmation => "awaiting-confirmation",
         _ => status.ToString().ToLowerInvariant(),
     };
 

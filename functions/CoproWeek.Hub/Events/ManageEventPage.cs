@@ -73,6 +73,7 @@ public sealed class ManageEventPage(ManageEvent manage, IOptions<SiteOptions> si
     private static ManageStatus StatusOf(SubmissionStatus status) => status switch
     {
         SubmissionStatus.Live => ManageStatus.Live,
+        SubmissionStatus.AwaitingConfirmation => ManageStatus.AwaitingConfirmation,
         SubmissionStatus.Held => ManageStatus.HeldForReview,
         SubmissionStatus.ChangesRequested => ManageStatus.ChangesRequested,
         SubmissionStatus.Rejected => ManageStatus.Rejected,

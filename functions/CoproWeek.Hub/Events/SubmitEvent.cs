@@ -1,4 +1,6 @@
+using CoproWeek.Hub.Contacts;
 using CoproWeek.Hub.Http;
+using CoproWeek.Hub.Limits;
 using CoproWeek.Hub.Publishing;
 using CoproWeek.Hub.Security;
 using CoproWeek.Hub.Storage;
@@ -15,9 +17,11 @@ namespace CoproWeek.Hub.Events;
 /// </summary>
 public sealed class SubmitEvent(
     SubmissionStore submissions,
+    ContactGate contacts,
     QueueSender queues,
     Idempotency idempotency,
     EventPages pages,
+    ClientLimits limits,
     IOptions<SiteOptions> site,
     TimeProvider time,
     ILogger<SubmitEvent> logger)
@@ -31,7 +35,12 @@ public sealed class SubmitEvent(
         {
             return keyProblem;
         }
+        var limited = await limits.CountAsync(request, LimitedAction.Submission, cancellationToken);
         var (fields, problem) = await InputFields.ReadAsync(request, cancellationToken);
+        if (limited is not null)
+        {
+            return fields is { FromForm: true } ? pages.SubmitFormWithErrors(fields, TooManyOnForm, StatusCodes.Status429TooManyRequests) : limited;
+        }
         if (fields is null)
         {
             return problem!;
@@ -54,12 +63,14 @@ public sealed class SubmitEvent(
         var id = SubmissionStore.NewId();
         var (token, tokenHash) = Tokens.Create(ManagePurpose);
         var details = input.Details;
+        // A bot's submission is dropped by the checks without a word to anyone, so it never asks an address to confirm.
+        var waits = !input.Honeypot && !await contacts.IsConfirmedAsync(details.Contact.Email, cancellationToken);
         var submission = new Submission
         {
             Id = id,
             Kind = "event",
             Slug = Slugs.For(details.Title, id),
-            Status = SubmissionStatus.Received,
+            Status = waits ? SubmissionStatus.AwaitingConfirmation : SubmissionStatus.Received,
             Version = 1,
             DetailsJson = HubJson.Serialize(details),
             ManageTokenHash = tokenHash,
@@ -69,19 +80,34 @@ public sealed class SubmitEvent(
             Honeypot = input.Honeypot,
         };
         var manageUrl = ManageUrl(site.Value, id, token);
-        await submissions.InsertAsync(submission, cancellationToken);
-        await queues.SendAsync(Triggers.Queues.Moderation,
-            new SubmissionMessage(id, 1, input.Honeypot ? null : manageUrl), cancellationToken);
+        if (waits)
+        {
+            await contacts.HoldAsync(details.Contact.Email, id, submission.Kind, cancellationToken);
+            await submissions.InsertAsync(submission, cancellationToken);
+            await contacts.AskToConfirmAsync(details.Contact.Email, cancellationToken);
+        }
+        else
+        {
+            await submissions.InsertAsync(submission, cancellationToken);
+            await queues.SendAsync(Triggers.Queues.Moderation,
+                new SubmissionMessage(id, 1, input.Honeypot ? null : manageUrl), cancellationToken);
+        }
         logger.LogInformation("Event {ItemId} received", id);
 
         var answer = new StoredAnswer(StatusCodes.Status202Accepted, "application/json; charset=utf-8",
-            HubJson.Serialize(new SubmissionAnswer(id, "received", manageUrl)), $"/{site.Value.RoutePrefix}/events/{id}".Replace("//", "/", StringComparison.Ordinal));
+            HubJson.Serialize(new SubmissionAnswer(id, ManageEvent.StatusWord(submission.Status), manageUrl)), $"/{site.Value.RoutePrefix}/events/{id}".Replace("//", "/", StringComparison.Ordinal));
         if (key is not null)
         {
             await idempotency.CompleteAsync("POST events", key, answer, cancellationToken);
         }
         return fields.FromForm ? new SeeOther(site.Value.Public("submit-event/thanks/")) : answer;
     }
+
+    /// <summary>What the form says when its sender is over the hourly limit; the form keeps what they wrote.</summary>
+    internal static readonly Dictionary<string, string[]> TooManyOnForm = new()
+    {
+        ["limit"] = ["You have sent a lot from this connection in the last hour. Keep this page open and send it again in an hour."],
+    };
 
     public static string ManageUrl(SiteOptions site, string id, string token) => site.Api($"events/{id}/manage?token={Uri.EscapeDataString(token)}");
 }

@@ -44,7 +44,7 @@ public sealed partial class FieldReader(InputFields input)
         {
             text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         }
-        if (text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\t')))
+        if (text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\t')) || HasHiddenCharacters(text, multiline))
         {
             Fail(name, multiline
                 ? $"Remove the hidden control characters from {label}."
@@ -206,6 +206,33 @@ public sealed partial class FieldReader(InputFields input)
         {
             Fail(name.Length > 60 ? name[..60] : name, "This is not a field we know. Remove it.");
         }
+    }
+
+    /// <summary>
+    /// Characters that are not text a reader can see: half a surrogate pair, the bidirectional overrides and isolates
+    /// that make a title read backwards in an email subject, and (on one line) line and paragraph separators and the
+    /// other invisible format characters. The zero-width joiner stays: emoji such as families are made with it.
+    /// </summary>
+    public static bool HasHiddenCharacters(string text, bool multiline)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            if (char.IsSurrogate(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+            {
+                return true;
+            }
+            if (!multiline && c != '\u200D' && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string Capitalise(string label) => label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];

@@ -35,26 +35,33 @@ public sealed class InputFields
 
     public InputValue? this[string name] => _values.GetValueOrDefault(name);
 
-    /// <summary>Reads a JSON or form body; returns a problem (400, 413 or 415) instead when it cannot.</summary>
-    public static async Task<(InputFields? Fields, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a JSON or form body of at most <paramref name="maxBytes"/>; returns a problem (400, 413 or 415) instead
+    /// when it cannot. Nothing past the limit is read.
+    /// </summary>
+    public static async Task<(InputFields? Fields, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken, int maxBytes = MaxBodyBytes)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > maxBytes)
         {
-            return (null, TooLarge());
+            return (null, TooLarge(maxBytes));
         }
         var mediaType = request.GetTypedHeaders().ContentType?.MediaType.Value?.ToLowerInvariant();
         if (mediaType is not ("application/json" or "application/x-www-form-urlencoded"))
         {
             return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send JSON or a form",
-                "Send the event as application/json, or as an HTML form (application/x-www-form-urlencoded)."));
+                "Send application/json, or an HTML form (application/x-www-form-urlencoded)."));
         }
 
-        var body = await BoundedBody.ReadAsync(request.Body, MaxBodyBytes, request.ContentLength, cancellationToken);
-        return body is null ? (null, TooLarge()) : Parse(mediaType, body);
+        var body = await BoundedBody.ReadAsync(request.Body, maxBytes, request.ContentLength, cancellationToken);
+        return body is null ? (null, TooLarge(maxBytes)) : Parse(mediaType, body);
     }
 
     private static (InputFields? Fields, IResult? Problem) Parse(string mediaType, byte[] body)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return (null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send the text as UTF-8: some bytes are not valid UTF-8."] }));
+        }
         if (mediaType == "application/json")
         {
             try
@@ -71,6 +78,11 @@ public sealed class InputFields
             catch (JsonException e)
             {
                 return (null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = [$"The JSON is not valid: {e.Message.Split('.')[0]}."] }));
+            }
+            catch (InvalidOperationException)
+            {
+                // JSON may escape half of a surrogate pair ("\ud800"), which is no text at all; the reader refuses to make a string of it.
+                return (null, Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["The JSON holds a \\u escape that is not a whole character (half of a surrogate pair). Send real text."] }));
             }
         }
 
@@ -89,8 +101,8 @@ public sealed class InputFields
             kv => kv.Value.Count > 1 ? new InputValue(List: kv.Value.Select(v => v ?? "").ToList()) : new InputValue(Text: kv.Value.ToString()),
             StringComparer.Ordinal), fromForm: true, [], form);
 
-    private static IResult TooLarge() =>
-        Problems.Status(StatusCodes.Status413PayloadTooLarge, "Too much to send", $"A submission can be at most {MaxBodyBytes / 1024} KiB. Shorten the longest texts.");
+    private static IResult TooLarge(int maxBytes) =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, "Too much to send", $"This can be at most {Math.Max(1, maxBytes / 1024)} KiB. Shorten the longest texts.");
 
     private static void Flatten(JsonElement element, string prefix, Dictionary<string, InputValue> values)
     {

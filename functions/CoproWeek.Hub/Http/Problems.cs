@@ -12,6 +12,14 @@ public static class Problems
     public static ProblemHttpResult Status(int status, string title, string? detail = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 
+    /// <summary>
+    /// The answer when the request's body could not be read as sent: shorter than its Content-Length, too slow, or
+    /// cut off. The server's own exception carries the 4xx status it stands for (400, 408, 413).
+    /// </summary>
+    public static ProblemHttpResult UnreadableBody(BadHttpRequestException e) =>
+        Status(e.StatusCode is >= 400 and < 500 ? e.StatusCode : StatusCodes.Status400BadRequest, "The request could not be read",
+            "The body ended before its declared length, arrived too slowly, or was too large. Send it again whole.");
+
     public static ProblemHttpResult NotFound() =>
         Status(StatusCodes.Status404NotFound, "Not found", "There is nothing here, or the link is not right. Check the link in your email.");
 }

@@ -1,3 +1,4 @@
+using CoproWeek.Hub.Contacts;
 using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Http;
 using CoproWeek.Hub.Moderation;
@@ -18,6 +19,7 @@ namespace CoproWeek.Hub.Posts;
 /// </summary>
 public sealed class ManagePost(
     SubmissionStore submissions,
+    ContactGate contacts,
     PostBlobs blobs,
     ModerationLog log,
     ReviewQueue review,
@@ -73,7 +75,7 @@ public sealed class ManagePost(
         {
             return Changed();
         }
-        if (submission.Status is not (SubmissionStatus.Received or SubmissionStatus.Held or SubmissionStatus.ChangesRequested))
+        if (submission.Status is not (SubmissionStatus.Received or SubmissionStatus.Held or SubmissionStatus.ChangesRequested or SubmissionStatus.AwaitingConfirmation))
         {
             return Problems.Status(StatusCodes.Status409Conflict,
                 submission.Status is SubmissionStatus.Live or SubmissionStatus.Approved ? "Published stories cannot be changed" : "This story can no longer be changed",
@@ -104,13 +106,13 @@ public sealed class ManagePost(
             Findings = [],
             Reason = null,
         };
-        if (!await submissions.TryReplaceThenSendAsync(changed, Triggers.Queues.Moderation, new SubmissionMessage(changed.Id, changed.Version), cancellationToken))
+        if (await contacts.ResubmitAsync(changed, cancellationToken) is not { } written)
         {
             return Changed();
         }
-        logger.LogInformation("Post {ItemId} edited to v{Version}", changed.Id, changed.Version);
-        request.HttpContext.Response.Headers.ETag = changed.EntityTag;
-        return TypedResults.Json(new SubmissionAnswer(changed.Id, "received", null), HubJson.Options, statusCode: StatusCodes.Status202Accepted);
+        logger.LogInformation("Post {ItemId} edited to v{Version}", written.Id, written.Version);
+        request.HttpContext.Response.Headers.ETag = written.EntityTag;
+        return TypedResults.Json(new SubmissionAnswer(written.Id, ManageEvent.StatusWord(written.Status), null), HubJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     public async Task<IResult> WithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken)

@@ -97,6 +97,7 @@ public sealed class ManagePostPage(ManagePost manage, IOptions<SiteOptions> site
     public static string StatusWords(SubmissionStatus status) => status switch
     {
         SubmissionStatus.Live => "Your story is live on the website.",
+        SubmissionStatus.AwaitingConfirmation => "We are waiting for you to confirm your email address. Open the email we sent you and press the button. Then our team will read your story.",
         SubmissionStatus.Approved => "Your story has been approved. It will be on the website in a moment.",
         SubmissionStatus.ChangesRequested => "We need you to change something before your story can go on the website. See what our team said below, then send it again.",
         SubmissionStatus.Rejected => "We cannot put this story on the website. See what our team said below.",

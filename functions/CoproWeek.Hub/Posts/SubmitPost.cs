@@ -1,5 +1,7 @@
+using CoproWeek.Hub.Contacts;
 using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Http;
+using CoproWeek.Hub.Limits;
 using CoproWeek.Hub.Publishing;
 using CoproWeek.Hub.Security;
 using CoproWeek.Hub.Site;
@@ -18,9 +20,11 @@ namespace CoproWeek.Hub.Posts;
 /// </summary>
 public sealed class SubmitPost(
     SubmissionStore submissions,
+    ContactGate contacts,
     PostBlobs blobs,
     QueueSender queues,
     Idempotency idempotency,
+    ClientLimits limits,
     IOptions<SiteOptions> site,
     TimeProvider time,
     ILogger<SubmitPost> logger)
@@ -34,6 +38,12 @@ public sealed class SubmitPost(
         if (keyProblem is not null)
         {
             return keyProblem;
+        }
+        if (await limits.CountAsync(request, LimitedAction.Submission, cancellationToken) is { } limited)
+        {
+            return WantsPage(request)
+                ? EventPages.Html(SubmitPostPage.Render(site.Value, EventFormValues.From(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>()), SubmitEvent.TooManyOnForm), StatusCodes.Status429TooManyRequests)
+                : limited;
         }
         var (upload, problem) = await PostUpload.ReadAsync(request, cancellationToken);
         if (upload is null)
@@ -56,12 +66,18 @@ public sealed class SubmitPost(
         var id = SubmissionStore.NewId();
         var (token, tokenHash) = Tokens.Create(ManagePurpose);
         var details = await blobs.WriteAsync(id, 1, input.Draft, cancellationToken);
+        var waits = !input.Honeypot && !await contacts.IsConfirmedAsync(details.AuthorEmail, cancellationToken);
+        if (waits)
+        {
+            await contacts.HoldAsync(details.AuthorEmail, id, Kind, cancellationToken);
+        }
+        var status = waits ? SubmissionStatus.AwaitingConfirmation : SubmissionStatus.Received;
         await submissions.InsertAsync(new Submission
         {
             Id = id,
             Kind = Kind,
             Slug = Slugs.For(details.Title, id),
-            Status = SubmissionStatus.Received,
+            Status = status,
             Version = 1,
             DetailsJson = HubJson.Serialize(details),
             ManageTokenHash = tokenHash,
@@ -71,12 +87,19 @@ public sealed class SubmitPost(
             Honeypot = input.Honeypot,
         }, cancellationToken);
         var manageUrl = ManageUrl(site.Value, id, token);
-        await queues.SendAsync(Triggers.Queues.Moderation,
-            new SubmissionMessage(id, 1, input.Honeypot ? null : manageUrl), cancellationToken);
+        if (waits)
+        {
+            await contacts.AskToConfirmAsync(details.AuthorEmail, cancellationToken);
+        }
+        else
+        {
+            await queues.SendAsync(Triggers.Queues.Moderation,
+                new SubmissionMessage(id, 1, input.Honeypot ? null : manageUrl), cancellationToken);
+        }
         logger.LogInformation("Post {ItemId} received with {Images} pictures", id, details.Images.Count);
 
         var answer = new StoredAnswer(StatusCodes.Status202Accepted, "application/json; charset=utf-8",
-            HubJson.Serialize(new SubmissionAnswer(id, "received", manageUrl)), $"/{site.Value.RoutePrefix}/posts/{id}".Replace("//", "/", StringComparison.Ordinal));
+            HubJson.Serialize(new SubmissionAnswer(id, ManageEvent.StatusWord(status), manageUrl)), $"/{site.Value.RoutePrefix}/posts/{id}".Replace("//", "/", StringComparison.Ordinal));
         if (key is not null)
         {
             await idempotency.CompleteAsync("POST posts", key, answer, cancellationToken);

@@ -25,8 +25,8 @@ public sealed class EventPages(IOptions<SiteOptions> site)
                     Site.Html.Encode(site.Value.Api(Triggers.Routes.ModerationPage)) + "\">Go to the moderation page</a></p>\n", SiteSection.None, new PageHead { Private = true }))];
 
     /// <summary>The submission form again, with what was typed and each problem beside its field.</summary>
-    public IResult SubmitFormWithErrors(InputFields fields, Dictionary<string, string[]> errors) =>
-        Html(SubmitEventPage.Render(site.Value, EventFormValues.From(fields.Form), errors), StatusCodes.Status400BadRequest);
+    public IResult SubmitFormWithErrors(InputFields fields, Dictionary<string, string[]> errors, int status = StatusCodes.Status400BadRequest) =>
+        Html(SubmitEventPage.Render(site.Value, EventFormValues.From(fields.Form), errors), status);
 
     public static IResult Html(string page, int status = StatusCodes.Status200OK) =>
         new PageResult(page, status);

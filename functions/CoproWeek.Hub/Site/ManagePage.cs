@@ -7,6 +7,7 @@ namespace CoproWeek.Hub.Site;
 public enum ManageStatus
 {
     Received,
+    AwaitingConfirmation,
     Live,
     HeldForReview,
     ChangesRequested,
@@ -72,6 +73,7 @@ public static class ManagePage
     public static string StatusWords(ManageStatus status) => status switch
     {
         ManageStatus.Received => "We have your event. A person from our team will check it soon.",
+        ManageStatus.AwaitingConfirmation => "We are waiting for you to confirm your email address. Open the email we sent you and press the button. Then our checks will look at your event.",
         ManageStatus.Live => "Your event is live on the website.",
         ManageStatus.HeldForReview => "Your event is held for a person from our team to check. We will email you when they have.",
         ManageStatus.ChangesRequested => "We need you to change something before your event can go on the website. See what our team said below.",

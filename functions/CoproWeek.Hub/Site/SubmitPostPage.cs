@@ -37,9 +37,10 @@ public static class SubmitPostPage
     {
         var html = new StringBuilder();
         html.Append("<h1>Thank you — we have your story</h1>\n")
-            .Append("<p class=\"lede\">We have sent you an email to say we have it.</p>\n")
+            .Append("<p class=\"lede\">We have sent you an email.</p>\n")
             .Append("<h2>What happens next</h2>\n")
-            .Append("<ul>\n<li>A person from the Co-production Week team will read your story.</li>\n")
+            .Append("<ul>\n<li>If this is the first time you have sent us something from this email address, our email asks you to confirm it. Open it and press the button. We cannot read your story until you do.</li>\n")
+            .Append("<li>Then a person from the Co-production Week team will read your story.</li>\n")
             .Append("<li>We will email you when it is on the website, or if we need you to change something.</li>\n")
             .Append("<li>The email has a private link. Use it to change your story before it goes out, or to take it down. Do not share the link.</li>\n</ul>\n")
             .Append("<p>If you do not get our email in the next hour, check your junk or spam folder.</p>\n")

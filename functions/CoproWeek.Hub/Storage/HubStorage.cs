@@ -25,7 +25,9 @@ public sealed class HubStorage
         public const string SiteIndex = "SiteIndex";
         public const string DigestLedger = "DigestLedger";
         public const string Suppression = "Suppression";
-        public static readonly IReadOnlyList<string> All = [Submissions, ModerationLog, Subscribers, Digests, Moderators, Idempotency, Published, EmailLedger, SiteIndex, DigestLedger, Suppression];
+        /// <summary>Per mailbox hash: whether its owner confirmed it, its last confirmation email, and the submissions waiting for it.</summary>
+        public const string Contacts = "Contacts";
+        public static readonly IReadOnlyList<string> All = [Submissions, ModerationLog, Subscribers, Digests, Moderators, Idempotency, Published, EmailLedger, SiteIndex, DigestLedger, Suppression, Contacts];
     }
 
     public static class ContainerNames
@@ -34,7 +36,9 @@ public sealed class HubStorage
         public const string Outbox = "outbox";
         public const string Hosts = "coproweek-hosts";
         public const string Digests = "digests";
-        public static readonly IReadOnlyList<string> All = [Submissions, Outbox, Hosts, Digests];
+        /// <summary>Per-client request counts, one append blob per client, action and hour (see Limits/ClientLimits).</summary>
+        public const string Limits = "limits";
+        public static readonly IReadOnlyList<string> All = [Submissions, Outbox, Hosts, Digests, Limits];
     }
 
     private readonly TableServiceClient _tables;

@@ -17,6 +17,8 @@ public enum SubmissionStatus
     Withdrawn,
     /// <summary>A bot filled the honeypot: answered like anyone else, then dropped.</summary>
     Discarded,
+    /// <summary>Waiting for its contact to confirm their email address; nobody sees it, nothing is sent about it.</summary>
+    AwaitingConfirmation,
 }
 
 /// <summary>What an automatic check found, kept with the item for the organiser and the moderator.</summary>

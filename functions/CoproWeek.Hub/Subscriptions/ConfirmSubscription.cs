@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using CoproWeek.Hub.Contacts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,13 @@ namespace CoproWeek.Hub.Subscriptions;
 /// The confirmation link. GET only shows a button, so mail scanners that follow links confirm nobody;
 /// the button's POST applies the choices, starts the subscription and lifts any suppression.
 /// </summary>
-public sealed class ConfirmSubscription(SubscriberStore store, IOptions<SiteOptions> site, TimeProvider time, ILogger<ConfirmSubscription> logger)
+public sealed class ConfirmSubscription(
+    SubscriberStore store,
+    ContactAddresses contacts,
+    ConfirmContact confirmContact,
+    IOptions<SiteOptions> site,
+    TimeProvider time,
+    ILogger<ConfirmSubscription> logger)
 {
     private static readonly ButtonLink Link = new(TokenPurposes.Confirm, Triggers.Routes.ConfirmSubscription, "Confirm your emails",
         "Press the button to start getting emails from Co-production Week.", "Yes, send me emails");
@@ -43,6 +50,9 @@ public sealed class ConfirmSubscription(SubscriberStore store, IOptions<SiteOpti
             return LinkNotRight(site.Value); // Confirmed (or changed) a moment ago by another request; the token is spent.
         }
         await store.LiftSuppressionAsync(subscriber.Id, cancellationToken);
+        // The person has shown they hold this mailbox: what they send as an organiser or writer need not wait for a second email.
+        await contacts.MarkConfirmedByAddressAsync(subscriber.Email, cancellationToken);
+        await confirmContact.ReleaseWaitingAsync(contacts.MailboxId(subscriber.Email), cancellationToken);
         logger.LogInformation("Subscriber {SubscriberId} confirmed", subscriber.Id[..12]);
 
         return Html(site.Value, "You are signed up",

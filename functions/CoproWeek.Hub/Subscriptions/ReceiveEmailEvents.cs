@@ -57,9 +57,8 @@ public sealed class ReceiveEmailEvents(SubscriberStore store, IOptions<SendGridO
         var suppressed = 0;
         foreach (var e in events)
         {
-            if (e.ValueKind == JsonValueKind.Object
-                && e.TryGetProperty("event", out var kind) && kind.GetString() is { } name && Suppressing.Contains(name)
-                && e.TryGetProperty("email", out var email) && email.GetString() is { } address && SubscriptionChoices.IsEmail(address))
+            if (TextOf(e, "event") is { } name && Suppressing.Contains(name)
+                && TextOf(e, "email") is { } address && SubscriptionChoices.IsEmail(address))
             {
                 await store.SuppressAsync(store.IdOf(address), name.ToLowerInvariant(), now, cancellationToken);
                 suppressed++;
@@ -67,6 +66,23 @@ public sealed class ReceiveEmailEvents(SubscriberStore store, IOptions<SendGridO
         }
         logger.LogInformation("Received {EventCount} email events; {Suppressed} addresses suppressed", events.Count, suppressed);
         return Results.Ok();
+    }
+
+    /// <summary>A string property of an event, or null when the event or the property is of another kind, or is not whole text.</summary>
+    private static string? TextOf(JsonElement e, string name)
+    {
+        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // half a surrogate pair, escaped: no address or event name is like that
+        }
     }
 
     private bool IsSigned(HttpRequest request, byte[] body)

@@ -1,7 +1,9 @@
 using System.Net;
 using Azure;
+using CoproWeek.Hub.Contacts;
 using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Http;
+using CoproWeek.Hub.Limits;
 using CoproWeek.Hub.Security;
 using CoproWeek.Hub.Storage;
 using Microsoft.AspNetCore.Http;
@@ -17,6 +19,8 @@ namespace CoproWeek.Hub.Subscriptions;
 public sealed class Subscribe(
     SubscriberStore store,
     QueueSender queues,
+    ClientLimits limits,
+    ContactAddresses contacts,
     IOptions<SubscriptionOptions> options,
     IOptions<SiteOptions> site,
     TimeProvider time,
@@ -37,10 +41,20 @@ public sealed class Subscribe(
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var isForm = request.HasFormContentType;
-        var body = await SubscriptionChoices.ReadAsync(request, cancellationToken);
+        var limited = await limits.CountAsync(request, LimitedAction.SignUp, cancellationToken);
+        var (body, problem) = await SubscriptionChoices.ReadAsync(request, cancellationToken);
+        if (limited is not null)
+        {
+            return isForm
+                ? Page.Html(site.Value, SubscribeFormPage.Title, SubscribeFormPage.Body(site.Value, body, new Dictionary<string, string[]>
+                {
+                    ["limit"] = ["There have been a lot of sign-ups from this connection in the last hour. Please try again in an hour."],
+                }), StatusCodes.Status429TooManyRequests)
+                : limited;
+        }
         if (body is null)
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send a JSON object with email, frequency, regions and topics."] });
+            return problem!;
         }
         var errors = SubscriptionChoices.Validate(body, needEmail: true);
         if (errors.Count > 0)
@@ -109,6 +123,13 @@ public sealed class Subscribe(
             catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
             {
                 continue; // Another sign-up for the same address got there first; look again.
+            }
+            // One confirmation a day per mailbox, whatever asks for it (sign-ups with +tags, submissions), and none
+            // to an address that bounced, reported us or was erased.
+            if (await contacts.TryClaimConfirmationAsync(email, withLink: false, cancellationToken) is null)
+            {
+                logger.LogInformation("Sign-up for subscriber {SubscriberId}: no confirmation email (one went out within the day, or the address is suppressed)", id[..12]);
+                return;
             }
             await queues.SendAsync(Triggers.Queues.Email, ConfirmationEmail.Create(site.Value, email, confirm.Token, preferences.Token, now), cancellationToken);
             logger.LogInformation("Confirmation email queued for subscriber {SubscriberId}", id[..12]);

@@ -59,7 +59,8 @@ public sealed class SubscriberData(SubscriberStore store, IOptions<SiteOptions> 
         logger.LogInformation("Subscriber {SubscriberId} erased; address hash kept on the suppression list", subscriber.Id[..12]);
         return Html(site.Value, "We have deleted your information",
             "<p>We have deleted your email address and your choices. We will not email you again.</p>" +
-            "<p>If you want our emails in future, you can sign up again.</p>");
+            "<p>We keep only a coded form of the address that cannot be turned back into it, on our do-not-email list, so that nobody can sign you up again.</p>" +
+            "<p>That also means signing up again with this address will not work. If you want our emails again one day, ask the Co-production Week team.</p>");
     }
 
     private sealed class Download(BinaryData json) : IResult

@@ -63,6 +63,16 @@ public sealed class SubscriberStore(HubStorage storage, AddressHasher hasher)
         return await GetAsync(id, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether the address may not be sent even a confirmation: it bounced, was dropped, reported us as spam, or its
+    /// owner erased it. An unsubscribe is not such a reason: that person may sign up again.
+    /// </summary>
+    public async Task<bool> BlocksEmailAsync(string id, CancellationToken cancellationToken)
+    {
+        var row = await Suppression.GetEntityIfExistsAsync<TableEntity>(id, id, select: ["Reason"], cancellationToken: cancellationToken);
+        return row.HasValue && row.Value!.GetString("Reason") is not ("unsubscribe" or "group_unsubscribe");
+    }
+
     public async Task<bool> IsSuppressedAsync(string id, CancellationToken cancellationToken) =>
         (await Suppression.GetEntityIfExistsAsync<TableEntity>(id, id, select: ["PartitionKey"], cancellationToken: cancellationToken)).HasValue;
 

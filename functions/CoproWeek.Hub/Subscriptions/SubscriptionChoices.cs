@@ -1,12 +1,12 @@
 using System.Net.Mail;
-using System.Text.Json;
-using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace CoproWeek.Hub.Subscriptions;
 
 /// <summary>What someone asks for when they subscribe or change their choices.</summary>
-public sealed record SubscriptionRequest(string? Email, string? Frequency, IReadOnlyList<string>? Regions, IReadOnlyList<string>? Topics);
+/// <param name="Action">What a button on the preferences page asked for (<c>unsubscribe</c>), when not saving choices.</param>
+public sealed record SubscriptionRequest(string? Email, string? Frequency, IReadOnlyList<string>? Regions, IReadOnlyList<string>? Topics, string? Action = null);
 
 /// <summary>Reads a subscription request from JSON or a form post, and checks it field by field.</summary>
 public static class SubscriptionChoices
@@ -14,24 +14,47 @@ public static class SubscriptionChoices
     public const int MaxEmailLength = 254;
     public static readonly IReadOnlyList<string> Frequencies = ["daily", "weekly"];
 
-    /// <summary>The request, or null when a JSON body cannot be read at all.</summary>
-    public static async Task<SubscriptionRequest?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>A sign-up or a change of choices is small; nothing past this is read.</summary>
+    public const int MaxBodyBytes = 8 * 1024;
+
+    /// <summary>
+    /// The request from JSON or a form post, or a problem (400, 413, 415) when the body cannot be read as one.
+    /// Fields of the wrong kind (a number for the email, a list for the frequency) are problems too.
+    /// </summary>
+    public static async Task<(SubscriptionRequest? Request, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.HasFormContentType)
+        var (fields, problem) = await InputFields.ReadAsync(request, cancellationToken, MaxBodyBytes);
+        if (fields is null)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
-            return new SubscriptionRequest(form["email"].ToString(), form["frequency"].ToString(),
-                form["regions"].Where(v => v is not null).Select(v => v!).ToList(),
-                form["topics"].Where(v => v is not null).Select(v => v!).ToList());
+            return (null, problem);
         }
-        try
+        var errors = new Dictionary<string, string[]>();
+        string? Text(string name)
         {
-            return await JsonSerializer.DeserializeAsync<SubscriptionRequest>(request.Body, HubJson.Options, cancellationToken);
+            var value = fields[name];
+            if (value is { WrongKind: true } or { Flag: not null } or { List: not null })
+            {
+                errors[name] = [$"Send {name} as text."];
+                return null;
+            }
+            return value?.Text;
         }
-        catch (JsonException)
+        IReadOnlyList<string>? List(string name)
         {
-            return null;
+            var value = fields[name];
+            if (value is { WrongKind: true } or { Flag: not null } || (value?.Text is not null && !fields.FromForm))
+            {
+                errors[name] = [$"Send {name} as a list of words."];
+                return null;
+            }
+            return value?.List ?? (value?.Text is { Length: > 0 } one ? [one] : []);
         }
+        var choices = new SubscriptionRequest(Text("email"), Text("frequency"), List("regions"), List("topics"), Text("action"));
+        foreach (var hidden in new[] { ("email", choices.Email), ("frequency", choices.Frequency) }.Where(f => f.Item2 is not null && FieldReader.HasHiddenCharacters(f.Item2, multiline: false)))
+        {
+            errors[hidden.Item1] = ["Remove the hidden characters."];
+        }
+        return errors.Count > 0 ? (null, Problems.Validation(errors)) : (choices, null);
     }
 
     /// <summary>Field errors in plain words; empty when the request can be used.</summary>

@@ -32,18 +32,18 @@ public sealed class SubscriptionPreferences(SubscriberStore store, IOptions<Site
             return Html(site.Value, Title, Body(subscriber, token, null, null, null));
         }
 
-        if (request.HasFormContentType && (await request.ReadFormAsync(cancellationToken))["action"] == "unsubscribe")
+        var (body, problem) = await SubscriptionChoices.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+        if (request.HasFormContentType && body.Action == "unsubscribe")
         {
             await Unsubscribe.StopAsync(store, subscriber, now, cancellationToken);
             logger.LogInformation("Subscriber {SubscriberId} unsubscribed from the preferences page", subscriber.Id[..12]);
             return Html(site.Value, "You will not get any more emails", "<p>We have stopped your emails. You do not need to do anything else.</p>");
         }
 
-        var body = await SubscriptionChoices.ReadAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return Problems.Validation(new Dictionary<string, string[]> { ["body"] = ["Send a JSON object with frequency, regions and topics."] });
-        }
         var errors = SubscriptionChoices.Validate(body, needEmail: false);
         if (errors.Count > 0)
         {

@@ -1,0 +1,80 @@
+using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Posts;
+using CoproWeek.Hub.Security;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using static CoproWeek.Hub.Subscriptions.Page;
+
+namespace CoproWeek.Hub.Contacts;
+
+/// <summary>
+/// <c>/api/contacts/confirm?token=…</c>, the link in the confirmation email. GET shows one button, so mail scanners
+/// that follow links confirm nobody; its POST marks the mailbox confirmed and sends every submission waiting for
+/// it on to the automatic checks, each with a fresh private link in its receipt.
+/// </summary>
+public sealed class ConfirmContact(
+    ContactAddresses contacts,
+    SubmissionStore submissions,
+    IOptions<SiteOptions> site,
+    ILogger<ConfirmContact> logger)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var token = request.Query["token"].ToString();
+        var mailbox = await contacts.FindByTokenAsync(token, cancellationToken);
+        if (mailbox is null)
+        {
+            return Html(site.Value, "This link does not work",
+                "<p>This link is not right, or it is more than 7 days old. Check you used the newest email from us.</p>" +
+                "<p>If you send your event or story again, we will email you a new link.</p>", StatusCodes.Status404NotFound);
+        }
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return Html(site.Value, "Confirm your email address",
+                "<p>Press the button to confirm this is your email address. Then we will check what you sent us, and email you about it.</p>" +
+                "<form method=\"post\" action=\"" + E(ContactEmails.ConfirmUrl(site.Value, token)) + "\"><button type=\"submit\">Confirm my email address</button></form>");
+        }
+
+        await contacts.MarkConfirmedAsync(mailbox.PartitionKey, cancellationToken);
+        var released = await ReleaseWaitingAsync(mailbox.PartitionKey, cancellationToken);
+        logger.LogInformation("Contact mailbox {MailboxId} confirmed; {Released} submissions sent on to the checks", mailbox.PartitionKey[..12], released);
+        return Html(site.Value, "Thank you, your email address is confirmed",
+            released == 0
+                ? "<p>You can now send events and stories to Co-production Week.</p>"
+                : "<p>We are now checking what you sent. We will email you about it soon, with a private link to see or change it.</p>");
+    }
+
+    /// <summary>
+    /// Sends each submission waiting for the mailbox on to the checks. Its manage token is replaced: the first one
+    /// may have gone to whoever sent the form, and the receipt's link must reach the address's owner alone.
+    /// </summary>
+    public async Task<int> ReleaseWaitingAsync(string mailboxId, CancellationToken cancellationToken)
+    {
+        var released = 0;
+        await foreach (var waiting in contacts.WaitingAsync(mailboxId, cancellationToken))
+        {
+            var id = waiting.RowKey[ContactAddresses.WaitingPrefix.Length..];
+            // An edit may have moved the submission to another address since it was filed here; only its own contact releases it.
+            if (await submissions.GetAsync(id, cancellationToken) is { Status: SubmissionStatus.AwaitingConfirmation } submission
+                && contacts.MailboxId(submission.ContactEmail) == mailboxId)
+            {
+                var (purpose, url) = submission.Kind == SubmitPost.Kind
+                    ? (SubmitPost.ManagePurpose, (Func<string, string>)(t => SubmitPost.ManageUrl(site.Value, id, t)))
+                    : (SubmitEvent.ManagePurpose, t => SubmitEvent.ManageUrl(site.Value, id, t));
+                var (token, hash) = Tokens.Create(purpose);
+                var received = submission with { Status = SubmissionStatus.Received, Version = submission.Version + 1, ManageTokenHash = hash };
+                if (!await submissions.TryReplaceThenSendAsync(received, Triggers.Queues.Moderation,
+                        new SubmissionMessage(id, received.Version, url(token)), cancellationToken))
+                {
+                    continue; // changed a moment ago (an edit, a withdrawal); the next confirmation or the clean-up sees it again
+                }
+                released++;
+            }
+            await contacts.RemoveWaitingAsync(waiting, cancellationToken);
+        }
+        return released;
+    }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CoproWeek.Hub.Limits;
+
+/// <summary>How much one client (an IPv4 address, or an IPv6 /64) may send an hour. 0 switches a limit off.</summary>
+public sealed class ClientLimitOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>Events and stories together, from one client in one hour. An honest organisation never meets it.</summary>
+    [Range(0, 100_000)]
+    public int SubmissionsPerHour { get; set; } = 30;
+
+    /// <summary>Sign-ups for the digest from one client in one hour.</summary>
+    [Range(0, 100_000)]
+    public int SignUpsPerHour { get; set; } = 20;
+
+    /// <summary>
+    /// Take the client's address from the last entry of <c>X-Forwarded-For</c>, the one the nearest front end
+    /// added. Turn on only behind a front end that always sets it (App Service, Functions, Front Door).
+    /// </summary>
+    public bool TrustForwardedFor { get; set; }
+}

@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Azure;
+using Azure.Storage.Blobs.Specialized;
+using CoproWeek.Hub.Http;
+using CoproWeek.Hub.Security;
+using CoproWeek.Hub.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Limits;
+
+/// <summary>What a limit counts.</summary>
+public enum LimitedAction
+{
+    Submission,
+    SignUp,
+}
+
+/// <summary>
+/// Per-client limits on anonymous writes, holding across every host on the storage account. Each client has an
+/// append blob per action and hour; appending one block is one storage call that also answers how many blocks the
+/// blob holds, so the count is exact across instances without a read-modify-write race. Once a client is over its
+/// limit this host remembers it until the hour ends, so a flood costs no storage calls at all.
+/// </summary>
+public sealed class ClientLimits(
+    HubStorage storage,
+    AddressHasher hasher,
+    IOptions<ClientLimitOptions> options,
+    TimeProvider time,
+    ILogger<ClientLimits> logger)
+{
+    /// <summary>Blobs older than this are removed by the daily clean-up.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromHours(1);
+
+    private static readonly BinaryData OneRequest = BinaryData.FromBytes([1]);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _over = new(StringComparer.Ordinal);
+
+    /// <summary>Counts this request; null when it may go on, else the 429 problem to answer with.</summary>
+    public async Task<IResult?> CountAsync(HttpRequest request, LimitedAction action, CancellationToken cancellationToken)
+    {
+        var limit = action switch
+        {
+            LimitedAction.Submission => options.Value.SubmissionsPerHour,
+            LimitedAction.SignUp => options.Value.SignUpsPerHour,
+            _ => 0,
+        };
+        if (limit <= 0)
+        {
+            return null;
+        }
+        var now = time.GetUtcNow();
+        var windowStart = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
+        var windowEnd = windowStart + Window;
+        var name = BlobName(action, windowStart, ClientOf(request));
+
+        if (_over.TryGetValue(name, out var until) && until > now)
+        {
+            return TooMany(until - now);
+        }
+        var count = await AppendAsync(name, cancellationToken);
+        if (count <= limit)
+        {
+            return null;
+        }
+        Remember(name, windowEnd, now);
+        logger.LogWarning("A client went over its limit of {Limit} {Action} requests an hour", limit, action);
+        return TooMany(windowEnd - now);
+    }
+
+    /// <summary>The 429 answer: problem details with Retry-After in whole seconds.</summary>
+    public static IResult TooMany(TimeSpan retryAfter) => new RetryAfter(retryAfter, Problems.Status(StatusCodes.Status429TooManyRequests,
+        "Too many requests", $"You have sent a lot from this connection in the last hour. Try again in {Minutes(retryAfter)}."));
+
+    /// <summary>"about 40 minutes": how long the wait is, in words for a person.</summary>
+    public static string Minutes(TimeSpan wait) =>
+        wait.TotalMinutes <= 1 ? "a minute" : $"about {Math.Ceiling(wait.TotalMinutes).ToString(CultureInfo.InvariantCulture)} minutes";
+
+    /// <summary>
+    /// The client as a limit sees it: an IPv4 address, or the /64 network of an IPv6 address (one household or
+    /// phone usually holds a whole /64), hashed with the hub's address key so no blob name holds an address.
+    /// </summary>
+    public string ClientOf(HttpRequest request)
+    {
+        var address = request.HttpContext.Connection.RemoteIpAddress;
+        if (options.Value.TrustForwardedFor
+            && request.Headers["X-Forwarded-For"].ToString().Split(',').LastOrDefault()?.Trim() is { Length: > 0 } forwarded)
+        {
+            address = ParseForwarded(forwarded) ?? address;
+        }
+        return hasher.Hash("client:" + Group(address));
+    }
+
+    internal static string Group(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
+
+    private static IPAddress? ParseForwarded(string value)
+    {
+        // "203.0.113.7", "203.0.113.7:5123", "[2001:db8::1]:443" or "2001:db8::1"
+        if (IPAddress.TryParse(value, out var plain))
+        {
+            return plain;
+        }
+        return IPEndPoint.TryParse(value, out var endpoint) ? endpoint.Address : null;
+    }
+
+    private static string BlobName(LimitedAction action, DateTimeOffset windowStart, string client) =>
+        $"{action.ToString().ToLowerInvariant()}/{windowStart.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)}/{client}";
+
+    private async Task<long> AppendAsync(string name, CancellationToken cancellationToken)
+    {
+        var blob = storage.Container(HubStorage.ContainerNames.Limits).GetAppendBlobClient(name);
+        try
+        {
+            return (await blob.AppendBlockAsync(OneRequest.ToStream(), cancellationToken: cancellationToken)).Value.BlobCommittedBlockCount;
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // The client's first request this hour: make its blob (another host may be making it too), then count.
+            await blob.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            return (await blob.AppendBlockAsync(OneRequest.ToStream(), cancellationToken: cancellationToken)).Value.BlobCommittedBlockCount;
+        }
+    }
+
+    private void Remember(string name, DateTimeOffset until, DateTimeOffset now)
+    {
+        if (_over.Count > 10_000)
+        {
+            foreach (var old in _over.Where(o => o.Value <= now).Select(o => o.Key).ToList())
+            {
+                _over.TryRemove(old, out _);
+            }
+        }
+        _over[name] = until;
+    }
+
+    /// <summary>Adds a <c>Retry-After</c> header to another result.</summary>
+    private sealed class RetryAfter(TimeSpan wait, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}
