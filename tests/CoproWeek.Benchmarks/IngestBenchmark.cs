@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Queues;
 using CoproWeek.Host.DevStorage;
 using CoproWeek.Hub;
@@ -41,7 +43,7 @@ public sealed class IngestBenchmark : IBenchmark
         for (var round = 0; round < rounds; round++)
         {
             // The self-host with the two functions that follow each submission switched off, as an operator can with
-            // AzureWebJobs.<name>.Disabled: the front door alone (one insert and one message, as the baseline).
+            // AzureWebJobs.<name>.Disabled: the front door alone (the limit's append, one insert and one message, as the baseline).
             Task<Result> FrontDoor() => MeasureHubAsync(duration, next, client,
                 "--" + $"AzureWebJobs.{Triggers.ModerateSubmission}.Disabled", "true",
                 "--" + $"AzureWebJobs.{Triggers.SendEmail}.Disabled", "true");
@@ -87,7 +89,12 @@ public sealed class IngestBenchmark : IBenchmark
         await table.CreateIfNotExistsAsync();
         var queue = new QueueClient(azurite.ConnectionString, "benchdirect", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await queue.CreateIfNotExistsAsync();
-        return await WarmAndMeasureAsync(azurite, duration, () => DirectAsync(table, queue, next()));
+        // The front door counts each request against its client's hourly limit with one append to a blob; so does the baseline.
+        var limits = new BlobContainerClient(azurite.ConnectionString, "benchlimits");
+        await limits.CreateIfNotExistsAsync();
+        var counter = limits.GetAppendBlobClient("submission/client");
+        await counter.CreateIfNotExistsAsync();
+        return await WarmAndMeasureAsync(azurite, duration, () => DirectAsync(table, queue, counter, next()));
     }
 
     private static async Task<Result> MeasureHubAsync(TimeSpan duration, Func<int> next, string client, params string[] settings)
@@ -161,8 +168,11 @@ public sealed class IngestBenchmark : IBenchmark
         }
     }
 
-    private static async Task DirectAsync(TableClient table, QueueClient queue, int n)
+    private static readonly BinaryData OneRequest = BinaryData.FromBytes([1]);
+
+    private static async Task DirectAsync(TableClient table, QueueClient queue, AppendBlobClient counter, int n)
     {
+        await counter.AppendBlockAsync(OneRequest.ToStream());
         var id = n.ToString("D20");
         await table.AddEntityAsync(new TableEntity(id, id) { ["DetailsJson"] = SampleEvents.Json(n).ToJsonString() });
         await queue.SendMessageAsync($"{{\"id\":\"{id}\",\"version\":1}}");

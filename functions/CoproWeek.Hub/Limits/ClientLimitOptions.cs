@@ -7,12 +7,15 @@ public sealed class ClientLimitOptions
 {
     public const string Section = "Limits";
 
+    /// <summary>An append blob holds at most 50,000 blocks, so a count per hour cannot go past that.</summary>
+    public const int MaxPerHour = 40_000;
+
     /// <summary>Events and stories together, from one client in one hour. An honest organisation never meets it.</summary>
-    [Range(0, 100_000)]
+    [Range(0, MaxPerHour)]
     public int SubmissionsPerHour { get; set; } = 30;
 
     /// <summary>Sign-ups for the digest from one client in one hour.</summary>
-    [Range(0, 100_000)]
+    [Range(0, MaxPerHour)]
     public int SignUpsPerHour { get; set; } = 20;
 
     /// <summary>

@@ -133,6 +133,10 @@ public sealed class ClientLimits(
         {
             return (await blob.AppendBlockAsync(OneRequest.ToStream(), cancellationToken: cancellationToken)).Value.BlobCommittedBlockCount;
         }
+        catch (RequestFailedException e) when (e.ErrorCode == "BlockCountExceedsLimit")
+        {
+            return long.MaxValue; // 50,000 requests this hour: over any limit the options allow
+        }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {
             // The client's first request this hour: make its blob (another host may be making it too), then count.

@@ -28,6 +28,10 @@ public sealed class HubFactory(AzuriteFixture azurite, IDictionary<string, strin
             ["Site:ApiUrl"] = "http://localhost",
             // Required outside Development too (validated at start), so tests that switch environment still start.
             ["Subscriptions:AddressHashKey"] = "test-address-hash-key-of-enough-length-0123",
+            // Off unless a test is about them: the contact-confirmation and per-client-limit tests switch them on.
+            ["Contacts:RequireConfirmation"] = "false",
+            ["Limits:SubmissionsPerHour"] = "0",
+            ["Limits:SignUpsPerHour"] = "0",
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
         };
