@@ -154,13 +154,12 @@ public sealed class SubscriptionTests(AzuriteFixture azurite)
         }
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(preferences.Replace("preferences", "export"))).StatusCode);
 
-        // Signing up afresh and confirming lifts the suppression.
-        await Task.Delay(10);
+        // The erase page says we will not email the address again, and signing it up again does not.
         var again = await client.PostAsJsonAsync("/api/subscriptions", Choices);
-        var second = await Eventually.GetAsync(async () => (await OutboxAsync(hub)).Count > 1 ? (await OutboxAsync(hub))[0] : null, "a second confirmation");
-        await client.PostAsync(Link(second, "subscriptions/confirm"), new FormUrlEncodedContent([]));
-        Assert.False(await store.IsSuppressedAsync(store.IdOf("sam@example.org"), CancellationToken.None));
+        await Contacts.EmailQueue.DrainQueuesAsync(hub);
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Single(await OutboxAsync(hub));
+        Assert.True(await store.IsSuppressedAsync(store.IdOf("sam@example.org"), CancellationToken.None));
     }
 
     [Fact]
