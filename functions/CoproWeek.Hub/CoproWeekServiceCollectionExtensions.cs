@@ -50,8 +50,10 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddSingleton<Outbox>();
         services.AddSingleton<SendEmail>();
         services.AddSingleton<CheckHealth>();
+        UnresolvedKeyVaultReferences.Register(services);
 
-        if (!string.IsNullOrWhiteSpace(configuration["SendGrid:ApiKey"]))
+        // A key that is still a Key Vault reference is no key: without a client, emails wait in the outbox.
+        if (!string.IsNullOrWhiteSpace(configuration["SendGrid:ApiKey"]) && !UnresolvedKeyVaultReferences.IsReference(configuration["SendGrid:ApiKey"]))
         {
             services.AddHttpClient(nameof(SendGrid));
             services.TryAddSingleton<ISendGridClient>(sp =>
