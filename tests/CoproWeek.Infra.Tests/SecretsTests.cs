@@ -110,8 +110,12 @@ public sealed partial class SecretsTests(CompiledInfra infra)
                 printf 'CALL %s\n' "$*" >> "$FAKE_AZ_LOG"
                 case "$*" in
                   *"--method get"*)
-                    if [ -n "${FAKE_AZ_FAIL:-}" ]; then echo "ERROR: (AuthorizationFailed) not allowed" >&2; exit 1; fi
-                    case "$*" in *nextLink*) echo "" ;; *) for s in $FAKE_AZ_SECRETS; do echo "$s"; done ;; esac ;;
+                    case "$*" in
+                      *nextLink*) echo "" ;;
+                      *)
+                        if [ -n "${FAKE_AZ_FAIL:-}" ]; then echo "ERROR: (AuthorizationFailed) not allowed" >&2; exit 1; fi
+                        for s in $FAKE_AZ_SECRETS; do echo "$s"; done ;;
+                    esac ;;
                   *"--method put"*)
                     for a in "$@"; do case "$a" in @*) printf 'BODY %s\n' "$(cat "${a#@}")" >> "$FAKE_AZ_LOG" ;; esac; done ;;
                 esac
