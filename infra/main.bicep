@@ -10,7 +10,40 @@ targetScope = 'subscription'
 param environmentName string
 
 @minLength(1)
-@description('Azure region for every resource. It must offer the Flex Consumption plan (uksouth does).')
+@description('Azure region for every resource: one that offers the Flex Consumption plan (uksouth and ukwest do). The list is the Flex Consumption quickstart\'s (Azure-Samples/functions-quickstart-dotnet-azd), less its early-access region.')
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
 @metadata({
   azd: {
     type: 'location'
@@ -24,21 +57,6 @@ param sendGridFromEmail string
 
 @description('Name the hub sends email as.')
 param sendGridFromName string = 'Co-production Week'
-
-@secure()
-@description('SendGrid API key. Leave empty to fill the secret later with az keyvault secret set; until then emails wait in the outbox container.')
-param sendGridApiKey string = ''
-
-@secure()
-@description('Public key SendGrid signs its event webhook with (base64). Leave empty to fill it later.')
-param sendGridWebhookVerificationKey string = ''
-
-@secure()
-@description('Key the hub hashes suppressed email addresses with. Generated on the first provision and kept after that.')
-param subscriptionsAddressHashKey string = '${newGuid()}${newGuid()}'
-
-@description('The key vault azd recorded from an earlier provision of this environment (AZURE_KEY_VAULT_NAME). When set, a secret whose parameter is empty is left as it is in the vault, so keys set with az keyvault secret set survive the next azd provision.')
-param existingKeyVaultName string = ''
 
 @description('Custom domain of the public site (such as "www.coproductionweek.org.uk"), served through a CDN or Front Door; empty to use the storage account\'s static website address.')
 param customDomain string = ''
@@ -57,8 +75,8 @@ param digestDailySchedule string = '0 0 7 * * *'
 ])
 param instanceMemoryMB int = 2048
 
-@description('Most instances the Function App scales out to; a cap on cost during a burst.')
-@minValue(1)
+@description('Most instances the Function App scales out to; a cap on cost during a burst. 40 is the least Flex Consumption accepts.')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
@@ -71,8 +89,11 @@ param maximumInstanceCount int = 40
 ])
 param storageSku string = 'Standard_LRS'
 
-@description('Whether Key Vault keeps deleted secrets until their retention ends, even from the subscription owner. Cannot be undone once on.')
-param keyVaultPurgeProtection bool = false
+@description('Whether Key Vault keeps deleted secrets (and the vault) until their retention ends, even from the subscription owner, so the address-hash key cannot be lost for good. Cannot be undone once on; turn it off only for throw-away environments.')
+param keyVaultPurgeProtection bool = true
+
+@description('Email address told when Log Analytics reaches its daily cap and starts dropping telemetry; empty to see the alert only in the portal.')
+param alertEmail string = ''
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -87,9 +108,9 @@ var secretNames = {
   sendGridWebhookVerificationKey: 'sendgrid-webhook-verification-key'
   addressHashKey: 'subscriptions-address-hash-key'
 }
-// On the first provision every secret is written (empty if no value was given); after that only
-// those given a value are, so nothing set by hand in the vault is overwritten.
-var firstProvision = empty(existingKeyVaultName)
+// No secret is written here. ARM can only overwrite a secret, never "create it if absent", so the
+// postprovision hook (infra/hooks/ensure-secrets.sh) asks the vault which secrets exist and creates only
+// the missing ones: the address-hash key once, and the SendGrid keys when azd has a value for them.
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -115,7 +136,46 @@ module storage 'core/storage/storage-account.bicep' = {
     location: location
     tags: tags
     sku: storageSku
-    containers: [deploymentContainerName]
+    staticWebsite: true
+    indexDocument: 'index.html'
+    errorDocument404Path: '404.html'
+    // Everything the hub uses (functions/CoproWeek.Hub/Storage/HubStorage.cs and Triggers.Queues, each
+    // queue with its -poison twin), so an instance starts against storage that is all there. $web is
+    // made by the static website. An infrastructure test holds these lists to the hub's.
+    containers: [
+      deploymentContainerName
+      'submissions'
+      'outbox'
+      'coproweek-hosts'
+      'digests'
+      'limits'
+    ]
+    tables: [
+      'Submissions'
+      'ModerationLog'
+      'Subscribers'
+      'Digests'
+      'Moderators'
+      'Idempotency'
+      'Published'
+      'EmailLedger'
+      'SiteIndex'
+      'DigestLedger'
+      'Suppression'
+      'Contacts'
+    ]
+    queues: [
+      'moderation'
+      'moderation-poison'
+      'publish'
+      'publish-poison'
+      'indexes'
+      'indexes-poison'
+      'digest'
+      'digest-poison'
+      'email'
+      'email-poison'
+    ]
   }
 }
 
@@ -127,6 +187,7 @@ module monitoring 'core/monitor/monitoring.bicep' = {
     applicationInsightsName: 'appi-coproweek-${resourceToken}'
     location: location
     tags: tags
+    alertEmail: alertEmail
   }
 }
 
@@ -138,37 +199,6 @@ module keyVault 'core/security/key-vault.bicep' = {
     location: location
     tags: tags
     enablePurgeProtection: keyVaultPurgeProtection
-  }
-}
-
-module sendGridApiKeySecret 'core/security/key-vault-secret.bicep' = if (firstProvision || !empty(sendGridApiKey)) {
-  name: 'secret-sendgrid-api-key'
-  scope: resourceGroup
-  params: {
-    keyVaultName: keyVault.outputs.name
-    name: secretNames.sendGridApiKey
-    value: sendGridApiKey
-  }
-}
-
-module sendGridWebhookKeySecret 'core/security/key-vault-secret.bicep' = if (firstProvision || !empty(sendGridWebhookVerificationKey)) {
-  name: 'secret-sendgrid-webhook-verification-key'
-  scope: resourceGroup
-  params: {
-    keyVaultName: keyVault.outputs.name
-    name: secretNames.sendGridWebhookVerificationKey
-    value: sendGridWebhookVerificationKey
-  }
-}
-
-// Only ever written once: a new key would orphan every hash already stored.
-module addressHashKeySecret 'core/security/key-vault-secret.bicep' = if (firstProvision) {
-  name: 'secret-subscriptions-address-hash-key'
-  scope: resourceGroup
-  params: {
-    keyVaultName: keyVault.outputs.name
-    name: secretNames.addressHashKey
-    value: subscriptionsAddressHashKey
   }
 }
 
@@ -186,12 +216,9 @@ module rbac 'app/rbac.bicep' = {
 module api 'app/api.bicep' = {
   name: 'api'
   scope: resourceGroup
-  // The app should start with its roles and secrets in place, so its first Key Vault references resolve.
+  // The app should start with its roles in place, so its Key Vault references resolve once the secrets exist.
   dependsOn: [
     rbac
-    sendGridApiKeySecret
-    sendGridWebhookKeySecret
-    addressHashKeySecret
   ]
   params: {
     name: functionAppName

@@ -56,8 +56,10 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddSingleton<SendEmail>();
         services.AddSingleton<CheckHealth>();
         services.AddSingleton<Limits.ClientLimits>();
+        UnresolvedKeyVaultReferences.Register(services);
 
-        if (!string.IsNullOrWhiteSpace(configuration["SendGrid:ApiKey"]))
+        // A key that is still a Key Vault reference is no key: without a client, emails wait in the outbox.
+        if (!string.IsNullOrWhiteSpace(configuration["SendGrid:ApiKey"]) && !UnresolvedKeyVaultReferences.IsReference(configuration["SendGrid:ApiKey"]))
         {
             services.AddHttpClient(nameof(SendGrid));
             services.TryAddSingleton<ISendGridClient>(sp =>

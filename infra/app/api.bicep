@@ -63,8 +63,8 @@ param digestDailySchedule string
 ])
 param instanceMemoryMB int = 2048
 
-@description('Most instances the app scales out to.')
-@minValue(1)
+@description('Most instances the app scales out to; 40 is the least Flex Consumption accepts.')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 

@@ -82,21 +82,6 @@ public sealed class AppSettingsTests(CompiledInfra infra)
     }
 
     [Fact]
-    public void Secret_parameters_are_secure_and_reach_nothing_but_Key_Vault_secrets()
-    {
-        var main = infra.Main;
-        foreach (var name in new[] { "sendGridApiKey", "sendGridWebhookVerificationKey", "subscriptionsAddressHashKey" })
-        {
-            Assert.Equal("securestring", main.ParameterDefinition(name).GetProperty("type").GetString());
-            var readers = main.Modules.Where(m => m.Parameters?.GetRawText().Contains($"parameters('{name}')", StringComparison.Ordinal) == true).ToList();
-            Assert.NotEmpty(readers);
-            Assert.All(readers, m => Assert.Equal(
-                ["Microsoft.KeyVault/vaults/secrets"],
-                m.Resources.Where(r => !r.IsExisting).Select(r => r.Type)));
-        }
-    }
-
-    [Fact]
     public void Digests_default_to_7am_UTC_on_Mondays_and_every_day()
     {
         Assert.Equal("0 0 7 * * 1", infra.Main.ParameterDefinition("digestWeeklySchedule").GetProperty("defaultValue").GetString());

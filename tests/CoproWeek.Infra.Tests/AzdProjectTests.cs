@@ -23,22 +23,21 @@ public sealed partial class AzdProjectTests(CompiledInfra infra)
     }
 
     [Fact]
-    public void A_postprovision_hook_switches_on_the_static_website_as_the_signed_in_operator()
+    public void The_postprovision_hook_runs_ensure_secrets_on_both_platforms_and_nothing_needs_a_storage_data_role()
     {
         var yaml = AzureYaml;
         var hook = yaml[yaml.IndexOf("postprovision:", StringComparison.Ordinal)..];
 
-        foreach (var shell in new[] { "posix:", "windows:" })
+        Assert.Matches(@"posix:\s+shell:\s*sh\s+run:\s*\./infra/hooks/ensure-secrets\.sh\s", hook);
+        Assert.Matches(@"windows:\s+shell:\s*pwsh\s+run:\s*\./infra/hooks/ensure-secrets\.ps1\s", hook);
+        Assert.True(File.Exists(Path.Combine(BicepCli.RepoRoot, "infra", "hooks", "ensure-secrets.sh")));
+        Assert.True(File.Exists(Path.Combine(BicepCli.RepoRoot, "infra", "hooks", "ensure-secrets.ps1")));
+        // The static website is Bicep's now: no hook reaches the storage data plane.
+        Assert.DoesNotContain("az storage", yaml, StringComparison.Ordinal);
+        foreach (var output in new[] { "AZURE_RESOURCE_GROUP", "AZURE_KEY_VAULT_NAME", "AZURE_FUNCTION_APP_NAME" })
         {
-            var run = hook[hook.IndexOf(shell, StringComparison.Ordinal)..];
-            Assert.Contains("az storage blob service-properties update", run, StringComparison.Ordinal);
-            Assert.Contains("--static-website", run, StringComparison.Ordinal);
-            Assert.Contains("--index-document index.html", run, StringComparison.Ordinal);
-            Assert.Contains("--404-document 404.html", run, StringComparison.Ordinal);
-            Assert.Contains("--auth-mode login", run, StringComparison.Ordinal);
-            Assert.Contains("AZURE_STORAGE_ACCOUNT_NAME", run, StringComparison.Ordinal);
+            Assert.True(infra.Main.Json.GetProperty("outputs").TryGetProperty(output, out _), $"main.bicep must output {output}, which the hook uses.");
         }
-        Assert.True(infra.Main.Json.GetProperty("outputs").TryGetProperty("AZURE_STORAGE_ACCOUNT_NAME", out _), "main.bicep must output the account name the hook uses.");
     }
 
     [Fact]

@@ -5,13 +5,24 @@ using Microsoft.Extensions.Logging;
 
 namespace CoproWeek.Hub.Health;
 
-/// <summary><c>GET /api/health</c>: 200 when storage answers, 503 with problem details when it does not.</summary>
-public sealed class CheckHealth(HubStorage storage, ILogger<CheckHealth> logger)
+/// <summary>
+/// <c>GET /api/health</c>: 200 when storage answers; 503 with problem details when it does not, or when a setting is a
+/// Key Vault reference that did not resolve.
+/// </summary>
+public sealed class CheckHealth(HubStorage storage, UnresolvedKeyVaultReferences references, ILogger<CheckHealth> logger)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (references.Settings.Count > 0)
+        {
+            // Logged once at start (UnresolvedKeyVaultReferences); a probe every few seconds need not repeat it.
+            return Problems.Status(
+                StatusCodes.Status503ServiceUnavailable,
+                "Secrets are not resolved",
+                $"These settings are Key Vault references that did not resolve, so the hub treats them as unset: {string.Join(", ", references.Settings)}. Check that each secret exists in the vault and that the app's identity can read it.");
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         try

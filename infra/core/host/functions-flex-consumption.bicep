@@ -1,7 +1,9 @@
 // A Function App on the Flex Consumption plan (Linux, scales to zero), running as a user-assigned
 // identity. The deployment package lives in a blob container that the same identity reads, so no
 // storage key or connection string is needed anywhere. HTTPS only, TLS 1.2, FTP and basic
-// (username/password) publishing off: deployments go through Microsoft Entra ID.
+// (username/password) publishing off: deployments go through Microsoft Entra ID. Nothing on Microsoft's
+// list of properties Flex Consumption does not support is set (siteConfig.ftpsState among them: FTP is
+// switched off through the ftp publishing-credentials policy instead).
 
 @description('Name of the Function App.')
 param name string
@@ -49,8 +51,8 @@ param runtimeVersion string = '10.0'
 ])
 param instanceMemoryMB int = 2048
 
-@description('Most instances the app scales out to.')
-@minValue(1)
+@description('Most instances the app scales out to; 40 is the least Flex Consumption accepts.')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
@@ -118,7 +120,6 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       http20Enabled: true
       cors: {
         allowedOrigins: allowedOrigins

@@ -13,7 +13,7 @@ param location string = resourceGroup().location
 param tags object = {}
 
 @description('Whether deleted secrets are kept until the retention period ends, even from the subscription owner. Turning it on cannot be undone.')
-param enablePurgeProtection bool = false
+param enablePurgeProtection bool = true
 
 @description('Days a deleted vault or secret can be recovered.')
 @minValue(7)

@@ -1,7 +1,8 @@
 // One storage account for the hub's tables, queues and blobs, the Functions host's own state, the
 // deployment package and the static website ($web). Only Microsoft Entra ID is accepted: no account
 // keys, no SAS signed with them, no anonymous blob access. The static website is served from its own
-// endpoint, which anonymous blob access does not affect; it is switched on by azure.yaml's hook.
+// endpoint ($web), which anonymous blob access does not affect. Tables, queues and containers are declared
+// here, so an app starting against the account finds them all and creates nothing.
 
 @description('Name of the storage account (3 to 24 lower-case letters and digits).')
 @minLength(3)
@@ -26,12 +27,27 @@ param sku string = 'Standard_LRS'
 @description('Blob containers to create (private).')
 param containers string[] = []
 
+@description('Tables to create.')
+param tables string[] = []
+
+@description('Queues to create.')
+param queues string[] = []
+
+@description('Whether to serve the $web container as a static website (Azure creates $web when it is switched on).')
+param staticWebsite bool = false
+
+@description('Page the static website serves for a folder.')
+param indexDocument string = 'index.html'
+
+@description('Page the static website serves, with status 404, for a path that has no blob.')
+param errorDocument404Path string = '404.html'
+
 @description('Days a deleted blob or container can be restored.')
 @minValue(1)
 @maxValue(365)
 param deleteRetentionDays int = 7
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+resource storage 'Microsoft.Storage/storageAccounts@2025-08-01' = {
   name: name
   location: location
   tags: tags
@@ -76,10 +92,15 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-08-01' = {
   parent: storage
   name: 'default'
   properties: {
+    staticWebsite: {
+      enabled: staticWebsite
+      indexDocument: indexDocument
+      errorDocument404Path: errorDocument404Path
+    }
     deleteRetentionPolicy: {
       enabled: true
       days: deleteRetentionDays
@@ -91,13 +112,37 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   }
 }
 
-resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [
+resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-08-01' = [
   for container in containers: {
     parent: blobService
     name: container
     properties: {
       publicAccess: 'None'
     }
+  }
+]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-08-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource storageTables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-08-01' = [
+  for table in tables: {
+    parent: tableService
+    name: table
+  }
+]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-08-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource storageQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-08-01' = [
+  for queue in queues: {
+    parent: queueService
+    name: queue
   }
 ]
 

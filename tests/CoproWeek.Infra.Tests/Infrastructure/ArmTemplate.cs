@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace CoproWeek.Infra.Tests.Infrastructure;
 
@@ -17,7 +18,7 @@ public sealed record ArmResource(JsonElement Json, ArmTemplate Template)
 /// walking down from main.json reaches every resource azd would create, and the values each
 /// module was called with (<see cref="Parameters"/>).
 /// </summary>
-public sealed record ArmTemplate(JsonElement Json, string Path, ArmTemplate? Parent, JsonElement? Parameters)
+public sealed partial record ArmTemplate(JsonElement Json, string Path, ArmTemplate? Parent, JsonElement? Parameters)
 {
     /// <summary>This template's own resources. Symbolic-name templates (languageVersion 2.0) keep them in an object, others in an array.</summary>
     public IEnumerable<ArmResource> Resources
@@ -61,4 +62,33 @@ public sealed record ArmTemplate(JsonElement Json, string Path, ArmTemplate? Par
             : null;
 
     public JsonElement ParameterDefinition(string name) => Json.GetProperty("parameters").GetProperty(name);
+
+    /// <summary>The module called <paramref name="name"/> (its deployment name) from this template.</summary>
+    public ArmTemplate Module(string name) => Modules.Single(m => m.Path.EndsWith($" > {name}", StringComparison.Ordinal));
+
+    /// <summary>
+    /// A value as it arrives: a literal stays as it is; a bare <c>[parameters('x')]</c> becomes what the calling module passed
+    /// for x (followed up the chain), or x's default when nothing was passed. Anything else (an expression) is null.
+    /// </summary>
+    public JsonElement? Resolve(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { } text || !text.StartsWith('['))
+        {
+            return value;
+        }
+        var parameter = ParameterReference().Match(text);
+        if (!parameter.Success)
+        {
+            return null;
+        }
+        var name = parameter.Groups[1].Value;
+        if (ParameterValue(name) is { } passed)
+        {
+            return Parent?.Resolve(passed);
+        }
+        return ParameterDefinition(name).TryGetProperty("defaultValue", out var fallback) ? Resolve(fallback) : null;
+    }
+
+    [GeneratedRegex(@"^\[parameters\('([^']+)'\)\]$")]
+    private static partial Regex ParameterReference();
 }
