@@ -21,7 +21,9 @@ public sealed class ManageEvent(
     TimeProvider time,
     ILogger<ManageEvent> logger)
 {
-    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerGetAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerGetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var submission = await FindAsync(request, id, cancellationToken);
         if (submission is null)
@@ -33,7 +35,9 @@ public sealed class ManageEvent(
         return TypedResults.Json(View(submission, history), HubJson.Options);
     }
 
-    public async Task<IResult> EditAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> EditAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerEditAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerEditAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var submission = await FindAsync(request, id, cancellationToken);
         if (submission is null)
@@ -59,7 +63,9 @@ public sealed class ManageEvent(
         return await ChangeAsync(submission, ifMatch, input.Details, cancellationToken);
     }
 
-    public async Task<IResult> WithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> WithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerWithdrawAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerWithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var submission = await FindAsync(request, id, cancellationToken);
         if (submission is null)

@@ -26,7 +26,9 @@ public sealed class ModerationPage(
 
     private string PageUrl => site.Value.Api("moderate");
 
-    public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerShowAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var session = await SessionAsync(request, cancellationToken);
         if (session is null)
@@ -43,7 +45,9 @@ public sealed class ModerationPage(
     }
 
     /// <summary>Signs in (a form with <c>key</c>) or out (<c>action=sign-out</c>).</summary>
-    public async Task<IResult> PostAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> PostAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerPostAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerPostAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (await FormAsync(request, cancellationToken) is not { } form)
         {
@@ -72,7 +76,9 @@ public sealed class ModerationPage(
         return new SeeOther(PageUrl);
     }
 
-    public async Task<IResult> ShowItemAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> ShowItemAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerShowItemAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerShowItemAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var session = await SessionAsync(request, cancellationToken);
         if (session is null)
@@ -92,7 +98,9 @@ public sealed class ModerationPage(
     }
 
     /// <summary>A decision from the item's form: <c>decision</c>, <c>reason</c>, <c>version</c> and <c>formToken</c>.</summary>
-    public async Task<IResult> DecideAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> DecideAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerDecideAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerDecideAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var session = await SessionAsync(request, cancellationToken);
         if (session is null)
