@@ -49,6 +49,10 @@ public sealed class ModerationPage(
 
     private async Task<IResult> AnswerPostAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (OriginalRequest.IsCrossSite(request, site.Value))
+        {
+            return CrossSite();
+        }
         if (await FormAsync(request, cancellationToken) is not { } form)
         {
             return NotAForm();
@@ -102,6 +106,10 @@ public sealed class ModerationPage(
 
     private async Task<IResult> AnswerDecideAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        if (OriginalRequest.IsCrossSite(request, site.Value))
+        {
+            return CrossSite();
+        }
         var session = await SessionAsync(request, cancellationToken);
         if (session is null)
         {
@@ -169,13 +177,19 @@ public sealed class ModerationPage(
         return fields is { FromForm: true } ? fields : null;
     }
 
+    /// <summary>A form sent from another site: refused before any key is checked or session touched.</summary>
+    private static IResult CrossSite() =>
+        Problems.Status(StatusCodes.Status403Forbidden, "This form did not come from the moderation page",
+            "Open the moderation page itself and send the form from there.");
+
     private static IResult NotAForm() =>
         Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the form", "This page takes the form on it.");
 
     private CookieOptions CookieOptions(HttpRequest request) => new()
     {
         HttpOnly = true,
-        Secure = request.IsHttps,
+        // Secure whenever the browser came over HTTPS, also behind a front end that ended TLS.
+        Secure = OriginalRequest.IsHttps(request, site.Value),
         SameSite = SameSiteMode.Strict,
         Path = "/" + (site.Value.RoutePrefix.Length == 0 ? "" : site.Value.RoutePrefix.Trim('/') + "/") + "moderate",
         IsEssential = true,

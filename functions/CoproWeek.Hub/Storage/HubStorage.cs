@@ -25,7 +25,8 @@ public sealed class HubStorage
         public const string SiteIndex = "SiteIndex";
         public const string DigestLedger = "DigestLedger";
         public const string Suppression = "Suppression";
-        public static readonly IReadOnlyList<string> All = [Submissions, ModerationLog, Subscribers, Digests, Moderators, Idempotency, Published, EmailLedger, SiteIndex, DigestLedger, Suppression];
+        public const string EmailEvents = "EmailEvents";
+        public static readonly IReadOnlyList<string> All = [Submissions, ModerationLog, Subscribers, Digests, Moderators, Idempotency, Published, EmailLedger, SiteIndex, DigestLedger, Suppression, EmailEvents];
     }
 
     public static class ContainerNames
