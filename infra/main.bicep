@@ -163,6 +163,7 @@ module storage 'core/storage/storage-account.bicep' = {
       'DigestLedger'
       'Suppression'
       'Contacts'
+      'EmailEvents'
     ]
     queues: [
       'moderation'

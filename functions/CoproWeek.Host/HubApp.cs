@@ -5,6 +5,7 @@ using CoproWeek.Host.Timers;
 using CoproWeek.Hub;
 using CoproWeek.Hub.Runtime;
 using CoproWeek.Hub.Storage;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace CoproWeek.Host;
@@ -19,7 +20,11 @@ public static class HubApp
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            EnvironmentName = HostEnvironment.Default(args, Environment.GetEnvironmentVariable),
+        });
         AddHostJson(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
@@ -62,6 +67,13 @@ public static class HubApp
             }
         }
 
+        // Forwarded headers (the client's address and scheme) count from a proxy on this machine. Behind a front end
+        // elsewhere (Container Apps, App Service), ASPNETCORE_FORWARDEDHEADERS_ENABLED=true makes ASP.NET Core apply
+        // them itself from any proxy; applying them twice would let a client name its own address.
+        if (!string.Equals(app.Configuration["FORWARDEDHEADERS_ENABLED"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var site = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value;

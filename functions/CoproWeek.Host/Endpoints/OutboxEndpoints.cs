@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using CoproWeek.Hub.Email;
+using CoproWeek.Hub.Http;
 
 namespace CoproWeek.Host.Endpoints;
 
@@ -14,9 +15,9 @@ public static class OutboxEndpoints
             var messages = await outbox.ListAsync(200, cancellationToken);
             if (request.GetTypedHeaders().Accept.Any(a => a.MediaType.Value == "application/json"))
             {
-                return Results.Json(messages, Hub.Storage.HubJson.Options);
+                return new PrivateAnswer(Results.Json(messages, Hub.Storage.HubJson.Options));
             }
-            return Results.Content(Render(messages), "text/html; charset=utf-8");
+            return PrivateAnswer.Html(Render(messages));
         });
         return app;
     }

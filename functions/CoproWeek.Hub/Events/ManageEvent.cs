@@ -23,7 +23,9 @@ public sealed class ManageEvent(
     TimeProvider time,
     ILogger<ManageEvent> logger)
 {
-    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerGetAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerGetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var submission = await FindAsync(request, id, cancellationToken);
         if (submission is null)
@@ -35,7 +37,9 @@ public sealed class ManageEvent(
         return TypedResults.Json(View(submission, history), HubJson.Options);
     }
 
-    public async Task<IResult> EditAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> EditAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerEditAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerEditAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var submission = await FindAsync(request, id, cancellationToken);
         if (submission is null)
@@ -61,7 +65,9 @@ public sealed class ManageEvent(
         return await ChangeAsync(submission, ifMatch, input.Details, cancellationToken);
     }
 
-    public async Task<IResult> WithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> WithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerWithdrawAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerWithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var submission = await FindAsync(request, id, cancellationToken);
         if (submission is null)

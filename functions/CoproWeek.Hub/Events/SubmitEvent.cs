@@ -28,7 +28,9 @@ public sealed class SubmitEvent(
 {
     public const string ManagePurpose = "event-manage";
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerHandleAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerHandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (key, keyProblem) = Idempotency.KeyOf(request);
         if (keyProblem is not null)

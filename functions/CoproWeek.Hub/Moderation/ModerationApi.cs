@@ -15,7 +15,9 @@ namespace CoproWeek.Hub.Moderation;
 /// </summary>
 public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, SubmissionStore submissions, ModerationLog log, Previews previews, DecideSubmission decide)
 {
-    public async Task<IResult> QueueAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> QueueAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerQueueAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerQueueAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (moderator, problem) = await auth.AuthenticateAsync(request, cancellationToken);
         if (moderator is null)
@@ -49,7 +51,9 @@ public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, Sub
         }, HubJson.Options);
     }
 
-    public async Task<IResult> ItemAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> ItemAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerItemAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerItemAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (moderator, problem) = await auth.AuthenticateAsync(request, cancellationToken);
         if (moderator is null)
@@ -82,7 +86,9 @@ public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, Sub
         }, HubJson.Options);
     }
 
-    public async Task<IResult> DecideAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> DecideAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerDecideAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerDecideAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var (moderator, problem) = await auth.AuthenticateAsync(request, cancellationToken);
         if (moderator is null)

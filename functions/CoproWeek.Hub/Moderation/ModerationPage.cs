@@ -26,7 +26,9 @@ public sealed class ModerationPage(
 
     private string PageUrl => site.Value.Api("moderate");
 
-    public async Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> ShowAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerShowAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerShowAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var session = await SessionAsync(request, cancellationToken);
         if (session is null)
@@ -43,8 +45,14 @@ public sealed class ModerationPage(
     }
 
     /// <summary>Signs in (a form with <c>key</c>) or out (<c>action=sign-out</c>).</summary>
-    public async Task<IResult> PostAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> PostAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerPostAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerPostAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (OriginalRequest.IsCrossSite(request, site.Value))
+        {
+            return CrossSite();
+        }
         if (await FormAsync(request, cancellationToken) is not { } form)
         {
             return NotAForm();
@@ -72,7 +80,9 @@ public sealed class ModerationPage(
         return new SeeOther(PageUrl);
     }
 
-    public async Task<IResult> ShowItemAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> ShowItemAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerShowItemAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerShowItemAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var session = await SessionAsync(request, cancellationToken);
         if (session is null)
@@ -92,8 +102,14 @@ public sealed class ModerationPage(
     }
 
     /// <summary>A decision from the item's form: <c>decision</c>, <c>reason</c>, <c>version</c> and <c>formToken</c>.</summary>
-    public async Task<IResult> DecideAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> DecideAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerDecideAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerDecideAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        if (OriginalRequest.IsCrossSite(request, site.Value))
+        {
+            return CrossSite();
+        }
         var session = await SessionAsync(request, cancellationToken);
         if (session is null)
         {
@@ -161,13 +177,19 @@ public sealed class ModerationPage(
         return fields is { FromForm: true } ? fields : null;
     }
 
+    /// <summary>A form sent from another site: refused before any key is checked or session touched.</summary>
+    private static IResult CrossSite() =>
+        Problems.Status(StatusCodes.Status403Forbidden, "This form did not come from the moderation page",
+            "Open the moderation page itself and send the form from there.");
+
     private static IResult NotAForm() =>
         Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the form", "This page takes the form on it.");
 
     private CookieOptions CookieOptions(HttpRequest request) => new()
     {
         HttpOnly = true,
-        Secure = request.IsHttps,
+        // Secure whenever the browser came over HTTPS, also behind a front end that ended TLS.
+        Secure = OriginalRequest.IsHttps(request, site.Value),
         SameSite = SameSiteMode.Strict,
         Path = "/" + (site.Value.RoutePrefix.Length == 0 ? "" : site.Value.RoutePrefix.Trim('/') + "/") + "moderate",
         IsEssential = true,

@@ -25,28 +25,35 @@ public sealed class ModeratorAuth(Moderators moderators, SignInThrottle throttle
     /// </summary>
     internal async Task<((string Name, string KeyId)? Identity, TimeSpan? Wait)> CheckKeyAsync(HttpRequest request, string? key, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(key))
+        {
+            return (null, null);
+        }
+        // A try is reserved before the key is checked, so a concurrent burst gets no more keys checked than the limit.
         var client = ClientOf(request);
-        if (await throttle.WaitAsync(client, cancellationToken) is { } wait)
+        if (await throttle.ReserveAsync(client, cancellationToken) is { } wait)
         {
             return (null, wait);
         }
-        var identity = string.IsNullOrEmpty(key) ? null : await moderators.VerifyKeyWithIdAsync(key, cancellationToken);
+        var identity = await moderators.VerifyKeyWithIdAsync(key, cancellationToken);
         if (identity is not null)
         {
+            await throttle.SucceededAsync(client, cancellationToken);
             return (identity, null);
         }
-        if (!string.IsNullOrEmpty(key))
+        logger.LogWarning("A wrong moderator key was sent");
+        if (await throttle.FailedAsync(client, cancellationToken) is { } blocked)
         {
-            logger.LogWarning("A wrong moderator key was sent");
-            if (await throttle.FailedAsync(client, cancellationToken) is { } blocked)
-            {
-                logger.LogWarning("A client sent {Failures} wrong moderator keys in a minute and must wait {Seconds}s", SignInThrottle.FailuresAllowed, (int)blocked.TotalSeconds);
-            }
+            logger.LogWarning("A client sent {Failures} wrong moderator keys in a minute and must wait {Seconds}s", SignInThrottle.FailuresAllowed, (int)blocked.TotalSeconds);
         }
         return (null, null);
     }
 
-    /// <summary>The remote address as the connection reports it; forwarded headers are not trusted.</summary>
+    /// <summary>
+    /// The client's address. Forwarded headers count only from a proxy the host trusts: on Azure Functions the
+    /// worker takes them from the Functions host in front of it; the self-host from a proxy on the same machine,
+    /// or from any proxy when <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> (see README, forwarded headers).
+    /// </summary>
     public static string ClientOf(HttpRequest request) => request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     public static IResult Unauthorized() => new WithHeader("WWW-Authenticate", "Bearer",

@@ -8,111 +8,201 @@ using CoproWeek.Hub.Storage;
 namespace CoproWeek.Hub.Moderation;
 
 /// <summary>
-/// Slows down whoever keeps sending wrong moderator keys. Failures are counted in storage, one row per client
-/// per minute (incremented with ETags), so every host sees the same counts. The fifth failure in a minute
-/// blocks the client for a minute; each block that follows within the hour lasts twice as long, up to an hour.
+/// Slows down whoever keeps sending wrong moderator keys. A key is checked only after the client has reserved one
+/// of its tries in storage, so a burst of concurrent wrong keys gets at most <see cref="FailuresAllowed"/> of them
+/// checked, on any number of hosts; the rest are answered 429 at once. The fifth failure within a minute blocks the
+/// client for a minute; each block that follows within the hour lasts twice as long, up to an hour. A right key
+/// gives its try back.
 /// </summary>
 /// <remarks>
-/// Rows live in partition <c>throttle</c> of table <c>Moderators</c>, keyed by a hash of the client's address
-/// (no addresses are stored). A short in-memory cache saves a read per request; a block set on another host
-/// is seen here within <see cref="CacheFor"/>.
+/// One row per client in partition <c>throttle</c> of table <c>Moderators</c>, keyed by a hash of the client's
+/// address (no addresses are stored), changed only with its ETag: failures in the current minute, tries reserved
+/// and not yet settled, the block and its level, and when the row may be removed (<c>Expires</c>). A reservation a
+/// dead host never settled stops counting after <see cref="ReservationLasts"/>. A block known on this host is
+/// answered without a storage call; one set on another host is seen by the next reservation.
 /// </remarks>
 public sealed class SignInThrottle(HubStorage storage, TimeProvider time)
 {
     public const int FailuresAllowed = 5;
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan FirstBlock = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan LongestBlock = TimeSpan.FromHours(1);
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan ReservationLasts = TimeSpan.FromSeconds(30);
     internal const string Partition = "throttle";
 
-    private readonly ConcurrentDictionary<string, (DateTimeOffset BlockedUntil, DateTimeOffset Checked)> _cache = new(StringComparer.Ordinal);
+    // One client's changes are made one at a time on this host (striped, so memory stays bounded); the ETag
+    // keeps hosts apart. Without this a burst from one client would mostly retry lost ETag races.
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _blockedUntil = new(StringComparer.Ordinal);
 
     private TableClient Table => storage.Table(HubStorage.TableNames.Moderators);
 
-    /// <summary>How long this client must wait before trying again, or null if it may try now.</summary>
+    /// <summary>How long this client must wait (blocked, as far as storage knows now), or null if it is not blocked. Changes nothing.</summary>
     public async Task<TimeSpan?> WaitAsync(string client, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var key = ClientKey(client);
-        if (!_cache.TryGetValue(key, out var known) || now - known.Checked >= CacheFor)
-        {
-            var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, key, select: ["BlockedUntil"], cancellationToken: cancellationToken);
-            known = (row.HasValue ? row.Value!.GetDateTimeOffset("BlockedUntil") ?? default : default, now);
-            _cache[key] = known;
-        }
-        return known.BlockedUntil > now ? known.BlockedUntil - now : null;
+        var (state, _) = await ReadAsync(ClientKey(client), cancellationToken);
+        return state.BlockedUntil > now ? state.BlockedUntil.Value - now : null;
     }
 
-    /// <summary>Counts a failure; returns how long the client is now blocked for, if this failure blocked it.</summary>
-    public async Task<TimeSpan?> FailedAsync(string client, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reserves one try before a key is checked. Null: go ahead, then call <see cref="FailedAsync"/> or
+    /// <see cref="SucceededAsync"/>. Otherwise the time to wait: the client is blocked, or its tries for now are
+    /// used up or still being checked, and the key must not be checked.
+    /// </summary>
+    public async Task<TimeSpan?> ReserveAsync(string client, CancellationToken cancellationToken)
+    {
+        var key = ClientKey(client);
+        if (KnownBlock(key) is { } known)
+        {
+            return known;
+        }
+        return await ChangeAsync(key, stopWhenBlocked: true, (state, now) =>
+        {
+            if (state.BlockedUntil > now)
+            {
+                return (null, state.BlockedUntil.Value - now);
+            }
+            if (state.Failures + state.Reserved >= FailuresAllowed)
+            {
+                var until = (state.Failures > 0 ? state.WindowStart + Window : state.ReservedAt + ReservationLasts) ?? now;
+                return (null, until - now > TimeSpan.FromSeconds(1) ? until - now : TimeSpan.FromSeconds(1));
+            }
+            return (state with { Reserved = state.Reserved + 1, ReservedAt = now }, null);
+        }, cancellationToken);
+    }
+
+    /// <summary>Counts a wrong key (settling its reservation, if any); returns how long the client is now blocked for, if this failure blocked it.</summary>
+    public Task<TimeSpan?> FailedAsync(string client, CancellationToken cancellationToken) =>
+        ChangeAsync(ClientKey(client), stopWhenBlocked: false, (state, now) =>
+        {
+            var failed = state with
+            {
+                Reserved = Math.Max(0, state.Reserved - 1),
+                Failures = state.Failures + 1,
+                WindowStart = state.Failures == 0 ? now : state.WindowStart,
+            };
+            if (failed.Failures < FailuresAllowed)
+            {
+                return (failed, null);
+            }
+            var level = now - state.BlockedUntil < LongestBlock ? state.Level + 1 : 1;
+            var length = TimeSpan.FromTicks(Math.Min(LongestBlock.Ticks, FirstBlock.Ticks << Math.Min(level - 1, 10)));
+            return (failed with { Failures = 0, Level = level, BlockedUntil = now + length }, length);
+        }, cancellationToken);
+
+    /// <summary>A right key: its reservation is given back.</summary>
+    public async Task SucceededAsync(string client, CancellationToken cancellationToken) =>
+        await ChangeAsync(ClientKey(client), stopWhenBlocked: false, (state, _) =>
+            state.Reserved == 0 ? (null, null) : (state with { Reserved = state.Reserved - 1 }, null), cancellationToken);
+
+    private TimeSpan? KnownBlock(string key)
     {
         var now = time.GetUtcNow();
-        var key = ClientKey(client);
-        var failures = await IncrementAsync($"{key}-{now.ToUnixTimeSeconds() / 60:D10}", cancellationToken);
-        if (failures < FailuresAllowed)
-        {
-            return null;
-        }
-        var until = await BlockAsync(key, now, cancellationToken);
-        _cache[key] = (until, now);
-        return until - now;
+        return _blockedUntil.TryGetValue(key, out var until) && until > now ? until - now : null;
     }
 
-    private async Task<int> IncrementAsync(string rowKey, CancellationToken cancellationToken)
+    /// <summary>Reads the client's row, applies <paramref name="change"/> (a null state writes nothing) and writes it with its ETag, again until no other host wrote in between.</summary>
+    private async Task<TimeSpan?> ChangeAsync(string key, bool stopWhenBlocked, Func<ThrottleState, DateTimeOffset, (ThrottleState? State, TimeSpan? Result)> change, CancellationToken cancellationToken)
     {
-        while (true)
+        var stripe = _stripes[(uint)key.GetHashCode(StringComparison.Ordinal) % _stripes.Length];
+        await stripe.WaitAsync(cancellationToken);
+        try
         {
-            var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, rowKey, cancellationToken: cancellationToken);
-            try
+            while (true)
             {
-                if (!row.HasValue)
+                if (stopWhenBlocked && KnownBlock(key) is { } known)
                 {
-                    await Table.AddEntityAsync(new TableEntity(Partition, rowKey) { ["Count"] = 1 }, cancellationToken);
-                    return 1;
+                    return known; // blocked while this request waited its turn here
                 }
-                var count = (row.Value!.GetInt32("Count") ?? 0) + 1;
-                row.Value["Count"] = count;
-                await Table.UpdateEntityAsync(row.Value, row.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-                return count;
+                var now = time.GetUtcNow();
+                var (state, etag) = await ReadAsync(key, cancellationToken);
+                var (next, answer) = change(state, now);
+                if (next is null)
+                {
+                    Remember(key, state.BlockedUntil);
+                    return answer;
+                }
+                try
+                {
+                    var entity = next.ToEntity(key, now);
+                    if (etag is { } match)
+                    {
+                        await Table.UpdateEntityAsync(entity, match, TableUpdateMode.Replace, cancellationToken);
+                    }
+                    else
+                    {
+                        await Table.AddEntityAsync(entity, cancellationToken);
+                    }
+                    Remember(key, next.BlockedUntil);
+                    return answer;
+                }
+                catch (RequestFailedException e) when (e.Status is 409 or 412)
+                {
+                    // Another host changed this client's row first: read it again and apply ours to theirs.
+                }
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
-            {
-                // Another host counted a failure at the same moment: read again and add ours.
-            }
+        }
+        finally
+        {
+            stripe.Release();
         }
     }
 
-    private async Task<DateTimeOffset> BlockAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
+    private void Remember(string key, DateTimeOffset? blockedUntil)
     {
-        while (true)
+        if (blockedUntil > time.GetUtcNow())
         {
-            var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: cancellationToken);
-            var previous = row.HasValue ? row.Value!.GetDateTimeOffset("BlockedUntil") : null;
-            if (previous > now)
-            {
-                return previous.Value;
-            }
-            var level = previous is { } ended && now - ended < LongestBlock ? (row.Value!.GetInt32("Level") ?? 0) + 1 : 1;
-            var length = TimeSpan.FromTicks(Math.Min(LongestBlock.Ticks, FirstBlock.Ticks << Math.Min(level - 1, 10)));
-            var entity = new TableEntity(Partition, key) { ["Level"] = level, ["BlockedUntil"] = now + length };
-            try
-            {
-                if (row.HasValue)
-                {
-                    await Table.UpdateEntityAsync(entity, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await Table.AddEntityAsync(entity, cancellationToken);
-                }
-                return now + length;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
-            {
-            }
+            _blockedUntil[key] = blockedUntil.Value;
         }
+        else
+        {
+            _blockedUntil.TryRemove(key, out _);
+        }
+    }
+
+    private async Task<(ThrottleState State, ETag? ETag)> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: cancellationToken);
+        return row.HasValue ? (ThrottleState.From(row.Value!, time.GetUtcNow()), row.Value!.ETag) : (ThrottleState.None, null);
     }
 
     private static string ClientKey(string client) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("throttle:" + client)))[..24];
+
+    /// <summary>A client's row as it counts now: failures outside their minute and reservations left too long no longer count.</summary>
+    private sealed record ThrottleState(int Failures, DateTimeOffset? WindowStart, int Reserved, DateTimeOffset? ReservedAt, DateTimeOffset? BlockedUntil, int Level)
+    {
+        public static readonly ThrottleState None = new(0, null, 0, null, null, 0);
+
+        public static ThrottleState From(TableEntity row, DateTimeOffset now)
+        {
+            var windowStart = row.GetDateTimeOffset("WindowStart");
+            var reservedAt = row.GetDateTimeOffset("ReservedAt");
+            return new ThrottleState(
+                now - windowStart < Window ? row.GetInt32("Failures") ?? 0 : 0, windowStart,
+                now - reservedAt < ReservationLasts ? row.GetInt32("Reserved") ?? 0 : 0, reservedAt,
+                row.GetDateTimeOffset("BlockedUntil"), row.GetInt32("Level") ?? 0);
+        }
+
+        public TableEntity ToEntity(string key, DateTimeOffset now)
+        {
+            var entity = new TableEntity(Partition, key)
+            {
+                ["Failures"] = Failures,
+                ["Reserved"] = Reserved,
+                ["Level"] = Level,
+                // Kept while a block could still make the next one longer; a cleanup may remove the row after this.
+                ["Expires"] = (BlockedUntil > now ? BlockedUntil.Value : now + Window) + LongestBlock,
+            };
+            foreach (var (name, value) in new[] { ("WindowStart", WindowStart), ("ReservedAt", ReservedAt), ("BlockedUntil", BlockedUntil) })
+            {
+                if (value is { } set)
+                {
+                    entity[name] = set;
+                }
+            }
+            return entity;
+        }
+    }
 }

@@ -27,7 +27,9 @@ public sealed class ManagePost(
     TimeProvider time,
     ILogger<ManagePost> logger)
 {
-    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerGetAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerGetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var submission = await FindAsync(request, id, cancellationToken);
         if (submission is null)
@@ -58,7 +60,9 @@ public sealed class ManagePost(
         }, HubJson.Options);
     }
 
-    public async Task<IResult> EditAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> EditAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerEditAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerEditAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var submission = await FindAsync(request, id, cancellationToken);
         if (submission is null)
@@ -115,7 +119,9 @@ public sealed class ManagePost(
         return TypedResults.Json(new SubmissionAnswer(written.Id, ManageEvent.StatusWord(written.Status), null), HubJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
-    public async Task<IResult> WithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> WithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerWithdrawAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerWithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var submission = await FindAsync(request, id, cancellationToken);
         if (submission is null)

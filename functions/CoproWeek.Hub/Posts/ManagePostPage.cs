@@ -18,13 +18,17 @@ public sealed class ManagePostPage(ManagePost manage, IOptions<SiteOptions> site
 {
     public const string ConfirmField = "confirm";
 
-    public async Task<IResult> ShowAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> ShowAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerShowAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerShowAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var submission = await manage.FindAsync(request, id, cancellationToken);
         return submission is null ? Problems.NotFound() : Render(request, submission, error: null, StatusCodes.Status200OK);
     }
 
-    public async Task<IResult> PostAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IResult> PostAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerPostAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerPostAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var submission = await manage.FindAsync(request, id, cancellationToken);
         if (submission is null)

@@ -32,7 +32,9 @@ public sealed class SubmitPost(
     public const string ManagePurpose = "post-manage";
     public const string Kind = "post";
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerHandleAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerHandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (key, keyProblem) = Idempotency.KeyOf(request);
         if (keyProblem is not null)

@@ -28,21 +28,6 @@ public sealed class EventPages(IOptions<SiteOptions> site)
     public IResult SubmitFormWithErrors(InputFields fields, Dictionary<string, string[]> errors, int status = StatusCodes.Status400BadRequest) =>
         Html(SubmitEventPage.Render(site.Value, EventFormValues.From(fields.Form), errors), status);
 
-    public static IResult Html(string page, int status = StatusCodes.Status200OK) =>
-        new PageResult(page, status);
-
-    /// <summary>A page from the API: never cached, no referrer (manage links carry a token in the address).</summary>
-    private sealed class PageResult(string page, int status) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = status;
-            httpContext.Response.ContentType = EventSite.HtmlType;
-            httpContext.Response.Headers.CacheControl = "no-store";
-            httpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
-            httpContext.Response.Headers["X-Content-Type-Options"] = "nosniff";
-            httpContext.Response.Headers["X-Frame-Options"] = "DENY";
-            await httpContext.Response.WriteAsync(page, httpContext.RequestAborted);
-        }
-    }
+    /// <summary>A page from the API: private (never cached, no referrer, not framed), as manage links carry a token in the address.</summary>
+    public static IResult Html(string page, int status = StatusCodes.Status200OK) => PrivateAnswer.Html(page, status);
 }

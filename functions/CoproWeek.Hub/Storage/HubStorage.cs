@@ -27,7 +27,8 @@ public sealed class HubStorage
         public const string Suppression = "Suppression";
         /// <summary>Per mailbox hash: whether its owner confirmed it, its last confirmation email, and the submissions waiting for it.</summary>
         public const string Contacts = "Contacts";
-        public static readonly IReadOnlyList<string> All = [Submissions, ModerationLog, Subscribers, Digests, Moderators, Idempotency, Published, EmailLedger, SiteIndex, DigestLedger, Suppression, Contacts];
+        public const string EmailEvents = "EmailEvents";
+        public static readonly IReadOnlyList<string> All = [Submissions, ModerationLog, Subscribers, Digests, Moderators, Idempotency, Published, EmailLedger, SiteIndex, DigestLedger, Suppression, Contacts, EmailEvents];
     }
 
     public static class ContainerNames

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static CoproWeek.Hub.Subscriptions.Page;
+using CoproWeek.Hub.Http;
 
 namespace CoproWeek.Hub.Subscriptions;
 
@@ -23,7 +24,9 @@ public sealed class ConfirmSubscription(
     private static readonly ButtonLink Link = new(TokenPurposes.Confirm, Triggers.Routes.ConfirmSubscription, "Confirm your emails",
         "Press the button to start getting emails from Co-production Week.", "Yes, send me emails");
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerHandleAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerHandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var (subscriber, answer) = await OpenButtonLinkAsync(Link, store, site.Value, request, now, cancellationToken);

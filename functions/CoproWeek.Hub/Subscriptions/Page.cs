@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text;
+using CoproWeek.Hub.Http;
 using CoproWeek.Hub.Site;
 using Microsoft.AspNetCore.Http;
 
@@ -19,7 +19,7 @@ public static class Page
         SiteLayout.Render(site, title, "<h1>" + E(title) + "</h1>\n" + body, SiteSection.Subscribe, new PageHead { Private = privateLink });
 
     public static IResult Html(SiteOptions site, string title, string body, int status = StatusCodes.Status200OK) =>
-        Results.Content(Render(site, title, body), "text/html; charset=utf-8", Encoding.UTF8, status);
+        PrivateAnswer.Html(Render(site, title, body), status);
 
     /// <summary>
     /// Opens an emailed link that acts only by POST: the subscriber its token was issued to when the request is the

@@ -13,9 +13,10 @@ namespace CoproWeek.Hub.Subscriptions;
 /// <summary>
 /// <c>POST /api/email-events</c>: SendGrid's signed event webhook. The ECDSA signature over timestamp and body
 /// must verify with the configured public key, and the timestamp must be recent; bounces, drops, spam reports
-/// and unsubscribes put the address on the suppression list.
+/// and unsubscribes put the address on the suppression list. Each event is acted on once, by its <c>sg_event_id</c>
+/// (see <see cref="EmailEventLedger"/>), so a signed call replayed within its window, or retried, changes nothing twice.
 /// </summary>
-public sealed class ReceiveEmailEvents(SubscriberStore store, IOptions<SendGridOptions> options, TimeProvider time, ILogger<ReceiveEmailEvents> logger)
+public sealed class ReceiveEmailEvents(SubscriberStore store, EmailEventLedger ledger, IOptions<SendGridOptions> options, TimeProvider time, ILogger<ReceiveEmailEvents> logger)
 {
     public const string SignatureHeader = "X-Twilio-Email-Event-Webhook-Signature";
     public const string TimestampHeader = "X-Twilio-Email-Event-Webhook-Timestamp";
@@ -54,18 +55,31 @@ public sealed class ReceiveEmailEvents(SubscriberStore store, IOptions<SendGridO
         }
 
         var now = time.GetUtcNow();
-        var suppressed = 0;
+        var (suppressed, repeated) = (0, 0);
         foreach (var e in events)
         {
-            if (TextOf(e, "event") is { } name && Suppressing.Contains(name)
-                && TextOf(e, "email") is { } address && SubscriptionChoices.IsEmail(address))
+            if (!Suppresses(e, out var name, out var address))
             {
-                await store.SuppressAsync(store.IdOf(address), name.ToLowerInvariant(), now, cancellationToken);
-                suppressed++;
+                continue;
             }
+            if (!await ledger.ClaimAsync(EventKey(e), now, cancellationToken))
+            {
+                repeated++;
+                continue;
+            }
+            await store.SuppressAsync(store.IdOf(address), name.ToLowerInvariant(), now, cancellationToken);
+            await ledger.DoneAsync(EventKey(e), cancellationToken);
+            suppressed++;
         }
-        logger.LogInformation("Received {EventCount} email events; {Suppressed} addresses suppressed", events.Count, suppressed);
+        logger.LogInformation("Received {EventCount} email events; {Suppressed} addresses suppressed, {Repeated} events already acted on", events.Count, suppressed, repeated);
         return Results.Ok();
+    }
+
+    /// <summary>Whether the event puts its address on the suppression list. Anything of another shape is passed over.</summary>
+    private static bool Suppresses(JsonElement e, out string name, out string address)
+    {
+        (name, address) = (TextOf(e, "event") ?? "", TextOf(e, "email") ?? "");
+        return Suppressing.Contains(name) && SubscriptionChoices.IsEmail(address);
     }
 
     /// <summary>A string property of an event, or null when the event or the property is of another kind, or is not whole text.</summary>
@@ -81,9 +95,15 @@ public sealed class ReceiveEmailEvents(SubscriberStore store, IOptions<SendGridO
         }
         catch (InvalidOperationException)
         {
-            return null; // half a surrogate pair, escaped: no address or event name is like that
+            return null; // half a surrogate pair, escaped: no address, event name or id is like that
         }
     }
+
+    /// <summary>SendGrid's id for the event; an event without one is known by its exact text, which a replay repeats.</summary>
+    private static string EventKey(JsonElement e) =>
+        TextOf(e, "sg_event_id") is { Length: > 0 } value
+            ? "sg:" + value
+            : "raw:" + e.GetRawText();
 
     private bool IsSigned(HttpRequest request, byte[] body)
     {

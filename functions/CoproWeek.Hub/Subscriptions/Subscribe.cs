@@ -38,7 +38,9 @@ public sealed class Subscribe(
             "<p>Open the email and press the button to start getting news. The link works for 7 days.</p>" +
             "<p>No email? Look in your spam or junk folder.</p>"));
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerHandleAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerHandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var isForm = request.HasFormContentType;
         var limited = await limits.CountAsync(request, LimitedAction.SignUp, cancellationToken);

@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static CoproWeek.Hub.Subscriptions.Page;
+using CoproWeek.Hub.Http;
 
 namespace CoproWeek.Hub.Subscriptions;
 
 /// <summary>A subscriber's data rights: download everything we hold (JSON), or erase it, leaving only a keyed hash on the suppression list.</summary>
 public sealed class SubscriberData(SubscriberStore store, IOptions<SiteOptions> site, TimeProvider time, ILogger<SubscriberData> logger)
 {
-    public async Task<IResult> ExportAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> ExportAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerExportAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerExportAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var subscriber = await store.FindByTokenAsync(request.Query["token"].ToString(), TokenPurposes.Preferences, time.GetUtcNow(), cancellationToken);
         if (subscriber is null)
@@ -39,7 +42,9 @@ public sealed class SubscriberData(SubscriberStore store, IOptions<SiteOptions> 
         return new Download(BinaryData.FromString(HubJson.Serialize(export)));
     }
 
-    public async Task<IResult> EraseAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> EraseAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerEraseAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerEraseAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var subscriber = await store.FindByTokenAsync(request.Query["token"].ToString(), TokenPurposes.Preferences, now, cancellationToken);
@@ -69,7 +74,6 @@ public sealed class SubscriberData(SubscriberStore store, IOptions<SiteOptions> 
         {
             httpContext.Response.ContentType = "application/json; charset=utf-8";
             httpContext.Response.Headers.ContentDisposition = "attachment; filename=\"coproweek-my-data.json\"";
-            httpContext.Response.Headers.CacheControl = "no-store";
             await httpContext.Response.Body.WriteAsync(json.ToMemory());
         }
     }

@@ -18,7 +18,9 @@ public sealed class SubscriptionPreferences(SubscriberStore store, IOptions<Site
 {
     public const string Title = "Your email choices";
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerHandleAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerHandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var token = request.Query["token"].ToString();
         var now = time.GetUtcNow();

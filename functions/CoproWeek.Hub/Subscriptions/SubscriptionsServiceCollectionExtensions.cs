@@ -29,6 +29,7 @@ public static class SubscriptionsServiceCollectionExtensions
         services.AddSingleton<SubscriptionPreferences>();
         services.AddSingleton<Unsubscribe>();
         services.AddSingleton<SubscriberData>();
+        services.AddSingleton<EmailEventLedger>();
         services.AddSingleton<ReceiveEmailEvents>();
         services.AddSingleton<DigestRuns>();
         services.AddSingleton<DigestDelivery>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static CoproWeek.Hub.Subscriptions.Page;
+using CoproWeek.Hub.Http;
 
 namespace CoproWeek.Hub.Subscriptions;
 
@@ -16,7 +17,9 @@ public sealed class Unsubscribe(SubscriberStore store, IOptions<SiteOptions> sit
     private static readonly ButtonLink Link = new(TokenPurposes.Unsubscribe, Triggers.Routes.Unsubscribe, "Stop getting emails",
         "Press the button and we will stop sending you emails straight away.", "Stop my emails");
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerHandleAsync(request, cancellationToken));
+
+    private async Task<IResult> AnswerHandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var (subscriber, answer) = await OpenButtonLinkAsync(Link, store, site.Value, request, now, cancellationToken);
