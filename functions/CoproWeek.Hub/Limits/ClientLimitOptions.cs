@@ -18,9 +18,4 @@ public sealed class ClientLimitOptions
     [Range(0, MaxPerHour)]
     public int SignUpsPerHour { get; set; } = 20;
 
-    /// <summary>
-    /// Take the client's address from the last entry of <c>X-Forwarded-For</c>, the one the nearest front end
-    /// added. Turn on only behind a front end that always sets it (App Service, Functions, Front Door).
-    /// </summary>
-    public bool TrustForwardedFor { get; set; }
 }

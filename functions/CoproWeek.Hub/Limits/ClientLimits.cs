@@ -82,17 +82,11 @@ public sealed class ClientLimits(
     /// <summary>
     /// The client as a limit sees it: an IPv4 address, or the /64 network of an IPv6 address (one household or
     /// phone usually holds a whole /64), hashed with the hub's address key so no blob name holds an address.
+    /// The address is the connection's as the host sees it: behind a front end, the self-host's forwarded-headers
+    /// step and the Functions worker have already put the client's address there from a proxy they trust.
     /// </summary>
-    public string ClientOf(HttpRequest request)
-    {
-        var address = request.HttpContext.Connection.RemoteIpAddress;
-        if (options.Value.TrustForwardedFor
-            && request.Headers["X-Forwarded-For"].ToString().Split(',').LastOrDefault()?.Trim() is { Length: > 0 } forwarded)
-        {
-            address = ParseForwarded(forwarded) ?? address;
-        }
-        return hasher.Hash("client:" + Group(address));
-    }
+    public string ClientOf(HttpRequest request) =>
+        hasher.Hash("client:" + Group(request.HttpContext.Connection.RemoteIpAddress));
 
     internal static string Group(IPAddress? address)
     {
@@ -113,15 +107,6 @@ public sealed class ClientLimits(
         return new IPAddress(bytes) + "/64";
     }
 
-    private static IPAddress? ParseForwarded(string value)
-    {
-        // "203.0.113.7", "203.0.113.7:5123", "[2001:db8::1]:443" or "2001:db8::1"
-        if (IPAddress.TryParse(value, out var plain))
-        {
-            return plain;
-        }
-        return IPEndPoint.TryParse(value, out var endpoint) ? endpoint.Address : null;
-    }
 
     private static string BlobName(LimitedAction action, DateTimeOffset windowStart, string client) =>
         $"{action.ToString().ToLowerInvariant()}/{windowStart.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)}/{client}";

@@ -14,9 +14,9 @@ public sealed class ClientLimitTests(AzuriteFixture azurite)
         ["Storage:Prefix"] = prefix,
         ["Limits:SubmissionsPerHour"] = "3",
         ["Limits:SignUpsPerHour"] = "2",
-        ["Limits:TrustForwardedFor"] = "true",
     };
 
+    /// <summary>A request as a proxy on this machine passes it on: the client's address is the last X-Forwarded-For entry.</summary>
     private static HttpRequestMessage Post(string path, object body, string client)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
