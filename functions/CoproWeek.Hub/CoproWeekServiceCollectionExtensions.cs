@@ -6,6 +6,7 @@ using Azure.Storage.Queues;
 using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Health;
+using CoproWeek.Hub.Housekeeping;
 using CoproWeek.Hub.Moderation;
 using CoproWeek.Hub.Posts;
 using CoproWeek.Hub.Runtime;
@@ -48,6 +49,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddSingleton<QueueSender>();
         services.AddSingleton<CreateStorageAtStart>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<EmailLedger>();
         services.AddSingleton<SendEmail>();
         services.AddSingleton<CheckHealth>();
 
@@ -74,6 +76,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddEvents(catalog);
         services.AddModeration(catalog);
         services.AddPosts(catalog);
+        services.AddHousekeeping(catalog);
         return services;
     }
 
