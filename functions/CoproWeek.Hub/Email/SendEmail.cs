@@ -39,7 +39,16 @@ public sealed class SendEmail(
 
         if (sendGrid is null || !options.Value.Enabled)
         {
-            await outbox.WriteAsync(message, cancellationToken);
+            try
+            {
+                await outbox.WriteAsync(message, cancellationToken);
+            }
+            catch
+            {
+                // Writing the outbox again does no harm, so a failed write just gives the claim up for the retry.
+                await ledger.ReleaseAsync(message.Id, claim.Value, CancellationToken.None);
+                throw;
+            }
             await ledger.MarkSentAsync(message.Id, time.GetUtcNow(), cancellationToken);
             logger.LogInformation("Email {EmailId} written to the outbox", message.Id);
             return;

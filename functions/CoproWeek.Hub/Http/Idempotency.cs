@@ -37,7 +37,7 @@ public sealed record StoredAnswer(int Status, string ContentType, string Body, s
 /// A request's hold on its <c>Idempotency-Key</c>: the item id every attempt with this key uses, and the nonce its
 /// manage token is derived from, so that a retry taking over from an attempt that died builds the very same item.
 /// </summary>
-public sealed record IdempotencyClaim(string Partition, string ItemId, string Nonce, bool TookOver);
+public sealed record IdempotencyClaim(string Partition, string ItemId, string Nonce);
 
 /// <summary>
 /// <c>Idempotency-Key</c> handling. A key belongs to one submitter: the row is found by a hash of the route, the
@@ -88,7 +88,7 @@ public sealed class Idempotency(HubStorage storage, IOptions<SubscriptionOptions
         while (true)
         {
             var now = time.GetUtcNow();
-            var fresh = new IdempotencyClaim(partition, Submissions.SubmissionStore.NewId(), NewNonce(), TookOver: false);
+            var fresh = new IdempotencyClaim(partition, Submissions.SubmissionStore.NewId(), NewNonce());
             var row = new TableEntity(partition, RowKey)
             {
                 ["BodyHash"] = bodyHash, ["State"] = "pending", ["Started"] = now, ["Expires"] = now + Lifetime,
@@ -136,7 +136,7 @@ public sealed class Idempotency(HubStorage storage, IOptions<SubscriptionOptions
             // manage token), unless another retry took over first. If the first attempt is in fact still going, both
             // build the same item, and the second insert finds it already there.
             earlier["Started"] = now;
-            var claim = new IdempotencyClaim(partition, earlier.GetString("ItemId") ?? fresh.ItemId, earlier.GetString("Nonce") ?? fresh.Nonce, TookOver: true);
+            var claim = new IdempotencyClaim(partition, earlier.GetString("ItemId") ?? fresh.ItemId, earlier.GetString("Nonce") ?? fresh.Nonce);
             earlier["ItemId"] = claim.ItemId;
             earlier["Nonce"] = claim.Nonce;
             return await TryReplaceAsync(earlier, earlier.ETag, cancellationToken) ? (null, claim) : (StillBeingHandled(), null);
