@@ -9,7 +9,7 @@ namespace CoproWeek.Tests.Foundation;
 
 /// <summary>Exactly-once email where it is hardest: several real host processes competing for copies of the same emails.</summary>
 [Collection(StorageCollection.Name)]
-public sealed partial class EmailAcrossHostsTests(AzuriteFixture azurite)
+public sealed partial class EmailAcrossHostsTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Emails = 40;
     private const int Copies = 4;
@@ -47,6 +47,9 @@ public sealed partial class EmailAcrossHostsTests(AzuriteFixture azurite)
             await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0,
                 "both hosts to drain the email queue", TimeSpan.FromSeconds(120));
 
+            output.WriteLine($"{copies.Count} copies of {Emails} emails: SendGrid got {sendGrid.Requests.Count} requests; " +
+                $"host 1 sent {AcceptedBy(first)}, host 2 sent {AcceptedBy(second)}; copies that met a fresh claim and checked again later: " +
+                $"{Rechecks().Count(first.Output) + Rechecks().Count(second.Output)}");
             var sentIds = sendGrid.Requests.Select(r => r.RootElement.GetProperty("personalizations")[0].TryGetProperty("custom_args", out var args)
                 ? args.GetProperty("emailId").GetString()
                 : r.RootElement.GetProperty("custom_args").GetProperty("emailId").GetString()).ToList();
@@ -77,4 +80,7 @@ public sealed partial class EmailAcrossHostsTests(AzuriteFixture azurite)
 
     [GeneratedRegex(@"Email across-hosts-\d+ accepted by SendGrid")]
     private static partial Regex Accepted();
+
+    [GeneratedRegex(@"Email across-hosts-\d+ is being sent by another delivery")]
+    private static partial Regex Rechecks();
 }
