@@ -67,6 +67,9 @@ param digestWeeklySchedule string = '0 0 7 * * 1'
 @description('When the daily digest goes out: six-field NCrontab, in UTC.')
 param digestDailySchedule string = '0 0 7 * * *'
 
+@description('When expired idempotency keys, throttles and sessions are removed: six-field NCrontab, in UTC.')
+param cleanupSchedule string = '0 30 3 * * *'
+
 @description('Memory of each Function App instance, in MB.')
 @allowed([
   512
@@ -240,6 +243,7 @@ module api 'app/api.bicep' = {
     sendGridFromName: sendGridFromName
     digestWeeklySchedule: digestWeeklySchedule
     digestDailySchedule: digestDailySchedule
+    cleanupSchedule: cleanupSchedule
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
   }

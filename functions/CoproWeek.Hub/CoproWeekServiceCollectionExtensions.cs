@@ -7,6 +7,7 @@ using CoproWeek.Hub.Contacts;
 using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Health;
+using CoproWeek.Hub.Housekeeping;
 using CoproWeek.Hub.Moderation;
 using CoproWeek.Hub.Posts;
 using CoproWeek.Hub.Runtime;
@@ -53,6 +54,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddSingleton<QueueSender>();
         services.AddSingleton<CreateStorageAtStart>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<EmailLedger>();
         services.AddSingleton<SendEmail>();
         services.AddSingleton<CheckHealth>();
         services.AddSingleton<Limits.ClientLimits>();
@@ -83,6 +85,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddEvents(catalog);
         services.AddModeration(catalog);
         services.AddPosts(catalog);
+        services.AddHousekeeping(catalog);
         return services;
     }
 

@@ -54,6 +54,9 @@ public static class Triggers
     {
         public const string WeeklyDigest = "%DigestWeeklySchedule%";
         public const string DailyDigest = "%DigestDailySchedule%";
+
+        /// <summary>The clean-up of expired rows: daily at 03:30 UTC by default.</summary>
+        public const string CleanUp = "%CleanupSchedule%";
     }
 
     public static readonly IReadOnlyList<TriggerDefinition> All =
@@ -95,6 +98,7 @@ public static class Triggers
         new TimerTriggerDefinition(nameof(PlanWeeklyDigest), Schedules.WeeklyDigest),
         new TimerTriggerDefinition(nameof(PlanDailyDigest), Schedules.DailyDigest),
         new QueueTriggerDefinition(nameof(SendDigestBatch), Queues.Digest),
+        new TimerTriggerDefinition(nameof(CleanUpExpired), Schedules.CleanUp),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
@@ -135,6 +139,7 @@ public static class Triggers
     public const string PlanWeeklyDigest = nameof(PlanWeeklyDigest);
     public const string PlanDailyDigest = nameof(PlanDailyDigest);
     public const string SendDigestBatch = nameof(SendDigestBatch);
+    public const string CleanUpExpired = nameof(CleanUpExpired);
 
     public static TriggerDefinition Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -55,6 +55,9 @@ param digestWeeklySchedule string
 @description('Daily digest schedule: six-field NCrontab, UTC.')
 param digestDailySchedule string
 
+@description('Clean-up of expired rows: six-field NCrontab, UTC.')
+param cleanupSchedule string
+
 @description('Memory of each instance, in MB.')
 @allowed([
   512
@@ -100,9 +103,10 @@ module functionApp '../core/host/functions-flex-consumption.bicep' = {
       SendGrid__FromEmail: sendGridFromEmail
       SendGrid__FromName: sendGridFromName
       Subscriptions__AddressHashKey: '@Microsoft.KeyVault(SecretUri=${addressHashKeyUri})'
-      // Timer schedules are UTC; Triggers.cs reads them as %DigestWeeklySchedule% and %DigestDailySchedule%.
+      // Timer schedules are UTC; Triggers.cs reads them as %DigestWeeklySchedule%, %DigestDailySchedule% and %CleanupSchedule%.
       DigestWeeklySchedule: digestWeeklySchedule
       DigestDailySchedule: digestDailySchedule
+      CleanupSchedule: cleanupSchedule
     }
   }
 }

@@ -25,6 +25,7 @@ public sealed class AppSettingsTests(CompiledInfra infra)
         "Subscriptions__AddressHashKey",
         "DigestWeeklySchedule",
         "DigestDailySchedule",
+        "CleanupSchedule",
     ];
 
     private static readonly string[] SecretSettings = ["SendGrid__ApiKey", "SendGrid__WebhookVerificationKey", "Subscriptions__AddressHashKey"];
@@ -86,6 +87,12 @@ public sealed class AppSettingsTests(CompiledInfra infra)
     {
         Assert.Equal("0 0 7 * * 1", infra.Main.ParameterDefinition("digestWeeklySchedule").GetProperty("defaultValue").GetString());
         Assert.Equal("0 0 7 * * *", infra.Main.ParameterDefinition("digestDailySchedule").GetProperty("defaultValue").GetString());
+    }
+
+    [Fact]
+    public void The_clean_up_of_expired_rows_defaults_to_03_30_UTC_every_day()
+    {
+        Assert.Equal("0 30 3 * * *", infra.Main.ParameterDefinition("cleanupSchedule").GetProperty("defaultValue").GetString());
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using Azure;
-using Azure.Data.Tables;
 using CoproWeek.Hub.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,11 +9,18 @@ using SendGrid.Helpers.Mail;
 namespace CoproWeek.Hub.Email;
 
 /// <summary>
-/// Sends one queued email through SendGrid, or into the dev outbox when no key is set. A ledger row
-/// per email id makes a redelivered message a no-op once the email has gone.
+/// Sends one queued email through SendGrid, or into the dev outbox when no key is set, once across every host.
+/// Before calling SendGrid a delivery claims the email in the ledger (a row inserted only if absent, state
+/// "sending"); after SendGrid's answer it marks it "sent". Any other copy of the message then finds:
+/// "sent" and does nothing; a claim older than <see cref="SendGridOptions.ClaimTimeout"/>, left by a delivery
+/// that stopped, and marks it "uncertain" (logged and counted, never sent again, as digest rows are); or a fresh
+/// claim, and checks again later through a delayed copy of itself, so that a claim whose host dies is still
+/// settled even when the dying host's own message comes back while the claim looks fresh.
 /// </summary>
 public sealed class SendEmail(
     HubStorage storage,
+    EmailLedger ledger,
+    QueueSender queues,
     Outbox outbox,
     IOptions<SendGridOptions> options,
     TimeProvider time,
@@ -24,62 +29,84 @@ public sealed class SendEmail(
 {
     private const int RateLimitAttempts = 3;
 
-    // Copies of one email can arrive together (a batch may hold a retried follow-up and the original), so copies
-    // with the same id take turns in this host: the second then finds the ledger row the first wrote. Ids share
-    // a few locks by hash rather than each getting one, so nothing grows with the number of emails.
-    private readonly SemaphoreSlim[] _turns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
-
     public async Task HandleAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        var turn = _turns[(uint)StringComparer.Ordinal.GetHashCode(message.Id) % (uint)_turns.Length];
-        await turn.WaitAsync(cancellationToken);
-        try
+        var claim = await ClaimAsync(message, cancellationToken);
+        if (claim is null)
         {
-            await SendOnceAsync(message, cancellationToken);
-        }
-        finally
-        {
-            turn.Release();
-        }
-    }
-
-    private async Task SendOnceAsync(EmailMessage message, CancellationToken cancellationToken)
-    {
-        var ledger = storage.Table(HubStorage.TableNames.EmailLedger);
-        if (await AlreadySentAsync(ledger, message.Id, cancellationToken))
-        {
-            logger.LogInformation("Email {EmailId} was already sent; nothing to do", message.Id);
             return;
         }
 
         if (sendGrid is null || !options.Value.Enabled)
         {
-            await outbox.WriteAsync(message, cancellationToken);
+            try
+            {
+                await outbox.WriteAsync(message, cancellationToken);
+            }
+            catch
+            {
+                // Writing the outbox again does no harm, so a failed write just gives the claim up for the retry.
+                await ledger.ReleaseAsync(message.Id, claim.Value, CancellationToken.None);
+                throw;
+            }
+            await ledger.MarkSentAsync(message.Id, time.GetUtcNow(), cancellationToken);
             logger.LogInformation("Email {EmailId} written to the outbox", message.Id);
-        }
-        else if (!await SendThroughSendGridAsync(message, cancellationToken))
-        {
             return;
         }
-
-        try
-        {
-            await ledger.AddEntityAsync(new TableEntity(message.Id, "sent") { ["SentAt"] = time.GetUtcNow() }, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
-        {
-            // Another delivery of the same message finished first; the email went once.
-        }
+        await SendThroughSendGridAsync(message, claim.Value, cancellationToken);
     }
 
-    private static async Task<bool> AlreadySentAsync(TableClient ledger, string id, CancellationToken cancellationToken)
+    /// <summary>The claim's ETag when this delivery is the one to send the email; null when there is nothing for it to do.</summary>
+    private async Task<ETag?> ClaimAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        var row = await ledger.GetEntityIfExistsAsync<TableEntity>(id, "sent", select: ["PartitionKey"], cancellationToken);
-        return row.HasValue;
+        var timeout = options.Value.ClaimTimeout;
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            if (await ledger.TryClaimAsync(message.Id, now, cancellationToken) is { } claimed)
+            {
+                return claimed;
+            }
+            if (await ledger.GetAsync(message.Id, cancellationToken) is not { } row)
+            {
+                continue; // the claim was given up between our insert and our read: try to claim it again
+            }
+            switch (row.GetString("State"))
+            {
+                case EmailState.Sent:
+                    logger.LogInformation("Email {EmailId} was already sent; nothing to do", message.Id);
+                    return null;
+                case EmailState.Uncertain:
+                    logger.LogInformation("Email {EmailId} is marked uncertain; it is not sent again", message.Id);
+                    return null;
+            }
+
+            var claimedAt = row.GetDateTimeOffset("ClaimedAt") ?? DateTimeOffset.MinValue;
+            if (now - claimedAt >= timeout)
+            {
+                if (await ledger.TryMoveAsync(message.Id, row.ETag, EmailState.Uncertain, now, cancellationToken) is null)
+                {
+                    continue; // another delivery moved it first: see what it decided
+                }
+                await CountUncertainAsync(message.Id, "its delivery stopped before SendGrid's answer was recorded", cancellationToken);
+                return null;
+            }
+
+            // Another delivery holds a fresh claim. Come back once it would count as abandoned: by then it is sent, or uncertain.
+            var recheck = claimedAt + timeout - now + TimeSpan.FromSeconds(1);
+            logger.LogInformation("Email {EmailId} is being sent by another delivery; checking again in {Delay}", message.Id, recheck);
+            await queues.SendAsync(Triggers.Queues.Email, message, cancellationToken, delay: recheck);
+            return null;
+        }
     }
 
-    /// <returns>true when SendGrid accepted the email; false when it refused it for good (already moved to poison).</returns>
-    private async Task<bool> SendThroughSendGridAsync(EmailMessage message, CancellationToken cancellationToken)
+    private async Task CountUncertainAsync(string id, string why, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Email {EmailId} is marked uncertain: {Reason}. SendGrid may have it, so it is not sent again", id, why);
+        await ledger.CountUncertainAsync(time.GetUtcNow(), cancellationToken);
+    }
+
+    private async Task SendThroughSendGridAsync(EmailMessage message, ETag claim, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var mail = MailHelper.CreateSingleEmail(
@@ -100,11 +127,25 @@ public sealed class SendEmail(
 
         for (var attempt = 1; ; attempt++)
         {
-            var response = await sendGrid!.SendEmailAsync(mail, cancellationToken);
+            SendGrid.Response response;
+            try
+            {
+                response = await sendGrid!.SendEmailAsync(mail, cancellationToken);
+            }
+            catch (Exception e)
+            {
+                // The request may have reached SendGrid before it failed: never send it again.
+                if (await ledger.TryMoveAsync(message.Id, claim, EmailState.Uncertain, time.GetUtcNow(), CancellationToken.None) is not null)
+                {
+                    await CountUncertainAsync(message.Id, "the SendGrid call ended without an answer (" + e.GetType().Name + ")", CancellationToken.None);
+                }
+                throw;
+            }
             if (response.IsSuccessStatusCode)
             {
+                await ledger.MarkSentAsync(message.Id, time.GetUtcNow(), CancellationToken.None);
                 logger.LogInformation("Email {EmailId} accepted by SendGrid", message.Id);
-                return true;
+                return;
             }
 
             var status = (int)response.StatusCode;
@@ -112,10 +153,27 @@ public sealed class SendEmail(
             {
                 var wait = RateLimitWait(response, time.GetUtcNow(), settings.MaxRateLimitWait);
                 logger.LogWarning("SendGrid rate limit for email {EmailId}; waiting {Wait}", message.Id, wait);
-                await Task.Delay(wait, time, cancellationToken);
+                try
+                {
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    await ledger.ReleaseAsync(message.Id, claim, CancellationToken.None);
+                    throw;
+                }
+                // Renew the claim, so that waiting is never mistaken for a delivery that stopped.
+                if (await ledger.TryMoveAsync(message.Id, claim, EmailState.Sending, time.GetUtcNow(), cancellationToken) is not { } renewed)
+                {
+                    logger.LogWarning("Email {EmailId}: the claim was taken over while waiting out SendGrid's rate limit; not sending", message.Id);
+                    return;
+                }
+                claim = renewed;
                 continue;
             }
 
+            // SendGrid answered and did not take it: nobody got it, so the claim is given up for a later delivery.
+            await ledger.ReleaseAsync(message.Id, claim, CancellationToken.None);
             var error = await response.Body.ReadAsStringAsync(cancellationToken);
             if (status == 429 || status >= 500)
             {
@@ -126,7 +184,7 @@ public sealed class SendEmail(
             logger.LogError("SendGrid refused email {EmailId} with {Status}: {SendGridError}; moving it to the poison queue", message.Id, status, error);
             await storage.Queue(Triggers.Queues.Email + Triggers.Queues.PoisonSuffix)
                 .SendMessageAsync(HubJson.Serialize(message), cancellationToken);
-            return false;
+            return;
         }
     }
 

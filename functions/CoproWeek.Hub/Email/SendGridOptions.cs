@@ -25,6 +25,13 @@ public sealed class SendGridOptions : IValidatableObject
     /// <summary>The longest wait the sender accepts for a SendGrid rate limit before handing the message back to the queue.</summary>
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How old a "sending" claim in the email ledger must be before another delivery takes it for one whose host
+    /// stopped (and marks the email uncertain). A claim is renewed after each rate-limit wait, so it must exceed
+    /// <see cref="MaxRateLimitWait"/> plus one SendGrid call.
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(ApiKey);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -32,6 +39,10 @@ public sealed class SendGridOptions : IValidatableObject
         if (Host is not null && (!Uri.TryCreate(Host, UriKind.Absolute, out var host) || host.Scheme is not ("http" or "https")))
         {
             yield return new ValidationResult("SendGrid:Host must be an absolute http(s) URL.", [nameof(Host)]);
+        }
+        if (ClaimTimeout <= MaxRateLimitWait)
+        {
+            yield return new ValidationResult("SendGrid:ClaimTimeout must be longer than SendGrid:MaxRateLimitWait.", [nameof(ClaimTimeout)]);
         }
     }
 }

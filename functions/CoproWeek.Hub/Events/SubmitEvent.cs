@@ -57,14 +57,16 @@ public sealed class SubmitEvent(
                 : Problems.Validation(input.Errors);
         }
 
-        if (key is not null && await idempotency.BeginAsync("POST events", key, fields.Body, cancellationToken) is { } earlier)
+        var details = input.Details;
+        var (earlier, claim) = key is null ? (null, null) : await idempotency.BeginAsync("POST events", key, details.Contact.Email, fields.Body, cancellationToken);
+        if (earlier is not null)
         {
             return earlier;
         }
 
-        var id = SubmissionStore.NewId();
-        var (token, tokenHash) = Tokens.Create(ManagePurpose);
-        var details = input.Details;
+        // With an Idempotency-Key every attempt builds the same item: the claim fixes its id and manage token.
+        var id = claim?.ItemId ?? SubmissionStore.NewId();
+        var (token, tokenHash) = claim is null ? Tokens.Create(ManagePurpose) : idempotency.ManageToken(claim, ManagePurpose);
         // A bot's submission is dropped by the checks without a word to anyone, so it never asks an address to confirm.
         var waits = !input.Honeypot && !await contacts.IsConfirmedAsync(details.Contact.Email, cancellationToken);
         var submission = new Submission
@@ -98,9 +100,9 @@ public sealed class SubmitEvent(
 
         var answer = new StoredAnswer(StatusCodes.Status202Accepted, "application/json; charset=utf-8",
             HubJson.Serialize(new SubmissionAnswer(id, ManageEvent.StatusWord(submission.Status), manageUrl)), $"/{site.Value.RoutePrefix}/events/{id}".Replace("//", "/", StringComparison.Ordinal));
-        if (key is not null)
+        if (claim is not null)
         {
-            await idempotency.CompleteAsync("POST events", key, answer, cancellationToken);
+            await idempotency.CompleteAsync(claim, answer with { Body = HubJson.Serialize(SubmissionAnswer.Replay(id, ManageEvent.StatusWord(submission.Status))) }, cancellationToken);
         }
         return fields.FromForm ? new SeeOther(site.Value.Public("submit-event/thanks/")) : answer;
     }
@@ -114,8 +116,14 @@ public sealed class SubmitEvent(
     public static string ManageUrl(SiteOptions site, string id, string token) => site.Api($"events/{id}/manage?token={Uri.EscapeDataString(token)}");
 }
 
-/// <summary>The answer to a submission: its id, where it stands, and the private link to manage it.</summary>
-public sealed record SubmissionAnswer(string Id, string Status, string? ManageUrl);
+/// <summary>
+/// The answer to a submission: its id, where it stands, and the private link to manage it. A replay for a repeated
+/// Idempotency-Key leaves the link out and says it was emailed (<c>manageUrlEmailed</c>), so only the first answer holds it.
+/// </summary>
+public sealed record SubmissionAnswer(string Id, string Status, string? ManageUrl, bool? ManageUrlEmailed = null)
+{
+    public static SubmissionAnswer Replay(string id, string status) => new(id, status, null, ManageUrlEmailed: true);
+}
 
 /// <summary>A 303 See Other: after a form post, the browser fetches the next page with GET.</summary>
 public sealed class SeeOther(string location) : IResult

@@ -1,9 +1,13 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using CoproWeek.Hub.Security;
 using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Subscriptions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace CoproWeek.Hub.Http;
 
@@ -30,13 +34,31 @@ public sealed record StoredAnswer(int Status, string ContentType, string Body, s
 }
 
 /// <summary>
-/// <c>Idempotency-Key</c> handling: a row inserted only if absent claims the key; it is completed with the
-/// first answer, which retries get back. The same key with a different body is refused.
+/// A request's hold on its <c>Idempotency-Key</c>: the item id every attempt with this key uses, and the nonce its
+/// manage token is derived from, so that a retry taking over from an attempt that died builds the very same item.
 /// </summary>
-public sealed class Idempotency(HubStorage storage, TimeProvider time)
+public sealed record IdempotencyClaim(string Partition, string ItemId, string Nonce);
+
+/// <summary>
+/// <c>Idempotency-Key</c> handling. A key belongs to one submitter: the row is found by a hash of the route, the
+/// key and the submitter's normalised email address, so a stranger sending the same key (and body) gets a claim
+/// of their own. A row inserted only if absent claims the key and fixes the item's id; it is completed with an
+/// answer to replay that carries no manage link (the link was emailed, and only hashes of tokens are kept). The
+/// same key with a different body is refused. Rows expire after <see cref="Lifetime"/>; the daily clean-up
+/// removes them, and an expired row still there counts as absent.
+/// </summary>
+public sealed class Idempotency(HubStorage storage, IOptions<SubscriptionOptions> keys, TimeProvider time) : Housekeeping.IExpirySweep
 {
     public const string Header = "Idempotency-Key";
-    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+    internal static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
+    private const string RowKey = "answer";
+
+    // A key of its own for manage tokens, derived from the hub's secret so that the secret itself is used for one thing.
+    private readonly byte[] _tokenKey = HMACSHA256.HashData(Encoding.UTF8.GetBytes(keys.Value.AddressHashKey), "coproweek/idempotent-manage-token/v1"u8);
+
+    // Keyed too, so the table does not let anyone test guesses of a key and an address.
+    private readonly byte[] _partitionKey = HMACSHA256.HashData(Encoding.UTF8.GetBytes(keys.Value.AddressHashKey), "coproweek/idempotency-key/v1"u8);
 
     private TableClient Table => storage.Table(HubStorage.TableNames.Idempotency);
 
@@ -55,58 +77,114 @@ public sealed class Idempotency(HubStorage storage, TimeProvider time)
         return (key, null);
     }
 
-    /// <summary>Claims the key. Returns the earlier answer (or a problem) when the key was used before; null when this request should go ahead.</summary>
-    public async Task<IResult?> BeginAsync(string scope, string key, byte[] requestBody, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the key for this submitter. Returns the earlier answer (or a problem) when the key was used before, or
+    /// the claim when this request should go ahead with the claim's item id and manage token.
+    /// </summary>
+    public async Task<(IResult? Earlier, IdempotencyClaim? Claim)> BeginAsync(string scope, string key, string contactEmail, byte[] requestBody, CancellationToken cancellationToken)
     {
-        var partition = PartitionOf(scope, key);
+        var partition = PartitionOf(scope, key, contactEmail);
         var bodyHash = Convert.ToHexStringLower(SHA256.HashData(requestBody));
-        var now = time.GetUtcNow();
-        try
+        while (true)
         {
-            await Table.AddEntityAsync(new TableEntity(partition, "answer") { ["BodyHash"] = bodyHash, ["State"] = "pending", ["Started"] = now }, cancellationToken);
-            return null;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-        }
+            var now = time.GetUtcNow();
+            var fresh = new IdempotencyClaim(partition, Submissions.SubmissionStore.NewId(), NewNonce());
+            var row = new TableEntity(partition, RowKey)
+            {
+                ["BodyHash"] = bodyHash, ["State"] = "pending", ["Started"] = now, ["Expires"] = now + Lifetime,
+                ["ItemId"] = fresh.ItemId, ["Nonce"] = fresh.Nonce,
+            };
+            try
+            {
+                await Table.AddEntityAsync(row, cancellationToken);
+                return (null, fresh);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+            }
 
-        var row = (await Table.GetEntityAsync<TableEntity>(partition, "answer", cancellationToken: cancellationToken)).Value;
-        if (row.GetString("BodyHash") != bodyHash)
-        {
-            return Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used for another request",
-                "Use a new Idempotency-Key for a new submission.");
-        }
-        if (row.GetString("State") == "done")
-        {
-            return new StoredAnswer(row.GetInt32("Status") ?? 200, row.GetString("ContentType"), row.GetString("Body"), row.GetString("Location"), Replayed: true);
-        }
-        if (now - (row.GetDateTimeOffset("Started") ?? now) < AbandonedAfter)
-        {
-            return Problems.Status(StatusCodes.Status409Conflict, "This request is still being handled", "Try again in a few seconds.");
-        }
-        // The first attempt died before it answered: this one takes over, unless another retry took over first.
-        row["Started"] = now;
-        try
-        {
-            await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge, cancellationToken);
-            return null;
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            return Problems.Status(StatusCodes.Status409Conflict, "This request is still being handled", "Try again in a few seconds.");
+            var found = await Table.GetEntityIfExistsAsync<TableEntity>(partition, RowKey, cancellationToken: cancellationToken);
+            if (!found.HasValue)
+            {
+                continue; // removed by the clean-up between our insert and our read
+            }
+            var earlier = found.Value!;
+            if (earlier.GetDateTimeOffset("Expires") is not { } expires || expires <= now)
+            {
+                // Expired but not yet cleaned up: the key is free again.
+                if (await TryReplaceAsync(row, earlier.ETag, cancellationToken))
+                {
+                    return (null, fresh);
+                }
+                continue;
+            }
+            if (earlier.GetString("BodyHash") != bodyHash)
+            {
+                return (Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used for another request",
+                    "Use a new Idempotency-Key for a new submission."), null);
+            }
+            if (earlier.GetString("State") == "done")
+            {
+                return (new StoredAnswer(earlier.GetInt32("Status") ?? 200, earlier.GetString("ContentType"), earlier.GetString("Body"), earlier.GetString("Location"), Replayed: true), null);
+            }
+            if (now - (earlier.GetDateTimeOffset("Started") ?? now) < AbandonedAfter)
+            {
+                return (StillBeingHandled(), null);
+            }
+
+            // The first attempt died before it answered: this one takes over with the same item id and nonce (so the same
+            // manage token), unless another retry took over first. If the first attempt is in fact still going, both
+            // build the same item, and the second insert finds it already there.
+            earlier["Started"] = now;
+            var claim = new IdempotencyClaim(partition, earlier.GetString("ItemId") ?? fresh.ItemId, earlier.GetString("Nonce") ?? fresh.Nonce);
+            earlier["ItemId"] = claim.ItemId;
+            earlier["Nonce"] = claim.Nonce;
+            return await TryReplaceAsync(earlier, earlier.ETag, cancellationToken) ? (null, claim) : (StillBeingHandled(), null);
         }
     }
 
-    public Task CompleteAsync(string scope, string key, StoredAnswer answer, CancellationToken cancellationToken) =>
-        Table.UpdateEntityAsync(new TableEntity(PartitionOf(scope, key), "answer")
+    /// <summary>The manage token of the item this claim makes: the same for every attempt with the key, and stored nowhere.</summary>
+    public IssuedToken ManageToken(IdempotencyClaim claim, string purpose)
+    {
+        var token = Base64Url.EncodeToString(HMACSHA256.HashData(_tokenKey, Encoding.UTF8.GetBytes($"{purpose}\n{claim.Partition}\n{claim.Nonce}")));
+        return new IssuedToken(token, Tokens.Hash(purpose, token));
+    }
+
+    /// <summary>Keeps the answer that later retries get. It must hold no token: pass the answer as a replay should read.</summary>
+    public Task CompleteAsync(IdempotencyClaim claim, StoredAnswer replay, CancellationToken cancellationToken) =>
+        Table.UpdateEntityAsync(new TableEntity(claim.Partition, RowKey)
         {
             ["State"] = "done",
-            ["Status"] = answer.Status,
-            ["ContentType"] = answer.ContentType,
-            ["Body"] = answer.Body,
-            ["Location"] = answer.Location,
+            ["Status"] = replay.Status,
+            ["ContentType"] = replay.ContentType,
+            ["Body"] = replay.Body,
+            ["Location"] = replay.Location,
         }, ETag.All, TableUpdateMode.Merge, cancellationToken);
 
-    private static string PartitionOf(string scope, string key) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{scope}\n{key}")));
+    public string Kind => "idempotency keys";
+
+    /// <summary>Removes rows whose time is up, and rows from before expiry was recorded (they may hold a raw manage link).</summary>
+    public Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Housekeeping.ExpiredRows.RemoveAsync(Table, filter: null, ["Expires"], row => row.GetDateTimeOffset("Expires") is not { } expires || expires <= now, cancellationToken);
+
+    private async Task<bool> TryReplaceAsync(TableEntity row, ETag seen, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.UpdateEntityAsync(row, seen, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    private static IResult StillBeingHandled() =>
+        Problems.Status(StatusCodes.Status409Conflict, "This request is still being handled", "Try again in a few seconds.");
+
+    private static string NewNonce() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    private string PartitionOf(string scope, string key, string contactEmail) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_partitionKey, Encoding.UTF8.GetBytes($"{scope}\n{key}\n{AddressHasher.Normalize(contactEmail)}")));
 }

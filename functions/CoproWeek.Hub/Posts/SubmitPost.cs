@@ -59,14 +59,16 @@ public sealed class SubmitPost(
                 ? EventPages.Html(SubmitPostPage.Render(site.Value, EventFormValues.From(upload.Fields.Form), input.Errors), StatusCodes.Status400BadRequest)
                 : Problems.Validation(input.Errors);
         }
-        if (key is not null && await idempotency.BeginAsync("POST posts", key, upload.BodyHash, cancellationToken) is { } earlier)
+        var (earlier, claim) = key is null ? (null, null) : await idempotency.BeginAsync("POST posts", key, input.Draft.AuthorEmail, upload.BodyHash, cancellationToken);
+        if (earlier is not null)
         {
             return earlier;
         }
 
         var now = time.GetUtcNow();
-        var id = SubmissionStore.NewId();
-        var (token, tokenHash) = Tokens.Create(ManagePurpose);
+        // With an Idempotency-Key every attempt builds the same item: the claim fixes its id and manage token.
+        var id = claim?.ItemId ?? SubmissionStore.NewId();
+        var (token, tokenHash) = claim is null ? Tokens.Create(ManagePurpose) : idempotency.ManageToken(claim, ManagePurpose);
         var details = await blobs.WriteAsync(id, 1, input.Draft, cancellationToken);
         var waits = !input.Honeypot && !await contacts.IsConfirmedAsync(details.AuthorEmail, cancellationToken);
         if (waits)
@@ -102,9 +104,9 @@ public sealed class SubmitPost(
 
         var answer = new StoredAnswer(StatusCodes.Status202Accepted, "application/json; charset=utf-8",
             HubJson.Serialize(new SubmissionAnswer(id, ManageEvent.StatusWord(status), manageUrl)), $"/{site.Value.RoutePrefix}/posts/{id}".Replace("//", "/", StringComparison.Ordinal));
-        if (key is not null)
+        if (claim is not null)
         {
-            await idempotency.CompleteAsync("POST posts", key, answer, cancellationToken);
+            await idempotency.CompleteAsync(claim, answer with { Body = HubJson.Serialize(SubmissionAnswer.Replay(id, ManageEvent.StatusWord(status))) }, cancellationToken);
         }
         return WantsPage(request) ? new SeeOther(site.Value.Public("submit-post/thanks/")) : answer;
     }

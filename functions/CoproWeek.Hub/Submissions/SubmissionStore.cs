@@ -19,8 +19,24 @@ public sealed class SubmissionStore(HubStorage storage, QueueSender queues)
         return row.HasValue ? Submission.FromEntity(row.Value!) : null;
     }
 
-    public Task InsertAsync(Submission submission, CancellationToken cancellationToken) =>
-        Table.AddEntityAsync(submission.ToEntity(), cancellationToken);
+    /// <summary>
+    /// Adds a new submission. The same submission already there (same id and manage token: a retry with an
+    /// Idempotency-Key taking over from an attempt that died after this write) is left as it is.
+    /// </summary>
+    public async Task InsertAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.AddEntityAsync(submission.ToEntity(), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            if (await GetAsync(submission.Id, cancellationToken) is not { } existing || existing.ManageTokenHash != submission.ManageTokenHash)
+            {
+                throw;
+            }
+        }
+    }
 
     /// <summary>Replaces the row if it has not changed since it was read; false if someone else changed it first.</summary>
     public async Task<bool> TryReplaceAsync(Submission changed, CancellationToken cancellationToken)

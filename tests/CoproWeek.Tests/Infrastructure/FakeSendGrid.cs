@@ -43,6 +43,9 @@ public sealed class FakeSendGrid : IAsyncDisposable
     /// <summary>When set, decides each request's status instead of the script (for random 429s and the like).</summary>
     public Func<int>? Decide { get; set; }
 
+    /// <summary>How long each request takes to answer, like a real API across the internet.</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
     public static async Task<FakeSendGrid> StartAsync()
     {
         var port = Azurite.FreePort();
@@ -56,6 +59,10 @@ public sealed class FakeSendGrid : IAsyncDisposable
         {
             var body = await JsonDocument.ParseAsync(context.Request.Body);
             fake.Requests.Enqueue(body);
+            if (fake.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(fake.Delay);
+            }
             var status = fake.Decide?.Invoke() ?? (fake._script.TryDequeue(out var scripted) ? scripted : 202);
             if (status == 429)
             {

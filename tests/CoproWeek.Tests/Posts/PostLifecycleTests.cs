@@ -188,7 +188,12 @@ public sealed class PostLifecycleTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
-        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        // The replay names the same item but leaves the manage link out: only the first answer holds it.
+        var (firstAnswer, replay) = (JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement, JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement);
+        Assert.Equal(firstAnswer.GetProperty("id").GetString(), replay.GetProperty("id").GetString());
+        Assert.True(firstAnswer.TryGetProperty("manageUrl", out _));
+        Assert.False(replay.TryGetProperty("manageUrl", out _));
+        Assert.True(replay.GetProperty("manageUrlEmailed").GetBoolean());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, different.StatusCode);
         var count = 0;
         await foreach (var row in hub.Storage.Table("Submissions").QueryAsync<Azure.Data.Tables.TableEntity>())

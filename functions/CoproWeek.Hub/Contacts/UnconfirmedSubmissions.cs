@@ -1,0 +1,46 @@
+using System.Net;
+using Azure;
+using CoproWeek.Hub.Housekeeping;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Contacts;
+
+/// <summary>
+/// Submissions whose address was never confirmed: after <see cref="ContactOptions.ConfirmationLifetime"/> they go,
+/// with their pictures and text files, and so does the note that they were waiting. Nobody has seen them.
+/// </summary>
+public sealed class UnconfirmedSubmissions(ContactAddresses contacts, SubmissionStore submissions, HubStorage storage, IOptions<ContactOptions> options) : IExpirySweep
+{
+    public string Kind => "unconfirmed submissions";
+
+    public async Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        await foreach (var waiting in contacts.WaitingSinceBeforeAsync(now - options.Value.ConfirmationLifetime, cancellationToken))
+        {
+            var id = waiting.RowKey[ContactAddresses.WaitingPrefix.Length..];
+            if (await submissions.GetAsync(id, cancellationToken) is { Status: SubmissionStatus.AwaitingConfirmation } submission)
+            {
+                // Files first: if the row then fails to go, the next clean-up finds it again.
+                var files = storage.Container(HubStorage.ContainerNames.Submissions);
+                await foreach (var file in files.GetBlobsAsync(prefix: $"posts/{id}/", cancellationToken: cancellationToken))
+                {
+                    await files.DeleteBlobIfExistsAsync(file.Name, cancellationToken: cancellationToken);
+                }
+                try
+                {
+                    await storage.Table(HubStorage.TableNames.Submissions).DeleteEntityAsync(id, id, submission.ETag, cancellationToken);
+                    removed++;
+                }
+                catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.NotFound or (int)HttpStatusCode.PreconditionFailed)
+                {
+                    continue; // confirmed or edited a moment ago: it is no longer ours to remove
+                }
+            }
+            await contacts.RemoveWaitingAsync(waiting, cancellationToken);
+        }
+        return removed;
+    }
+}
