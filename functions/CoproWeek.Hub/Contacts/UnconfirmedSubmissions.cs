@@ -1,5 +1,6 @@
 using System.Net;
 using Azure;
+using Azure.Storage.Blobs.Models;
 using CoproWeek.Hub.Housekeeping;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Submissions;
@@ -25,7 +26,7 @@ public sealed class UnconfirmedSubmissions(ContactAddresses contacts, Submission
             {
                 // Files first: if the row then fails to go, the next clean-up finds it again.
                 var files = storage.Container(HubStorage.ContainerNames.Submissions);
-                await foreach (var file in files.GetBlobsAsync(prefix: $"posts/{id}/", cancellationToken: cancellationToken))
+                await foreach (var file in files.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"posts/{id}/", cancellationToken))
                 {
                     await files.DeleteBlobIfExistsAsync(file.Name, cancellationToken: cancellationToken);
                 }

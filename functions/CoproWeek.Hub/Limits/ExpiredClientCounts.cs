@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Storage.Blobs.Models;
 using CoproWeek.Hub.Housekeeping;
 using CoproWeek.Hub.Storage;
 
@@ -13,7 +14,7 @@ public sealed class ExpiredClientCounts(HubStorage storage) : IExpirySweep
     {
         var container = storage.Container(HubStorage.ContainerNames.Limits);
         var removed = 0;
-        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken))
         {
             var parts = blob.Name.Split('/');
             if (parts.Length == 3
