@@ -19,6 +19,7 @@ namespace CoproWeek.Hub.Posts;
 public sealed class SubmitPost(
     SubmissionStore submissions,
     PostBlobs blobs,
+    PictureDecodes decodes,
     QueueSender queues,
     Idempotency idempotency,
     IOptions<SiteOptions> site,
@@ -35,7 +36,7 @@ public sealed class SubmitPost(
         {
             return keyProblem;
         }
-        var (upload, problem) = await PostUpload.ReadAsync(request, cancellationToken);
+        var (upload, problem) = await PostUpload.ReadAsync(request, decodes, cancellationToken);
         if (upload is null)
         {
             return problem!;
