@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
 using SkiaSharp;
 
@@ -21,8 +22,6 @@ internal static class PngStrips
 
     // The chunks that change how pixels read; the rest (text, time, EXIF, animation frames) stays behind.
     private static readonly HashSet<string> PixelChunks = new(StringComparer.Ordinal) { "PLTE", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "cICP" };
-
-    private static readonly uint[] CrcTable = MakeCrcTable();
 
     /// <summary>True for a PNG saved with Adam7 interlacing, whose rows arrive in seven passes and so can only be decoded whole.</summary>
     public static bool IsInterlaced(ReadOnlySpan<byte> png) =>
@@ -197,7 +196,10 @@ internal static class PngStrips
         Encoding.ASCII.GetBytes(type, name);
         output.Write(name);
         output.Write(data);
-        BinaryPrimitives.WriteUInt32BigEndian(word, ~Crc(Crc(0xFFFFFFFFu, name), data));
+        var crc = new Crc32();
+        crc.Append(name);
+        crc.Append(data);
+        BinaryPrimitives.WriteUInt32BigEndian(word, crc.GetCurrentHashAsUInt32());
         output.Write(word);
     }
 
@@ -250,29 +252,5 @@ internal static class PngStrips
             }
         }
         return true;
-    }
-
-    private static uint Crc(uint crc, ReadOnlySpan<byte> bytes)
-    {
-        foreach (var b in bytes)
-        {
-            crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-        return crc;
-    }
-
-    private static uint[] MakeCrcTable()
-    {
-        var table = new uint[256];
-        for (var n = 0u; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-            table[n] = c;
-        }
-        return table;
     }
 }

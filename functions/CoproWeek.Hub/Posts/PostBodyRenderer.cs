@@ -186,9 +186,13 @@ public static class PostBodyRenderer
                     pending.Push((root, blocks, inlines, elements + 1));
                     break;
                 case ContainerInline container:
+                    // Only containers can nest; plain text and other leaves are not worth a visit.
                     for (var child = container.FirstChild; child is not null; child = child.NextSibling)
                     {
-                        pending.Push((child, blocks, inlines + (child is ContainerInline ? 1 : 0), elements + 1));
+                        if (child is ContainerInline)
+                        {
+                            pending.Push((child, blocks, inlines + 1, elements + 1));
+                        }
                     }
                     break;
             }
