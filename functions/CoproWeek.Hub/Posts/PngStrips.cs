@@ -54,8 +54,10 @@ internal static class PngStrips
         var current = new byte[rowBytes + 1];
         var previous = new byte[rowBytes + 1];
         var sums = new uint[target.Width * 4];
-        var strip = new MemoryStream();
-        var stripPng = new MemoryStream();
+        // Sized once for a whole strip (stored deflate adds 5 bytes per block of up to 64 KB), so neither grows by doubling.
+        var rawStrip = stripRows * (rowBytes + 1);
+        var strip = new MemoryStream((int)(rawStrip + rawStrip / 1024 + 1024));
+        var stripPng = new MemoryStream(strip.Capacity + pixelChunks.Sum(c => c.Data.Length + 12) + 64);
         try
         {
             using var inflater = new ZLibStream(new MemoryStream(imageData, writable: false), CompressionMode.Decompress);
