@@ -21,6 +21,7 @@ public sealed class ManagePost(
     SubmissionStore submissions,
     ContactGate contacts,
     PostBlobs blobs,
+    PictureDecodes decodes,
     ModerationLog log,
     ReviewQueue review,
     IOptions<SiteOptions> site,
@@ -87,7 +88,7 @@ public sealed class ManagePost(
                     ? "Published stories cannot be changed; withdraw it and send it again."
                     : $"It was {ManageEvent.StatusWord(submission.Status)}. You can send it again as a new story.");
         }
-        var (upload, problem) = await PostUpload.ReadAsync(request, cancellationToken);
+        var (upload, problem) = await PostUpload.ReadAsync(request, decodes, cancellationToken);
         if (upload is null)
         {
             return problem!;

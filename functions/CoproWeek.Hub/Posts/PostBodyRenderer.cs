@@ -5,6 +5,7 @@ using AngleSharp.Html.Dom;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace CoproWeek.Hub.Posts;
 
@@ -16,6 +17,13 @@ public static class PostBodyRenderer
 {
     /// <summary>The longest post body we accept, in characters.</summary>
     public const int MaxLength = 20_000;
+
+    /// <summary>
+    /// The most lists and quotes a story may hold inside each other, and separately the most emphasis marks, links and
+    /// brackets inside each other. Real stories use three or four; Markdig's own renderer gives up at 128 nested
+    /// elements, and a few thousand <c>*</c> or <c>[</c> in a row nest that deep.
+    /// </summary>
+    public const int MaxNesting = 16;
 
     /// <summary>The attribute every link in a post carries: the links are the contributor's, not ours.</summary>
     public const string LinkRel = "nofollow ugc noopener";
@@ -49,9 +57,9 @@ public static class PostBodyRenderer
     /// <summary>Renders <paramref name="markdown"/> to safe HTML; images survive only if their URL is one of <paramref name="imageUrls"/> (the post's own published images).</summary>
     public static string ToHtml(string markdown, IReadOnlyCollection<string> imageUrls)
     {
-        if (!TryParse(markdown, out var document))
+        if (!TryParse(markdown, out var document, out _))
         {
-            // Nesting too deep for Markdig (submission refuses it): show the words, never fail a publish.
+            // Nesting too deep (submission refuses it; a story stored before that check may have it): show the words, never fail a publish.
             return string.Concat(Paragraphs(markdown).Select(p => $"<p>{System.Net.WebUtility.HtmlEncode(p)}</p>\n"));
         }
         DemoteHeadings(document);
@@ -67,7 +75,7 @@ public static class PostBodyRenderer
     /// <summary>The words of the post without markup, paragraphs separated by a blank line: for email text parts.</summary>
     public static string ToPlainText(string markdown)
     {
-        if (!TryParse(markdown, out var document))
+        if (!TryParse(markdown, out var document, out _))
         {
             return string.Join("\n\n", Paragraphs(markdown));
         }
@@ -90,9 +98,17 @@ public static class PostBodyRenderer
         {
             return $"Your story is {markdown.Length:N0} characters long. Make it {MaxLength:N0} characters or fewer.";
         }
-        return TryParse(markdown, out _)
-            ? null
-            : "Your story has too many lists or quotes inside each other. Use fewer levels.";
+        if (TryParse(markdown, out _, out var nesting))
+        {
+            return null;
+        }
+        return nesting switch
+        {
+            Nesting.BlocksTooDeep => $"Your story has lists or quotes inside each other more than {MaxNesting} levels deep. Use fewer levels.",
+            Nesting.InlinesTooDeep => $"Your story has more than {MaxNesting} emphasis marks (* or _), links or square brackets inside each other. "
+                + @"Use fewer, or put a \ before each *, _ or [ that you mean as itself.",
+            _ => null,
+        };
     }
 
     /// <summary>The start of the post as one line of plain text, cut at a word and marked with an ellipsis if longer than <paramref name="maxLength"/>.</summary>
@@ -109,7 +125,12 @@ public static class PostBodyRenderer
         return (cut > maxLength / 2 ? line[..cut] : line[..(maxLength - 1)]).TrimEnd(',', ';', ':', '.', ' ') + "…";
     }
 
-    private static bool TryParse(string markdown, [NotNullWhen(true)] out MarkdownDocument? document)
+    private enum Nesting { Fine, BlocksTooDeep, InlinesTooDeep }
+
+    // Markdig bounds the nesting of blocks while parsing (it throws), but not of inlines: a run of "*" or "[" parses to
+    // thousands of elements inside each other, and then its renderer throws at 128 levels. So the depth is measured
+    // here, once, on the parsed document, and anything past MaxNesting is never handed to the renderer or the sanitiser.
+    private static bool TryParse(string markdown, [NotNullWhen(true)] out MarkdownDocument? document, out Nesting nesting)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         // Submission refuses longer bodies (see Problem); a longer one here is a caller's bug, not the reader's problem.
@@ -117,14 +138,66 @@ public static class PostBodyRenderer
         try
         {
             document = Markdown.Parse(markdown, Pipeline);
-            return true;
         }
         catch (ArgumentException)
         {
-            // Markdig's nesting-depth guard ("too deeply nested") is the only ArgumentException a non-null string can raise.
+            // Markdig's block nesting guard ("too deeply nested") is the only ArgumentException a non-null string can raise.
+            document = null;
+            nesting = Nesting.BlocksTooDeep;
+            return false;
+        }
+        nesting = MeasureNesting(document);
+        if (nesting != Nesting.Fine)
+        {
             document = null;
             return false;
         }
+        return true;
+    }
+
+    // Walks the document without recursion, counting along each path the lists and quotes (blocks) and the emphasis,
+    // links and unmatched brackets (inlines: every inline container but a paragraph's own root).
+    private static Nesting MeasureNesting(MarkdownDocument document)
+    {
+        // Tables and list items add elements no one counts as a level; this keeps the total well under Markdig's 128.
+        const int maxElements = 4 * MaxNesting;
+        var pending = new Stack<(MarkdownObject Node, int Blocks, int Inlines, int Elements)>();
+        pending.Push((document, 0, 0, 0));
+        while (pending.TryPop(out var at))
+        {
+            var (node, blocks, inlines, elements) = at;
+            if (inlines > MaxNesting)
+            {
+                return Nesting.InlinesTooDeep;
+            }
+            if (blocks > MaxNesting || elements > maxElements)
+            {
+                return Nesting.BlocksTooDeep;
+            }
+            switch (node)
+            {
+                case ContainerBlock container:
+                    foreach (var child in container)
+                    {
+                        pending.Push((child, blocks + (child is QuoteBlock or ListBlock ? 1 : 0), inlines, elements + 1));
+                    }
+                    break;
+                case LeafBlock { Inline: { } root }:
+                    pending.Push((root, blocks, inlines, elements + 1));
+                    break;
+                case ContainerInline container:
+                    // Only containers can nest; plain text and other leaves are not worth a visit.
+                    for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+                    {
+                        if (child is ContainerInline)
+                        {
+                            pending.Push((child, blocks, inlines + 1, elements + 1));
+                        }
+                    }
+                    break;
+            }
+        }
+        return Nesting.Fine;
     }
 
     private static IEnumerable<string> Paragraphs(string text) =>

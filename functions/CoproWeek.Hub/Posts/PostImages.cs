@@ -18,8 +18,17 @@ public static class PostImages
     /// <summary>The widest or highest picture we will decode, checked from its header before any pixels exist.</summary>
     public const int MaxSide = 10_000;
 
-    /// <summary>The most pixels we will decode (40 megapixels, about 160 MB of memory).</summary>
+    /// <summary>
+    /// The pixel budget: the most pixels we will decode (40 megapixels), checked from the header. Decoding scales down
+    /// as it reads, so this bounds the time a picture takes, not its memory.
+    /// </summary>
     public const long MaxPixels = 40_000_000;
+
+    /// <summary>
+    /// The most pixels of a picture that can only be decoded whole: a progressive JPEG or an interlaced PNG holds every
+    /// pixel (or coefficient) until its last pass, so these are kept to 16 megapixels, about 64 MB, each.
+    /// </summary>
+    public const long MaxWholePixels = 16_000_000;
 
     /// <summary>The longest side of a published picture.</summary>
     public const int LongestSide = 1600;
@@ -57,7 +66,8 @@ public static class PostImages
             return ImagePreparation.Refused($"The file for {which} is bigger than 5 MB. Choose a smaller picture, or make it smaller first.");
         }
 
-        using var codec = SKCodec.Create(new SKMemoryStream(bytes.ToArray()), out var opened);
+        var file = bytes.ToArray();
+        using var codec = SKCodec.Create(new SKMemoryStream(file), out var opened);
         if (codec is null || codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Webp))
         {
             return ImagePreparation.Refused(LooksLikeHeic(bytes, fileName, contentType)
@@ -77,8 +87,13 @@ public static class PostImages
             return ImagePreparation.Refused($"The picture for {which} is too big: it is {stored.Width:N0} by {stored.Height:N0} pixels. "
                 + $"Choose a picture no more than {MaxSide:N0} pixels wide or high.");
         }
+        if ((long)stored.Width * stored.Height > MaxWholePixels && DecodesOnlyWhole(file, codec.EncodedFormat) is { } kind)
+        {
+            return ImagePreparation.Refused($"The picture for {which} is {kind} of {stored.Width:N0} by {stored.Height:N0} pixels, which we can only read whole, "
+                + $"and that is too big. Save it again as an ordinary JPEG or PNG, or make it no more than {MaxWholePixels / 1_000_000} megapixels.");
+        }
 
-        using var decoded = Decode(codec);
+        using var decoded = Decode(codec, file);
         if (decoded is null)
         {
             return ImagePreparation.Refused(Damaged(which));
@@ -89,11 +104,54 @@ public static class PostImages
     private static string Damaged(string which) =>
         $"The file for {which} is damaged or incomplete. Choose the picture again, or try a different one.";
 
-    // Decodes straight to a smaller size where the format allows (JPEG and WebP do), which saves most of the memory
-    // for big camera photos; the size is never below what the final resize needs.
-    private static SKBitmap? Decode(SKCodec codec)
+    // "a progressive JPEG" or "an interlaced PNG" (the wording for the refusal), or null for a picture that decodes as it reads.
+    private static string? DecodesOnlyWhole(byte[] file, SKEncodedImageFormat format) => format switch
+    {
+        SKEncodedImageFormat.Png when PngStrips.IsInterlaced(file) => "an interlaced PNG",
+        SKEncodedImageFormat.Jpeg when IsProgressiveJpeg(file) => "a progressive JPEG",
+        _ => null,
+    };
+
+    // Walks the JPEG's segments to its frame header: SOF2, SOF6, SOF10 and SOF14 are the progressive ones.
+    private static bool IsProgressiveJpeg(byte[] jpeg)
+    {
+        var at = 2;
+        while (at + 4 <= jpeg.Length && jpeg[at] == 0xFF)
+        {
+            var marker = jpeg[at + 1];
+            if (marker is >= 0xC0 and <= 0xCF and not (0xC4 or 0xC8 or 0xCC))
+            {
+                return marker is 0xC2 or 0xC6 or 0xCA or 0xCE;
+            }
+            if (marker is 0xD8 or 0x01 or (>= 0xD0 and <= 0xD7) or 0xFF)
+            {
+                at += marker == 0xFF ? 1 : 2;
+                continue;
+            }
+            at += 2 + ((jpeg[at + 2] << 8) | jpeg[at + 3]);
+        }
+        return false;
+    }
+
+    // Decodes straight to a smaller size, never below what the final resize needs, so a big picture never exists
+    // in memory at full size: JPEG and WebP scale in their decoders (JPEG by eighths), and a PNG, which Skia cannot
+    // scale, is read in strips and averaged down (see PngStrips).
+    private static SKBitmap? Decode(SKCodec codec, byte[] file)
     {
         var stored = codec.Info;
+        var alpha = stored.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul;
+        var sample = Math.Max(stored.Width, stored.Height) / LongestSide;
+        if (codec.EncodedFormat == SKEncodedImageFormat.Png && sample >= 2 && !PngStrips.IsInterlaced(file))
+        {
+            var target = new SKBitmap();
+            if (!target.TryAllocPixels(new SKImageInfo(stored.Width / sample, stored.Height / sample, SKColorType.Rgba8888, alpha, SKColorSpace.CreateSrgb()))
+                || !PngStrips.TryDecode(file, sample, target))
+            {
+                target.Dispose();
+                return null;
+            }
+            return target;
+        }
         var size = new SKSizeI(stored.Width, stored.Height);
         // libjpeg-turbo scales by eighths and Skia may round the request down, so try each eighth up from the
         // one we need and keep the first that is still at least LongestSide; PNG always answers full size.
@@ -107,7 +165,6 @@ public static class PostImages
                 break;
             }
         }
-        var alpha = stored.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul;
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, alpha, SKColorSpace.CreateSrgb());
 
         var bitmap = new SKBitmap();
@@ -136,6 +193,8 @@ public static class PostImages
 
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, decoded.AlphaType, SKColorSpace.CreateSrgb());
         using var target = new SKBitmap(info);
+        // An immutable bitmap lends its pixels to the image below; a mutable one would be copied whole.
+        decoded.SetImmutable();
         using (var canvas = new SKCanvas(target))
         using (var image = SKImage.FromBitmap(decoded))
         {

@@ -32,8 +32,11 @@ public sealed record PostUpload(InputFields Fields, IReadOnlyList<DescribedImage
     /// <summary>The problem-details field for a picture's description, counting from 0 like <see cref="PostImages.FieldName"/>.</summary>
     public static string AltFieldName(int index) => $"{AltPart}[{index}]";
 
-    /// <summary>Reads the upload; returns a problem (400, 413 or 415) instead when the body cannot be read at all.</summary>
-    public static async Task<(PostUpload? Upload, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the upload, each picture prepared through <paramref name="decodes"/> as it arrives; returns a problem
+    /// (400, 413 or 415) instead when the body cannot be read at all.
+    /// </summary>
+    public static async Task<(PostUpload? Upload, IResult? Problem)> ReadAsync(HttpRequest request, PictureDecodes decodes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxRequestBytes)
         {
@@ -61,7 +64,7 @@ public sealed record PostUpload(InputFields Fields, IReadOnlyList<DescribedImage
                 if (name == ImagesPart)
                 {
                     var fileName = HeaderUtilities.RemoveQuotes(disposition!.FileName).Value;
-                    files.Add(await ReadImageAsync(section, fileName, files.Count + 1, files.Count(f => f is not null) >= PostImages.MaxImages, cancellationToken));
+                    files.Add(await ReadImageAsync(section, decodes, fileName, files.Count + 1, files.Count(f => f is not null) >= PostImages.MaxImages, cancellationToken));
                 }
                 else if (name == AltPart)
                 {
@@ -97,7 +100,7 @@ public sealed record PostUpload(InputFields Fields, IReadOnlyList<DescribedImage
     }
 
     // A browser sends every file input, chosen or not: an unchosen one is a part with no file name and no bytes (null here).
-    private static async Task<ImagePreparation?> ReadImageAsync(MultipartSection section, string? fileName, int number, bool tooMany, CancellationToken cancellationToken)
+    private static async Task<ImagePreparation?> ReadImageAsync(MultipartSection section, PictureDecodes decodes, string? fileName, int number, bool tooMany, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(PostImages.MaxBytes + 1);
         try
@@ -115,7 +118,7 @@ public sealed record PostUpload(InputFields Fields, IReadOnlyList<DescribedImage
             // Past the limit we only count: the answer will be "too many pictures", and decoding them would waste time.
             return tooMany
                 ? ImagePreparation.Refused("")
-                : PostImages.Prepare(buffer.AsSpan(0, length), fileName, section.ContentType, number);
+                : await decodes.PrepareAsync(buffer.AsMemory(0, length), fileName, section.ContentType, number, cancellationToken);
         }
         finally
         {

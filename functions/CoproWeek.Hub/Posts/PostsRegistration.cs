@@ -10,6 +10,11 @@ public static class PostsRegistration
     /// <summary>Stories end to end: submission with pictures, the author's manage link, and publishing (the page, the list, the feeds).</summary>
     public static IServiceCollection AddPosts(this IServiceCollection services, FunctionCatalog catalog)
     {
+        services.AddOptions<PictureOptions>()
+            .BindConfiguration(PictureOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<PictureDecodes>();
         services.AddSingleton<PostBlobs>();
         services.AddSingleton<Moderation.IPreviewRenderer, PostPreview>();
         services.AddSingleton<SubmitPost>();

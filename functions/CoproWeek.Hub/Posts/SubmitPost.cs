@@ -22,6 +22,7 @@ public sealed class SubmitPost(
     SubmissionStore submissions,
     ContactGate contacts,
     PostBlobs blobs,
+    PictureDecodes decodes,
     QueueSender queues,
     Idempotency idempotency,
     ClientLimits limits,
@@ -47,7 +48,7 @@ public sealed class SubmitPost(
                 ? EventPages.Html(SubmitPostPage.Render(site.Value, EventFormValues.From(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>()), SubmitEvent.TooManyOnForm), StatusCodes.Status429TooManyRequests)
                 : limited;
         }
-        var (upload, problem) = await PostUpload.ReadAsync(request, cancellationToken);
+        var (upload, problem) = await PostUpload.ReadAsync(request, decodes, cancellationToken);
         if (upload is null)
         {
             return problem!;

@@ -9,6 +9,8 @@ namespace CoproWeek.Hub.Site;
 /// <summary>
 /// <c>feed.xml</c> (RSS 2.0) and <c>atom.xml</c> (Atom 1.0): the newest stories and events together, newest published
 /// first, for feed readers. Text only (titles and summaries): a reader shows it as it likes, and no markup of ours can misfire.
+/// RSS readers take an item's <c>description</c> as HTML, so there the text is HTML-encoded before the XML encodes it again:
+/// a story that says <c>&lt;b&gt;hi&lt;/b&gt;</c> shows those characters, not bold. Atom says <c>type="text"</c> and needs no more.
 /// </summary>
 public static class SiteFeeds
 {
@@ -24,18 +26,22 @@ public static class SiteFeeds
 
     public static IReadOnlyList<SiteFile> Render(IEnumerable<PublishedPost> posts, IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options)
     {
-        var feed = Feed(posts, events, now, options);
+        var postList = posts.ToList();
+        var eventList = events.ToList();
         return
         [
-            new(PostPaths.RssFeed, RssType, Write(new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false))),
-            new(PostPaths.AtomFeed, AtomType, Write(new Atom10FeedFormatter(feed))),
+            new(PostPaths.RssFeed, RssType, Write(new Rss20FeedFormatter(Feed(postList, eventList, now, options, HtmlDescription), serializeExtensionsAsAtom: false))),
+            new(PostPaths.AtomFeed, AtomType, Write(new Atom10FeedFormatter(Feed(postList, eventList, now, options, text => text)))),
         ];
     }
 
-    private static SyndicationFeed Feed(IEnumerable<PublishedPost> posts, IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options)
+    /// <summary>An RSS description is read as HTML; encoding the text once more keeps every character as the author typed it.</summary>
+    public static string HtmlDescription(string text) => System.Net.WebUtility.HtmlEncode(text);
+
+    private static SyndicationFeed Feed(IEnumerable<PublishedPost> posts, IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options, Func<string, string> describe)
     {
-        var items = posts.Select(p => Item(p, options))
-            .Concat(events.Select(e => Item(e, options)))
+        var items = posts.Select(p => Item(p, options, describe))
+            .Concat(events.Select(e => Item(e, options, describe)))
             .OrderByDescending(i => i.PublishDate).ThenBy(i => i.Id, StringComparer.Ordinal)
             .Take(Items)
             .ToList();
@@ -49,10 +55,10 @@ public static class SiteFeeds
         return feed;
     }
 
-    private static SyndicationItem Item(PublishedPost published, SiteOptions options)
+    private static SyndicationItem Item(PublishedPost published, SiteOptions options, Func<string, string> describe)
     {
         var url = options.Url(PostPaths.Page(published.Slug));
-        var item = new SyndicationItem(XmlSafe(published.Post.Title), XmlSafe(published.Post.Summary), new Uri(url), url, published.PublishedAt)
+        var item = new SyndicationItem(XmlSafe(published.Post.Title), describe(XmlSafe(published.Post.Summary)), new Uri(url), url, published.PublishedAt)
         {
             PublishDate = published.PublishedAt,
         };
@@ -65,11 +71,11 @@ public static class SiteFeeds
         return item;
     }
 
-    private static SyndicationItem Item(PublishedEvent published, SiteOptions options)
+    private static SyndicationItem Item(PublishedEvent published, SiteOptions options, Func<string, string> describe)
     {
         var e = published.Details;
         var url = options.Url(SitePaths.EventPage(published.Slug));
-        var item = new SyndicationItem(XmlSafe($"Event: {e.Title}"), XmlSafe($"{UkTime.Range(e.Start, e.End)}. {e.Summary}"), new Uri(url), url, published.PublishedAt)
+        var item = new SyndicationItem(XmlSafe($"Event: {e.Title}"), describe(XmlSafe($"{UkTime.Range(e.Start, e.End)}. {e.Summary}")), new Uri(url), url, published.PublishedAt)
         {
             PublishDate = published.PublishedAt,
         };

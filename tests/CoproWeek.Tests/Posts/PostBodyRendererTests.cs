@@ -146,11 +146,52 @@ public sealed class PostBodyRendererTests
     {
         var input = "Our story\n\n" + new string('>', 5_000) + " <b>bold</b>";
 
-        Assert.Equal("Your story has too many lists or quotes inside each other. Use fewer levels.", PostBodyRenderer.Problem(input));
+        Assert.Equal("Your story has lists or quotes inside each other more than 16 levels deep. Use fewer levels.", PostBodyRenderer.Problem(input));
         var html = PostBodyRenderer.ToHtml(input, OwnImages);
         Assert.StartsWith("<p>Our story</p>\n<p>&gt;&gt;&gt;", html);
         Assert.DoesNotContain("<b>", html);
         Assert.StartsWith("Our story\n\n>>>", PostBodyRenderer.ToPlainText(input));
+    }
+
+    [Theory]
+    [InlineData("stars")]
+    [InlineData("brackets")]
+    [InlineData("nested lists")]
+    [InlineData("nested quotes")]
+    public void Nesting_past_the_limit_is_named_at_submission_and_every_rendering_shows_the_words_without_throwing(string name)
+    {
+        var input = "Our day\n\n" + PathologicalMarkdownTests.Bodies[name];
+
+        Assert.NotNull(PostBodyRenderer.Problem(input));
+        var html = PostBodyRenderer.ToHtml(input, OwnImages);
+        SafeHtml.AssertSafe(html, OwnImages, name);
+        Assert.StartsWith("<p>Our day</p>", html);
+        Assert.StartsWith("Our day\n\n", PostBodyRenderer.ToPlainText(input));
+        Assert.StartsWith("Our day ", PostBodyRenderer.Summary(input));
+    }
+
+    [Fact]
+    public void Emphasis_sixteen_deep_is_fine_and_seventeen_is_named()
+    {
+        // Each "**" pair is one level of strong emphasis.
+        var sixteen = new string('*', 32) + "a" + new string('*', 32);
+        var seventeen = new string('*', 34) + "a" + new string('*', 34);
+
+        Assert.Null(PostBodyRenderer.Problem(sixteen));
+        Assert.Equal(16, new HtmlParser().ParseDocument(PostBodyRenderer.ToHtml(sixteen, OwnImages)).QuerySelectorAll("strong").Length);
+        Assert.Equal(@"Your story has more than 16 emphasis marks (* or _), links or square brackets inside each other. Use fewer, or put a \ before each *, _ or [ that you mean as itself.",
+            PostBodyRenderer.Problem(seventeen));
+    }
+
+    [Fact]
+    public void Quotes_sixteen_deep_are_fine_and_seventeen_are_named()
+    {
+        var sixteen = new string('>', 16) + " deep";
+        var seventeen = new string('>', 17) + " deep";
+
+        Assert.Null(PostBodyRenderer.Problem(sixteen));
+        Assert.Equal(16, new HtmlParser().ParseDocument(PostBodyRenderer.ToHtml(sixteen, OwnImages)).QuerySelectorAll("blockquote").Length);
+        Assert.Equal("Your story has lists or quotes inside each other more than 16 levels deep. Use fewer levels.", PostBodyRenderer.Problem(seventeen));
     }
 
     [Theory]
