@@ -5,8 +5,7 @@ using Moq;
 
 namespace CoproWeek.Tests.Moderation;
 
-[Collection(StorageCollection.Name)]
-public sealed class ModerationAccessTests(AzuriteFixture azurite)
+public sealed class ModerationAccessTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Theory]
     [InlineData(null)]

@@ -7,8 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproWeek.Tests.Moderation;
 
-[Collection(StorageCollection.Name)]
-public sealed class ModeratorKeyTests(AzuriteFixture azurite)
+public sealed class ModeratorKeyTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task A_moderator_is_added_listed_and_revoked_and_a_revoked_key_stops_working_at_once()
