@@ -85,7 +85,11 @@ public sealed class HubFactory(AzuriteFixture azurite, IDictionary<string, strin
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        _storage ??= host.Services.GetRequiredService<HubStorage>();
+        // A host given another's prefix (a second instance on one storage account) leaves that storage to its owner.
+        if (settings?.ContainsKey("Storage:Prefix") != true)
+        {
+            _storage ??= host.Services.GetRequiredService<HubStorage>();
+        }
         return host;
     }
 
