@@ -14,6 +14,7 @@ using SendGrid.Helpers.Mail;
 
 namespace CoproWeek.Tests.Digests;
 
+[LongRunning]
 public sealed class DigestDeliveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const int People = 2500;

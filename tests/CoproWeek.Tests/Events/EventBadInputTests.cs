@@ -8,6 +8,7 @@ using CoproWeek.Tests.Infrastructure;
 
 namespace CoproWeek.Tests.Events;
 
+[LongRunning]
 public sealed class EventBadInputTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     public static TheoryData<string, string, string> FieldProblems => new()

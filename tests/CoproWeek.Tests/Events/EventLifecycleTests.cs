@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproWeek.Tests.Events;
 
+[LongRunning]
 public sealed class EventLifecycleTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]

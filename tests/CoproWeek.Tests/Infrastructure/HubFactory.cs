@@ -1,5 +1,4 @@
 using CoproWeek.Host.Queues;
-using CoproWeek.Host.Timers;
 using CoproWeek.Hub.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -69,13 +68,6 @@ public sealed class HubFactory(AzuriteFixture azurite, IDictionary<string, strin
                 throw new TimeoutException($"Timed out waiting for {function} to drain its queue.");
             }
         }
-    }
-
-    /// <summary>Stops the queue listeners and timers, leaving HTTP up, for a test that takes storage away beneath a running host.</summary>
-    public async Task StopListenersAndTimersAsync()
-    {
-        await Services.GetRequiredService<QueueListeners>().StopAsync(CancellationToken.None);
-        await Services.GetRequiredService<TimerSchedulers>().StopAsync(CancellationToken.None);
     }
 
     // Kept from the first host built (derived factories from WithWebHostBuilder share the prefix), so the storage can

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproWeek.Tests.Moderation;
 
+[LongRunning]
 public sealed class ModeratorKeyTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]

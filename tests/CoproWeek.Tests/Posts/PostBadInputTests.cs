@@ -5,6 +5,7 @@ using CoproWeek.Tests.Infrastructure;
 
 namespace CoproWeek.Tests.Posts;
 
+[LongRunning]
 public sealed class PostBadInputTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     public static TheoryData<string, string> Cases => new()
