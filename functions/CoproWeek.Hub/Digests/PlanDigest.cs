@@ -54,7 +54,7 @@ public sealed class PlanDigest(
                 run = await runs.GetRunAsync(frequency, runId, cancellationToken) ?? throw new InvalidOperationException($"Run {runId} vanished.");
                 if (run.GetString("Status") == "planned")
                 {
-                    logger.LogInformation("Digest run {RunId} was finished planning by another host", runId);
+                    logger.LogInformation("Digest run {RunId} was finished planning by another planner (a double fire)", runId);
                 }
             }
         }
