@@ -4,9 +4,9 @@ namespace CoproWeek.Tests.Infrastructure;
 
 /// <summary>
 /// One Azurite for the whole test run, started from the repo's node_modules on free ports with in-memory
-/// persistence by the first test class that needs it and stopped when the test process exits. Each storage test
-/// class takes it as a class fixture, so classes run in parallel; tests keep out of each other's way with a
-/// storage prefix of their own.
+/// persistence by the first test class that needs it, and stopped when every test has run (see
+/// <see cref="HubTestFramework"/>), or at the latest when the test process exits. Each storage test class takes it
+/// as a class fixture, so classes run in parallel; tests keep out of each other's way with a storage prefix of their own.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -19,6 +19,15 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     // Other classes may still be using it: the process-exit handler below stops it once, at the end.
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Stops the run's Azurite, if one was started.</summary>
+    internal static async Task StopAsync()
+    {
+        if (Shared.IsValueCreated && Shared.Value.IsCompletedSuccessfully)
+        {
+            await Shared.Value.Result.DisposeAsync();
+        }
+    }
 
     /// <summary>A storage prefix no other test uses.</summary>
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
