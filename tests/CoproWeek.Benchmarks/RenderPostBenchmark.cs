@@ -2,16 +2,25 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CoproWeek.Hub.Posts;
+using CoproWeek.Tests.Posts;
 using Markdig;
 
 namespace CoproWeek.Benchmarks;
 
-/// <summary>How long publishing spends turning a full-length post into safe HTML, against Markdig alone. Pure CPU: no storage.</summary>
+/// <summary>
+/// How long publishing spends turning a full-length post into safe HTML, against Markdig alone, and how long the
+/// safety test's 10,000 generated posts mixing Markdown and attacks take against their budget. Pure CPU: no storage.
+/// </summary>
 public sealed class RenderPostBenchmark : IBenchmark
 {
     public string Name => "render-post";
 
-    public string Description => "Markdown to sanitised HTML for a 20,000-character post, against Markdig alone [--iterations N]";
+    public string Description => "Markdown to sanitised HTML for a 20,000-character post against Markdig alone, and 10,000 generated hostile posts against their 20 s budget [--iterations N]";
+
+    /// <summary>The safety test's 10,000 generated posts should render within this on the build machine (2 shared cores).</summary>
+    private static readonly TimeSpan GeneratedBudget = TimeSpan.FromSeconds(20);
+
+    private const int GeneratedPosts = 10_000;
 
     private const string Image = "https://coproductionweek.example/posts/our-tea-party/images/1.jpg";
 
@@ -41,6 +50,25 @@ public sealed class RenderPostBenchmark : IBenchmark
             rows.Add(($"{label}: posts per second (one thread)", (1000 / times.Average()).ToString("N0", CultureInfo.InvariantCulture)));
         }
         rows.Add(("render + sanitise / Markdig alone (mean)", (sanitised.Average() / markdig.Average()).ToString("N1", CultureInfo.InvariantCulture) + "x"));
+
+        var generated = HostilePosts.Generated(GeneratedPosts).ToList();
+        string[] ownImages = [HostilePosts.OwnImage];
+        var each = new List<double>(generated.Count);
+        var total = Stopwatch.StartNew();
+        foreach (var input in generated)
+        {
+            var start = Stopwatch.GetTimestamp();
+            PostBodyRenderer.ToHtml(input, ownImages);
+            each.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        total.Stop();
+        each.Sort();
+        rows.Add(($"{GeneratedPosts:N0} generated hostile posts: total s", total.Elapsed.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture)));
+        rows.Add(($"{GeneratedPosts:N0} generated hostile posts: budget s", GeneratedBudget.TotalSeconds.ToString("N0", CultureInfo.InvariantCulture)));
+        rows.Add(($"{GeneratedPosts:N0} generated hostile posts: within budget", total.Elapsed <= GeneratedBudget ? "yes" : "NO"));
+        rows.Add(("generated hostile post: p50 ms", Report.Percentile(each, 50).ToString("N3", CultureInfo.InvariantCulture)));
+        rows.Add(("generated hostile post: p99 ms", Report.Percentile(each, 99).ToString("N3", CultureInfo.InvariantCulture)));
+        rows.Add(("load average after", LoadAverage()));
         Report.Table("render-post", rows);
         return Task.CompletedTask;
     }

@@ -25,11 +25,32 @@ public sealed class QueueListener(
 {
     private int _inFlight;
     private readonly SemaphoreSlim _slotFreed = new(0);
+    private readonly Lock _idleGate = new();
+    private readonly List<TaskCompletionSource> _newIdleWatchers = [];
+    private TaskCompletionSource? _wake;
+    private int _idleWatchers;
+
+    /// <summary>
+    /// Completes when this listener next looks at its queue (at once, not after its back-off) and finds no message due
+    /// and none of its own still being handled: the queue is drained and the listener idle. Messages sent with a delay
+    /// are not due until their delay ends. Tests wait on this before checking that nothing more happened.
+    /// </summary>
+    public Task WhenIdleAsync(CancellationToken cancellationToken = default)
+    {
+        var watcher = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_idleGate)
+        {
+            _newIdleWatchers.Add(watcher);
+            _wake?.TrySetResult();
+        }
+        return watcher.Task.WaitAsync(cancellationToken);
+    }
 
     public async Task RunAsync(CancellationToken stopping)
     {
         var delay = options.MinPollingInterval;
         var running = new HashSet<Task>();
+        var watching = new List<TaskCompletionSource>();
         while (!stopping.IsCancellationRequested)
         {
             if (Volatile.Read(ref _inFlight) > options.EffectiveNewBatchThreshold)
@@ -38,10 +59,20 @@ public sealed class QueueListener(
                 continue;
             }
 
+            watching.AddRange(TakeNewIdleWatchers());
+            Volatile.Write(ref _idleWatchers, watching.Count);
+            // Read before the poll: only this loop starts handlers, so an empty poll after this means nothing is left.
+            var nothingInHand = Volatile.Read(ref _inFlight) == 0;
             QueueMessage[] messages;
             try
             {
                 messages = (await queue.ReceiveMessagesAsync(options.BatchSize, options.MessageLease, stopping)).Value;
+                if (messages.Length == 0 && nothingInHand)
+                {
+                    watching.ForEach(w => w.TrySetResult());
+                    watching.Clear();
+                    Volatile.Write(ref _idleWatchers, 0);
+                }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -57,8 +88,13 @@ public sealed class QueueListener(
 
             if (messages.Length == 0)
             {
-                await WaitQuietlyAsync(Task.WhenAny(Task.Delay(delay, time, stopping), activity.WaitAsync(activityName)));
-                delay = Min(delay * 2, options.MaxPollingInterval);
+                // Someone waits for idle and the handlers that were running have finished since the poll: look again now.
+                var lookAgain = watching.Count > 0 && !nothingInHand && Volatile.Read(ref _inFlight) == 0;
+                if (!lookAgain)
+                {
+                    await WaitQuietlyAsync(Task.WhenAny(Task.Delay(delay, time, stopping), activity.WaitAsync(activityName), WakeSignal()));
+                    delay = Min(delay * 2, options.MaxPollingInterval);
+                }
                 continue;
             }
 
@@ -70,7 +106,10 @@ public sealed class QueueListener(
                 running.Add(task);
                 _ = task.ContinueWith(_ =>
                 {
-                    Interlocked.Decrement(ref _inFlight);
+                    if (Interlocked.Decrement(ref _inFlight) == 0 && Volatile.Read(ref _idleWatchers) > 0)
+                    {
+                        Wake();
+                    }
                     _slotFreed.Release();
                 }, TaskScheduler.Default);
             }
@@ -79,6 +118,10 @@ public sealed class QueueListener(
 
         // Let the handlers already running finish, as the Functions host does on shutdown.
         await Task.WhenAll(running);
+        foreach (var watcher in watching.Concat(TakeNewIdleWatchers()))
+        {
+            watcher.TrySetCanceled(stopping);
+        }
     }
 
     /// <summary>Handles one message now, outside the polling loop (the admin API and tests use this too).</summary>
@@ -167,6 +210,38 @@ public sealed class QueueListener(
         catch (RequestFailedException e)
         {
             logger.LogWarning("Could not renew the lease on message {MessageId} of {Queue}: {Reason}", message.MessageId, queue.Name, e.ErrorCode);
+        }
+    }
+
+    private List<TaskCompletionSource> TakeNewIdleWatchers()
+    {
+        lock (_idleGate)
+        {
+            var taken = _newIdleWatchers.ToList();
+            _newIdleWatchers.Clear();
+            return taken;
+        }
+    }
+
+    /// <summary>Ends the back-off early when someone starts waiting for idle, or the last handler finishes while someone waits.</summary>
+    private Task WakeSignal()
+    {
+        lock (_idleGate)
+        {
+            _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_newIdleWatchers.Count > 0)
+            {
+                _wake.TrySetResult();
+            }
+            return _wake.Task;
+        }
+    }
+
+    private void Wake()
+    {
+        lock (_idleGate)
+        {
+            _wake?.TrySetResult();
         }
     }
 

@@ -15,9 +15,30 @@ public sealed class QueueListeners(
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(FunctionSwitches.Enabled(Triggers.All.OfType<QueueTriggerDefinition>(), configuration, loggers.CreateLogger<QueueListeners>())
-            .Select(t => Create(t).RunAsync(stoppingToken)));
+    private readonly TaskCompletionSource<IReadOnlyDictionary<string, QueueListener>> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var listeners = FunctionSwitches.Enabled(Triggers.All.OfType<QueueTriggerDefinition>(), configuration, loggers.CreateLogger<QueueListeners>())
+            .ToDictionary(t => t.Name, Create, StringComparer.OrdinalIgnoreCase);
+        _listening.TrySetResult(listeners);
+        return Task.WhenAll(listeners.Values.Select(l => l.RunAsync(stoppingToken)));
+    }
+
+    /// <summary>The queue functions this host listens for (those not switched off), once the listeners have started.</summary>
+    public async Task<IReadOnlyCollection<string>> ListeningAsync(CancellationToken cancellationToken) =>
+        (await _listening.Task.WaitAsync(cancellationToken)).Keys.ToList();
+
+    /// <summary>Completes when the function's listener finds its queue drained with nothing in hand (see <see cref="QueueListener.WhenIdleAsync"/>).</summary>
+    public async Task WhenIdleAsync(string functionName, CancellationToken cancellationToken)
+    {
+        var listeners = await _listening.Task.WaitAsync(cancellationToken);
+        if (!listeners.TryGetValue(functionName, out var listener))
+        {
+            throw new InvalidOperationException($"{functionName} is not listening in this host.");
+        }
+        await listener.WhenIdleAsync(cancellationToken);
+    }
 
     public QueueListener Create(QueueTriggerDefinition trigger) => new(
         trigger.Name,

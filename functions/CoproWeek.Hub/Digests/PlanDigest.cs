@@ -36,14 +36,14 @@ public sealed class PlanDigest(
         var occurrence = Schedules.LatestOccurrence(Schedules.Resolve(schedule, configuration), tick.Now, period + TimeSpan.FromDays(1)) ?? tick.Now;
         var runId = DigestRuns.RunId(frequency, occurrence);
         var run = await runs.GetRunAsync(frequency, runId, cancellationToken) ?? await StartRunAsync(frequency, runId, occurrence, period, cancellationToken);
-
-        while (true)
+        if (run.GetString("Status") == "planned")
         {
-            if (run.GetString("Status") == "planned")
-            {
-                logger.LogInformation("Digest run {RunId} is already planned", runId);
-                return;
-            }
+            logger.LogInformation("Digest run {RunId} was already planned; nothing to do", runId);
+            return;
+        }
+
+        while (run.GetString("Status") != "planned")
+        {
             try
             {
                 run = await StepAsync(frequency, run, cancellationToken);
@@ -52,6 +52,10 @@ public sealed class PlanDigest(
             {
                 // Another planner moved the run on; carry on from where it is now.
                 run = await runs.GetRunAsync(frequency, runId, cancellationToken) ?? throw new InvalidOperationException($"Run {runId} vanished.");
+                if (run.GetString("Status") == "planned")
+                {
+                    logger.LogInformation("Digest run {RunId} was finished planning by another planner (a double fire)", runId);
+                }
             }
         }
     }
@@ -90,8 +94,13 @@ public sealed class PlanDigest(
         {
             var items = await published.ListAsync(run.GetDateTimeOffset("From")!.Value, run.GetDateTimeOffset("To")!.Value, cancellationToken);
             await runs.WriteItemsAsync(runId, items, cancellationToken);
-            return await MergeAsync(run, new() { ["ItemsWritten"] = true, ["Items"] = items.Count,
+            var written = await MergeAsync(run, new() { ["ItemsWritten"] = true, ["Items"] = items.Count,
                 ["Status"] = items.Count == 0 ? "planned" : "planning" }, cancellationToken);
+            if (items.Count == 0)
+            {
+                logger.LogInformation("Digest run {RunId} planned: nothing was published in its window, so no batches", runId);
+            }
+            return written;
         }
 
         var cursor = run.GetString("Cursor") ?? "";
@@ -104,8 +113,9 @@ public sealed class PlanDigest(
             var ends = await ActiveIdsAsync(frequency, cursor, null, size, cancellationToken);
             if (ends.Count == 0)
             {
+                var planned = await MergeAsync(run, new() { ["Status"] = "planned" }, cancellationToken);
                 logger.LogInformation("Digest run {RunId} planned: {Batches} batches, {Planned} subscribers", runId, batch, run.GetInt64("Planned"));
-                return await MergeAsync(run, new() { ["Status"] = "planned" }, cancellationToken);
+                return planned;
             }
             return await MergeAsync(run, new() { ["PendingUpper"] = ends[^1] }, cancellationToken);
         }

@@ -23,6 +23,7 @@ public static class EventsRegistration
         services.AddSingleton<EventPages>();
         services.AddSingleton<PublishedItems>();
         services.AddSingleton<IndexRebuilds>();
+        services.AddSingleton<SiteBuild>();
         services.AddSingleton<SubmitEvent>();
         services.AddSingleton<ManageEvent>();
         services.AddSingleton<ManageEventPage>();

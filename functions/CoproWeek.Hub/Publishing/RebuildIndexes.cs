@@ -8,7 +8,7 @@ namespace CoproWeek.Hub.Publishing;
 /// The indexes queue's handler: rebuilds the event lists, calendar, JSON, home page, the story list pages, the feeds and
 /// the sitemap from the site index, and removes list pages the stories no longer fill.
 /// </summary>
-public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPages pages, IndexRebuilds rebuilds, IOptions<SiteOptions> site,
+public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPages pages, IndexRebuilds rebuilds, SiteBuild build, IOptions<SiteOptions> site,
     TimeProvider time, ILogger<RebuildIndexes> logger)
 {
     public async Task HandleAsync(RebuildMessage message, CancellationToken cancellationToken)
@@ -29,6 +29,7 @@ public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPage
         {
             await writer.DeleteAsync(stale, cancellationToken);
         }
+        await build.RecordAsync(now, cancellationToken);
         logger.LogInformation("Rebuilt the site's indexes: {Events} events, {Posts} stories, {Files} files", events.Count, posts.Count, files.Count);
     }
 }

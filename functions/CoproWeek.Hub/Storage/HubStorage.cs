@@ -70,19 +70,39 @@ public sealed class HubStorage
     /// <summary>A queue client with the message encoding the Functions host expects (set where the service client is registered).</summary>
     public QueueClient Queue(string name) => _queues.GetQueueClient(QueueName(name));
 
-    /// <summary>Creates every table, container and queue (with its poison twin). Safe to call from any number of hosts.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates whichever tables, containers and queues (with their poison twins) are missing, and returns how many it
+    /// created. When all exist, as in Azure where the Bicep declares them, that costs three listings and creates nothing.
+    /// Safe to call from any number of hosts.
+    /// </summary>
+    public async Task<int> EnsureCreatedAsync(CancellationToken cancellationToken)
     {
+        var tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var containers = new HashSet<string>(StringComparer.Ordinal);
+        var queues = new HashSet<string>(StringComparer.Ordinal);
+        // Table names hold letters and digits only, all below '{': this range is exactly the names that start with the prefix.
+        var tableFilter = Options.Prefix.Length == 0 ? null : TableClient.CreateQueryFilter($"TableName ge {Options.Prefix} and TableName lt {Options.Prefix + "{"}");
+        await Task.WhenAll(
+            CollectAsync(_tables.QueryAsync(tableFilter, cancellationToken: cancellationToken), t => t.Name, tables),
+            CollectAsync(_blobs.GetBlobContainersAsync(prefix: Options.Prefix, cancellationToken: cancellationToken), c => c.Name, containers),
+            CollectAsync(_queues.GetQueuesAsync(prefix: Options.Prefix, cancellationToken: cancellationToken), q => q.Name, queues));
+
         var work = new List<Task>();
-        work.AddRange(TableNames.All.Select(t => Table(t).CreateIfNotExistsAsync(cancellationToken)));
-        work.AddRange(ContainerNames.All.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
-        work.Add(Site.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
-        foreach (var queue in Triggers.Queues.All)
-        {
-            work.Add(Queue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
-            work.Add(Queue(queue + Triggers.Queues.PoisonSuffix).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
-        }
+        work.AddRange(TableNames.All.Where(t => !tables.Contains(TableName(t))).Select(t => Table(t).CreateIfNotExistsAsync(cancellationToken)));
+        work.AddRange(ContainerNames.All.Select(Container).Append(Site).Where(c => !containers.Contains(c.Name))
+            .Select(c => c.CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
+        work.AddRange(Triggers.Queues.All.SelectMany(q => new[] { q, q + Triggers.Queues.PoisonSuffix }).Select(Queue).Where(q => !queues.Contains(q.Name))
+            .Select(q => q.CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
         await Task.WhenAll(work);
+        return work.Count;
+    }
+
+    private static async Task CollectAsync<T>(AsyncPageable<T> items, Func<T, string> name, HashSet<string> into) where T : notnull
+    {
+        await foreach (var item in items)
+        {
+            into.Add(name(item));
+        }
     }
 
     /// <summary>Deletes everything this prefix owns. Tests and benchmarks only: refuses to run without a prefix.</summary>

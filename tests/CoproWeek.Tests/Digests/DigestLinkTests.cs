@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
+using CoproWeek.Hub;
 using CoproWeek.Hub.Digests;
 using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Publishing;
@@ -13,8 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproWeek.Tests.Digests;
 
-[Collection(StorageCollection.Name)]
-public sealed class DigestLinkTests(AzuriteFixture azurite)
+public sealed class DigestLinkTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task On_the_self_host_digests_reach_the_outbox_and_their_unsubscribe_link_works_by_POST_but_not_by_GET_and_the_unsubscribed_get_nothing()
@@ -40,7 +40,7 @@ public sealed class DigestLinkTests(AzuriteFixture azurite)
         await hub.Services.GetRequiredService<PlanDigest>().PlanWeeklyAsync(new TimerTick(monday.AddSeconds(1), false), CancellationToken.None);
         var outbox = hub.Services.GetRequiredService<Outbox>();
         var digests = await Eventually.GetAsync(async () => (await outbox.ListAsync(10, CancellationToken.None)) is { Count: 3 } found ? found : null, "three digests");
-        await Task.Delay(500);
+        await hub.QueuesIdleAsync(Triggers.SendDigestBatch, Triggers.SendEmail);
         Assert.Equal(order.Take(3).Order(), digests.Select(d => d.To).Order());
         Assert.Equal(3, (await outbox.ListAsync(10, CancellationToken.None)).Count);
 

@@ -8,8 +8,8 @@ using CoproWeek.Tests.Infrastructure;
 
 namespace CoproWeek.Tests.Events;
 
-[Collection(StorageCollection.Name)]
-public sealed class EventBadInputTests(AzuriteFixture azurite)
+[LongRunning]
+public sealed class EventBadInputTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     public static TheoryData<string, string, string> FieldProblems => new()
     {

@@ -3,8 +3,7 @@ using CoproWeek.Tests.Infrastructure;
 
 namespace CoproWeek.Tests.Events;
 
-[Collection(StorageCollection.Name)]
-public sealed class NaughtyStringTests(AzuriteFixture azurite)
+public sealed class NaughtyStringTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     /// <summary>Strings that have broken other people's software; written for this suite in the spirit of the public "naughty strings" lists.</summary>
     public static readonly string[] Naughty =

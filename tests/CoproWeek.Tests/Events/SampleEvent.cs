@@ -64,6 +64,9 @@ public static class SampleEvent
         }, $"event {id} to be published");
         var path = $"/events/{slug}/";
         await Eventually.TrueAsync(async () => (await client.GetAsync(path)).IsSuccessStatusCode, $"{path} to be served");
+        // The publisher marks the submission live after the page is up: an organiser's change made before that
+        // would meet a row that changed beneath it. Live means the publisher has finished.
+        await hub.QueuesIdleAsync(Hub.Triggers.PublishItem);
         return path;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
 using Azure;
 using Azure.Data.Tables;
@@ -10,8 +9,9 @@ using Microsoft.Extensions.Logging;
 
 namespace CoproWeek.Tests.Foundation;
 
-[Collection(StorageCollection.Name)]
-public sealed class AzureSdkLoggingTests(AzuriteFixture azurite)
+// The SDK's event sources belong to the whole process, so these run alone, after the classes that run in parallel.
+[Collection(nameof(AzureSdkLoggingTests))]
+public sealed class AzureSdkLoggingTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task With_the_default_settings_the_sdk_is_heard_from_errors_up_and_never_formats_its_detailed_events()
@@ -76,25 +76,7 @@ public sealed class AzureSdkLoggingTests(AzuriteFixture azurite)
         [Event(2, Level = EventLevel.Warning, Message = "Late source warned: {0}")]
         public void Warned(string what) => WriteEvent(2, what);
     }
-
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Records { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturedLogs owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner.Records.Enqueue((category, logLevel, formatter(state, exception)));
-        }
-    }
 }
+
+[CollectionDefinition(nameof(AzureSdkLoggingTests), DisableParallelization = true)]
+public sealed class AzureSdkLoggingCollection;

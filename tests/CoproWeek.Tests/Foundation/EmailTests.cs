@@ -11,8 +11,7 @@ using SendGrid.Helpers.Mail;
 
 namespace CoproWeek.Tests.Foundation;
 
-[Collection(StorageCollection.Name)]
-public sealed class EmailTests(AzuriteFixture azurite)
+public sealed class EmailTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static EmailMessage Message(string id) =>
         new(id, "reader@example.org", "Your event is live", "<p>It is <b>live</b>.</p>", "It is live.", DateTimeOffset.UtcNow,
@@ -62,7 +61,7 @@ public sealed class EmailTests(AzuriteFixture azurite)
         await Enqueue(hub, Message("decision-1"));
         await Eventually.TrueAsync(() => Task.FromResult(!sendGrid.Accepted.IsEmpty), "SendGrid to accept the email");
         await Enqueue(hub, Message("decision-1")); // a redelivery of the same email
-        await Task.Delay(1500);
+        await hub.QueuesIdleAsync(Triggers.SendEmail);
 
         Assert.Equal(2, sendGrid.Requests.Count);
         var accepted = Assert.Single(sendGrid.Accepted);
@@ -142,7 +141,7 @@ public sealed class EmailTests(AzuriteFixture azurite)
         await Enqueue(hub, Message("bad-1"));
         var poisoned = await Eventually.GetAsync(async () =>
             (await hub.Storage.Queue(Triggers.Queues.Email + Triggers.Queues.PoisonSuffix).PeekMessageAsync()).Value, "the email to be poisoned");
-        await Task.Delay(1000);
+        await hub.QueuesIdleAsync(Triggers.SendEmail);
 
         Assert.Single(sendGrid.Requests);
         Assert.Equal("bad-1", JsonDocument.Parse(poisoned.Body.ToString()).RootElement.GetProperty("id").GetString());

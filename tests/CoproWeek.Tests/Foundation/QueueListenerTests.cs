@@ -8,8 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoproWeek.Tests.Foundation;
 
-[Collection(StorageCollection.Name)]
-public sealed class QueueListenerTests(AzuriteFixture azurite)
+public sealed class QueueListenerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly QueueListenerOptions Options = new()
     {
@@ -40,13 +39,15 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
         await storage.Queue("email").SendMessageAsync("{\"n\":1}");
 
         using var stop = new CancellationTokenSource();
-        var run = Listener(storage, (_, body, _) => { seen.Add(body.ToString()); return Task.CompletedTask; }).RunAsync(stop.Token);
-        await Eventually.TrueAsync(async () => (await storage.Queue("email").GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 && !seen.IsEmpty, "the message to be handled and deleted");
-        await Task.Delay(1500); // long enough for a lease to lapse if the message had not been deleted
+        var listener = Listener(storage, (_, body, _) => { seen.Add(body.ToString()); return Task.CompletedTask; });
+        var run = listener.RunAsync(stop.Token);
+        await listener.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(60));
         await stop.CancelAsync();
         await run;
 
         Assert.Equal(["{\"n\":1}"], seen);
+        // The count includes messages leased and not yet due again: nothing is left to come back.
+        Assert.Equal(0, (await storage.Queue("email").GetPropertiesAsync()).Value.ApproximateMessagesCount);
         Assert.Null((await storage.Queue("email").PeekMessageAsync()).Value);
         Assert.Null((await storage.Queue("email-poison").PeekMessageAsync()).Value);
     }
@@ -82,16 +83,47 @@ public sealed class QueueListenerTests(AzuriteFixture azurite)
         await storage.Queue("email").SendMessageAsync("{}");
 
         using var stop = new CancellationTokenSource();
-        var run = Listener(storage, (_, _, _) =>
-            Interlocked.Increment(ref attempts) == 1 ? throw new InvalidOperationException("first try fails") : Task.CompletedTask).RunAsync(stop.Token);
+        var listener = Listener(storage, (_, _, _) =>
+            Interlocked.Increment(ref attempts) == 1 ? throw new InvalidOperationException("first try fails") : Task.CompletedTask);
+        var run = listener.RunAsync(stop.Token);
         await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref attempts) >= 2), "a second attempt");
-        await Task.Delay(500);
+        await listener.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(60));
         await stop.CancelAsync();
         await run;
 
         Assert.Equal(2, attempts);
-        Assert.Null((await storage.Queue("email").PeekMessageAsync()).Value);
+        Assert.Equal(0, (await storage.Queue("email").GetPropertiesAsync()).Value.ApproximateMessagesCount);
         Assert.Null((await storage.Queue("email-poison").PeekMessageAsync()).Value);
+    }
+
+    [Fact]
+    public async Task The_listener_is_idle_only_once_the_message_in_hand_is_finished_and_deleted()
+    {
+        var storage = await TestStorage.CreateAsync(azurite);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finished = false;
+        await storage.Queue("email").SendMessageAsync("{}");
+
+        using var stop = new CancellationTokenSource();
+        var listener = Listener(storage, async (_, _, _) =>
+        {
+            started.TrySetResult();
+            await release.Task;
+            Volatile.Write(ref finished, true);
+        });
+        var run = listener.RunAsync(stop.Token);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var idle = listener.WhenIdleAsync();
+        var beforeRelease = idle.IsCompleted;
+        release.SetResult();
+        await idle.WaitAsync(TimeSpan.FromSeconds(60));
+        await stop.CancelAsync();
+        await run;
+
+        Assert.False(beforeRelease);
+        Assert.True(Volatile.Read(ref finished));
+        Assert.Equal(0, (await storage.Queue("email").GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [Fact]

@@ -9,8 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoproWeek.Tests.Foundation;
 
-[Collection(StorageCollection.Name)]
-public sealed class TimerSchedulerTests(AzuriteFixture azurite)
+public sealed class TimerSchedulerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly IConfiguration NoSettings = new ConfigurationBuilder().Build();
 

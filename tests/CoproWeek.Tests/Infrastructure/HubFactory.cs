@@ -1,8 +1,10 @@
+using CoproWeek.Host.Queues;
 using CoproWeek.Hub.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CoproWeek.Tests.Infrastructure;
 
@@ -51,15 +53,49 @@ public sealed class HubFactory(AzuriteFixture azurite, IDictionary<string, strin
         }
     }
 
+    /// <summary>
+    /// Waits, in the order given, until each named queue function has drained its queue and has nothing in hand:
+    /// the positive signal a test waits for before checking that nothing more happened.
+    /// </summary>
+    public async Task QueuesIdleAsync(params string[] functions)
+    {
+        var listeners = Services.GetRequiredService<QueueListeners>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        foreach (var function in functions)
+        {
+            try
+            {
+                await listeners.WhenIdleAsync(function, timeout.Token);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                throw new TimeoutException($"Timed out waiting for {function} to drain its queue.");
+            }
+        }
+    }
+
+    // Kept from the first host built (derived factories from WithWebHostBuilder share the prefix), so the storage can
+    // still be deleted after the hosts have stopped.
+    private HubStorage? _storage;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        // A host given another's prefix (a second instance on one storage account) leaves that storage to its owner.
+        if (settings?.ContainsKey("Storage:Prefix") != true)
+        {
+            _storage ??= host.Services.GetRequiredService<HubStorage>();
+        }
+        return host;
+    }
+
+    /// <summary>Stops the hosts first, so no listener or timer finds its storage gone beneath it, then deletes the storage.</summary>
     public override async ValueTask DisposeAsync()
     {
-        try
-        {
-            await Storage.DeleteAllAsync(CancellationToken.None);
-        }
-        catch (ObjectDisposedException)
-        {
-        }
         await base.DisposeAsync();
+        if (_storage is not null)
+        {
+            await _storage.DeleteAllAsync(CancellationToken.None);
+        }
     }
 }

@@ -14,8 +14,8 @@ namespace CoproWeek.Tests.Moderation;
 /// A request that dies between writing a change and sending what must follow it: the delayed safety-net message
 /// it sent first finishes the work, and one sent for a change that never happened does nothing.
 /// </summary>
-[Collection(StorageCollection.Name)]
-public sealed class CutOffTests(AzuriteFixture azurite)
+[LongRunning]
+public sealed class CutOffTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly CancellationToken None = CancellationToken.None;
 

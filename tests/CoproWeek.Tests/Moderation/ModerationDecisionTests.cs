@@ -8,8 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproWeek.Tests.Moderation;
 
-[Collection(StorageCollection.Name)]
-public sealed class ModerationDecisionTests(AzuriteFixture azurite)
+public sealed class ModerationDecisionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task Approving_a_held_event_puts_it_live_and_the_log_holds_every_step()

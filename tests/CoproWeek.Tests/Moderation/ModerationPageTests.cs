@@ -10,8 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproWeek.Tests.Moderation;
 
-[Collection(StorageCollection.Name)]
-public sealed class ModerationPageTests(AzuriteFixture azurite)
+public sealed class ModerationPageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task A_moderator_signs_in_with_their_key_reads_the_queue_and_approves_an_event_from_the_page()

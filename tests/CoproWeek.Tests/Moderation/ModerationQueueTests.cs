@@ -4,8 +4,7 @@ using CoproWeek.Tests.Infrastructure;
 
 namespace CoproWeek.Tests.Moderation;
 
-[Collection(StorageCollection.Name)]
-public sealed class ModerationQueueTests(AzuriteFixture azurite)
+public sealed class ModerationQueueTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task The_queue_lists_held_items_oldest_first_page_by_page_with_a_continuation_token()

@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproWeek.Tests.Moderation;
 
-[Collection(StorageCollection.Name)]
-public sealed class ModeratorKeyTests(AzuriteFixture azurite)
+[LongRunning]
+public sealed class ModeratorKeyTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task A_moderator_is_added_listed_and_revoked_and_a_revoked_key_stops_working_at_once()

@@ -5,8 +5,8 @@ using CoproWeek.Tests.Infrastructure;
 
 namespace CoproWeek.Tests.Posts;
 
-[Collection(StorageCollection.Name)]
-public sealed class PostBadInputTests(AzuriteFixture azurite)
+[LongRunning]
+public sealed class PostBadInputTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     public static TheoryData<string, string> Cases => new()
     {

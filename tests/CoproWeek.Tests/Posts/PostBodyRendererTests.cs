@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using AngleSharp.Html.Parser;
 using CoproWeek.Hub.Posts;
 
@@ -35,22 +33,11 @@ public sealed class PostBodyRendererTests
     [Fact]
     public void Ten_thousand_generated_posts_mixing_Markdown_and_attacks_all_render_safely()
     {
-        var random = new Random(20270705);
-        var clock = Stopwatch.StartNew();
-        var builder = new StringBuilder();
-        for (var i = 0; i < 10_000; i++)
+        // How long they take is the render-post benchmark's figure, not this test's.
+        foreach (var input in HostilePosts.Generated(10_000))
         {
-            builder.Clear();
-            var pieces = random.Next(1, 40);
-            for (var p = 0; p < pieces; p++)
-            {
-                var pool = random.Next(4) == 0 ? HostilePosts.Payloads : HostilePosts.Markdown;
-                builder.Append(pool[random.Next(pool.Length)]);
-            }
-            var input = builder.ToString();
             SafeHtml.AssertSafe(PostBodyRenderer.ToHtml(input, OwnImages), OwnImages, input);
         }
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"10,000 posts took {clock.Elapsed.TotalSeconds:N1} s");
     }
 
     [Fact]

@@ -11,8 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproWeek.Tests.Posts;
 
-[Collection(StorageCollection.Name)]
-public sealed class PostLifecycleTests(AzuriteFixture azurite)
+public sealed class PostLifecycleTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task A_story_is_held_for_a_person_then_approved_published_listed_and_in_both_feeds_with_an_event()
@@ -96,7 +95,7 @@ public sealed class PostLifecycleTests(AzuriteFixture azurite)
         await Eventually.TrueAsync(async () => !(await client.GetStringAsync("/posts/")).Contains(path), "the story to leave the list");
         await Eventually.TrueAsync(async () => (await FeedAsync(client, "/atom.xml"))!.Items.All(i => !Link(i).EndsWith(path)), "the story to leave the Atom feed");
         await hub.Services.GetRequiredService<Hub.Storage.QueueSender>().SendAsync(Hub.Triggers.Queues.Publish, new Hub.Publishing.PublishMessage(answer.Id, 1), CancellationToken.None);
-        await Task.Delay(1500);
+        await hub.QueuesIdleAsync(Hub.Triggers.PublishItem);
 
         Assert.Equal(HttpStatusCode.Conflict, editLive.StatusCode);
         Assert.Contains("withdraw it and send it again", await editLive.Content.ReadAsStringAsync());

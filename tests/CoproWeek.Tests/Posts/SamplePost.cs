@@ -114,6 +114,9 @@ internal static class SamplePost
         }, $"story {id} to be published");
         var path = $"/posts/{slug}/";
         await Eventually.TrueAsync(async () => (await client.GetAsync(path)).IsSuccessStatusCode, $"{path} to be served");
+        // The publisher marks the submission live after the page is up: an organiser's change made before that
+        // would meet a row that changed beneath it. Live means the publisher has finished.
+        await hub.QueuesIdleAsync(Hub.Triggers.PublishItem);
         return path;
     }
 
