@@ -11,8 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproWeek.Tests.Contacts;
 
-[Collection(StorageCollection.Name)]
-public sealed partial class ContactConfirmationTests(AzuriteFixture azurite)
+[LongRunning]
+public sealed partial class ContactConfirmationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly Dictionary<string, string?> Confirming = new() { ["Contacts:RequireConfirmation"] = "true" };
 
@@ -92,7 +92,7 @@ public sealed partial class ContactConfirmationTests(AzuriteFixture azurite)
             var signUp = new { email = string.Format(System.Globalization.CultureInfo.InvariantCulture, victim, i % 2 == 0 ? "" : $"+s{i}"), frequency = "weekly" };
             answers.Add((await client.PostAsJsonAsync("/api/subscriptions", signUp)).StatusCode);
         }
-        await hub.DrainQueuesAsync();
+        await hub.QueuesIdleAsync(Hub.Triggers.SendEmail);
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a));
         var emails = (await OutboxAsync(hub)).Where(e => e.To.StartsWith("victim", StringComparison.Ordinal)).ToList();
@@ -109,7 +109,7 @@ public sealed partial class ContactConfirmationTests(AzuriteFixture azurite)
 
         var answer = await SampleEvent.SubmitAsync(client);
         var signUp = await client.PostAsJsonAsync("/api/subscriptions", new { email = SampleEvent.ContactEmail, frequency = "weekly" });
-        await hub.DrainQueuesAsync();
+        await hub.QueuesIdleAsync(Hub.Triggers.SendEmail);
 
         Assert.Equal("awaiting-confirmation", answer.Status);
         Assert.Equal(HttpStatusCode.Accepted, signUp.StatusCode);
@@ -131,7 +131,7 @@ public sealed partial class ContactConfirmationTests(AzuriteFixture azurite)
         edit.Content = JsonContent.Create(body);
         edit.Headers.IfMatch.ParseAdd("*");
         var edited = await client.SendAsync(edit);
-        await hub.DrainQueuesAsync();
+        await hub.QueuesIdleAsync(Hub.Triggers.SendEmail);
 
         Assert.Equal("received", answer.Status);
         Assert.Equal(HttpStatusCode.Accepted, edited.StatusCode);

@@ -10,8 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoproWeek.Tests.Contacts;
 
-[Collection(StorageCollection.Name)]
-public sealed class UnconfirmedSubmissionsTests(AzuriteFixture azurite)
+public sealed class UnconfirmedSubmissionsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private readonly TestClock _clock = new(DateTimeOffset.UtcNow);
 

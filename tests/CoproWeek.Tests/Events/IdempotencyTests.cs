@@ -12,8 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoproWeek.Tests.Events;
 
 /// <summary>An Idempotency-Key keeps its promise: one item and one id per key and submitter, and the manage link only in the first answer.</summary>
-[Collection(StorageCollection.Name)]
-public sealed class IdempotencyTests(AzuriteFixture azurite)
+public sealed class IdempotencyTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private readonly TestClock _clock = new(DateTimeOffset.UtcNow);
 

@@ -14,8 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoproWeek.Tests.Foundation;
 
 /// <summary>The daily clean-up, run through the self-host's admin API on a clock the test moves: expired rows go, live ones stay.</summary>
-[Collection(StorageCollection.Name)]
-public sealed class CleanUpExpiredTests(AzuriteFixture azurite)
+public sealed class CleanUpExpiredTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private readonly TestClock _clock = new(DateTimeOffset.UtcNow);
 

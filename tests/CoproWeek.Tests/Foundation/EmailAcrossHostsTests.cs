@@ -8,8 +8,8 @@ using CoproWeek.Tests.Infrastructure;
 namespace CoproWeek.Tests.Foundation;
 
 /// <summary>Exactly-once email where it is hardest: several real host processes competing for copies of the same emails.</summary>
-[Collection(StorageCollection.Name)]
-public sealed partial class EmailAcrossHostsTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output)
+[LongRunning]
+public sealed partial class EmailAcrossHostsTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     private const int Emails = 40;
     private const int Copies = 4;

@@ -13,8 +13,7 @@ using SendGrid.Helpers.Mail;
 namespace CoproWeek.Tests.Foundation;
 
 /// <summary>The email ledger's crash rules, one delivery at a time, on real storage with a hand-moved clock.</summary>
-[Collection(StorageCollection.Name)]
-public sealed class EmailLedgerTests(AzuriteFixture azurite)
+public sealed class EmailLedgerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly TimeSpan ClaimTimeout = new SendGridOptions().ClaimTimeout;
     private readonly TestClock _clock = new(new DateTimeOffset(2027, 7, 5, 9, 0, 0, TimeSpan.Zero));

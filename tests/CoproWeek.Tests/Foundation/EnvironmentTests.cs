@@ -7,8 +7,8 @@ using CoproWeek.Tests.Infrastructure;
 namespace CoproWeek.Tests.Foundation;
 
 /// <summary>The environment the host runs in, started with <c>dotnet run</c> as the README says.</summary>
-[Collection(StorageCollection.Name)]
-public sealed class EnvironmentTests(AzuriteFixture azurite)
+[LongRunning]
+public sealed class EnvironmentTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string MasterKey = "master-key-for-environment-tests";
 

@@ -19,8 +19,7 @@ namespace CoproWeek.Tests.Foundation;
 /// <summary>
 /// App Service hands the app a Key Vault reference's own text when it cannot resolve it. Such a value is reported, not used.
 /// </summary>
-[Collection(StorageCollection.Name)]
-public sealed class KeyVaultReferenceTests(AzuriteFixture azurite)
+public sealed class KeyVaultReferenceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     internal const string ApiKeyReference = "@Microsoft.KeyVault(SecretUri=https://kv-test.vault.azure.net/secrets/sendgrid-api-key)";
     internal const string WebhookKeyReference = "@Microsoft.KeyVault(SecretUri=https://kv-test.vault.azure.net/secrets/sendgrid-webhook-verification-key)";

@@ -12,8 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoproWeek.Tests.Foundation;
 
 /// <summary>Answers that hold a token in their address or someone's personal data are never cached, leak no referrer, are not sniffed and cannot be framed.</summary>
-[Collection(StorageCollection.Name)]
-public sealed class PrivateAnswerTests(AzuriteFixture azurite)
+public sealed class PrivateAnswerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task Every_kind_of_answer_holding_a_token_or_personal_data_carries_the_private_headers()

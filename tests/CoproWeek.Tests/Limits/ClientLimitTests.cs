@@ -6,8 +6,7 @@ using CoproWeek.Tests.Infrastructure;
 
 namespace CoproWeek.Tests.Limits;
 
-[Collection(StorageCollection.Name)]
-public sealed class ClientLimitTests(AzuriteFixture azurite)
+public sealed class ClientLimitTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static Dictionary<string, string?> Limited(string prefix) => new()
     {

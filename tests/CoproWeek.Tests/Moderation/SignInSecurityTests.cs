@@ -6,8 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace CoproWeek.Tests.Moderation;
 
 /// <summary>The moderation sign-in against a burst of guesses, forms from other sites, and HTTPS behind a front end.</summary>
-[Collection(StorageCollection.Name)]
-public sealed class SignInSecurityTests(AzuriteFixture azurite)
+public sealed class SignInSecurityTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static FormUrlEncodedContent SignIn(string key) => new([new("key", key)]);
 

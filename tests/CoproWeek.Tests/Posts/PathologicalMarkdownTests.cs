@@ -14,8 +14,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace CoproWeek.Tests.Posts;
 
 /// <summary>Story bodies that nest thousands of levels deep: refused when sent, and harmless if one is already stored.</summary>
-[Collection(StorageCollection.Name)]
-public sealed class PathologicalMarkdownTests(AzuriteFixture azurite)
+public sealed class PathologicalMarkdownTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     public static readonly Dictionary<string, string> Bodies = new()
     {

@@ -10,8 +10,7 @@ using SkiaSharp;
 namespace CoproWeek.Tests.Posts;
 
 /// <summary>Picture bombs sent as a story, through the real host: read at reduced scale, or refused with nothing stored.</summary>
-[Collection(StorageCollection.Name)]
-public sealed class PictureUploadTests(AzuriteFixture azurite)
+public sealed class PictureUploadTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task A_story_with_three_PNGs_of_10000_by_4000_pixels_is_taken_and_its_pictures_stored_at_1600_pixels()

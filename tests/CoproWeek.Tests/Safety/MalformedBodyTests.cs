@@ -10,8 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace CoproWeek.Tests.Safety;
 
 /// <summary>Bodies that break the HTTP contract itself, sent over a real socket to the self-host's real web server.</summary>
-[Collection(StorageCollection.Name)]
-public sealed class MalformedBodyTests(AzuriteFixture azurite)
+public sealed class MalformedBodyTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     /// <summary>
     /// The self-host on a real socket, with the status of every finished request recorded as its web server logs it:

@@ -16,8 +16,8 @@ namespace CoproWeek.Tests.Safety;
 /// in every field, random bytes, type confusion, truncation, huge and deep values, wrong content types. No answer
 /// may be a 5xx, and an answer that refuses (4xx) may leave nothing behind in storage.
 /// </summary>
-[Collection(StorageCollection.Name)]
-public sealed class RouteFuzzTests(AzuriteFixture azurite, ITestOutputHelper output)
+[LongRunning]
+public sealed class RouteFuzzTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     private sealed record Body(string Label, string? ContentType, byte[] Bytes);
 

@@ -10,8 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoproWeek.Tests.Subscriptions;
 
 /// <summary>SendGrid's webhook acts on each event once, however often a signed call is replayed or retried.</summary>
-[Collection(StorageCollection.Name)]
-public sealed class EmailEventReplayTests(AzuriteFixture azurite)
+public sealed class EmailEventReplayTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task A_replayed_signed_call_changes_nothing_twice_and_a_new_event_still_acts()
