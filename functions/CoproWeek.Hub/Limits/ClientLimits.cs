@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Azure;
 using Azure.Storage.Blobs.Specialized;
 using CoproWeek.Hub.Http;
 using CoproWeek.Hub.Security;
@@ -22,8 +21,9 @@ public enum LimitedAction
 
 /// <summary>
 /// Per-client limits on anonymous writes, holding across every host on the storage account. Each client has an
-/// append blob per action and hour; appending one block is one storage call that also answers how many blocks the
-/// blob holds, so the count is exact across instances without a read-modify-write race. Once a client is over its
+/// append blob per action and hour holding a byte per request; an append is one storage call that also answers how
+/// much the blob held before it, so the count is exact across instances without a read-modify-write race, and
+/// requests from one client that overlap share one append (<see cref="CoalescedCounts"/>). Once a client is over its
 /// limit this host remembers it until the hour ends, so a flood costs no storage calls at all.
 /// </summary>
 public sealed class ClientLimits(
@@ -36,8 +36,8 @@ public sealed class ClientLimits(
     /// <summary>Blobs older than this are removed by the daily clean-up.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
-    private static readonly BinaryData OneRequest = BinaryData.FromBytes([1]);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _over = new(StringComparer.Ordinal);
+    private readonly CoalescedCounts _counts = new(name => storage.Container(HubStorage.ContainerNames.Limits).GetAppendBlobClient(name));
 
     /// <summary>Counts this request; null when it may go on, else the 429 problem to answer with.</summary>
     public async Task<IResult?> CountAsync(HttpRequest request, LimitedAction action, CancellationToken cancellationToken)
@@ -61,7 +61,7 @@ public sealed class ClientLimits(
         {
             return TooMany(until - now);
         }
-        var count = await AppendAsync(name, cancellationToken);
+        var count = await _counts.CountAsync(name);
         if (count <= limit)
         {
             return null;
@@ -111,24 +111,6 @@ public sealed class ClientLimits(
     private static string BlobName(LimitedAction action, DateTimeOffset windowStart, string client) =>
         $"{action.ToString().ToLowerInvariant()}/{windowStart.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)}/{client}";
 
-    private async Task<long> AppendAsync(string name, CancellationToken cancellationToken)
-    {
-        var blob = storage.Container(HubStorage.ContainerNames.Limits).GetAppendBlobClient(name);
-        try
-        {
-            return (await blob.AppendBlockAsync(OneRequest.ToStream(), cancellationToken: cancellationToken)).Value.BlobCommittedBlockCount;
-        }
-        catch (RequestFailedException e) when (e.ErrorCode == "BlockCountExceedsLimit")
-        {
-            return long.MaxValue; // 50,000 requests this hour: over any limit the options allow
-        }
-        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
-        {
-            // The client's first request this hour: make its blob (another host may be making it too), then count.
-            await blob.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            return (await blob.AppendBlockAsync(OneRequest.ToStream(), cancellationToken: cancellationToken)).Value.BlobCommittedBlockCount;
-        }
-    }
 
     private void Remember(string name, DateTimeOffset until, DateTimeOffset now)
     {

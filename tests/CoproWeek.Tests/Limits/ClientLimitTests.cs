@@ -95,6 +95,26 @@ public sealed class ClientLimitTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Contains("Our co-production cafe", page);
     }
 
+    [Fact]
+    public async Task Overlapping_requests_from_one_client_on_two_hosts_let_exactly_the_limit_through()
+    {
+        var prefix = AzuriteFixture.NewPrefix();
+        var settings = new Dictionary<string, string?>(Limited(prefix)) { ["Limits:SignUpsPerHour"] = "30" };
+        await using var first = new HubFactory(azurite, settings);
+        await using var second = new HubFactory(azurite, settings);
+        using var one = first.CreateClient();
+        using var two = second.CreateClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 80).Select(i =>
+            (i % 2 == 0 ? one : two).SendAsync(Post("/api/subscriptions", new { email = $"burst{i}@example.org", frequency = "weekly" }, "203.0.113.50"))));
+        var counted = first.Storage.Container(Hub.Storage.HubStorage.ContainerNames.Limits).GetBlobs().Single().Properties.ContentLength;
+
+        Assert.Equal(30, answers.Count(a => a.StatusCode == HttpStatusCode.Accepted));
+        Assert.Equal(50, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+        // A byte a request counted; requests a host already knew to be over were refused without counting.
+        Assert.InRange(counted!.Value, 31, 80);
+    }
+
     [Theory]
     [InlineData("203.0.113.9", "203.0.113.9")]
     [InlineData("::ffff:203.0.113.9", "203.0.113.9")]
