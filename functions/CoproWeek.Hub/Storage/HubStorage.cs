@@ -14,6 +14,13 @@ public sealed class HubStorage
 {
     public static class TableNames
     {
+        /// <summary>
+        /// Three kinds of row. Each event or story: partition and row key its id (<see cref="Submissions.Submission"/>).
+        /// The review queue: partition <c>review</c>, one row per item waiting for a person, keyed by submission time
+        /// (<see cref="Moderation.ReviewQueue"/>). The duplicate index: one partition per hash of an event's duplicate
+        /// key (<c>dup-</c> and 32 hex digits), one row per event filed under it (<see cref="Moderation.DuplicateIndex"/>).
+        /// Item ids are 20 hex digits, so no item's partition is ever <c>review</c> or <c>dup-…</c>.
+        /// </summary>
         public const string Submissions = "Submissions";
         public const string ModerationLog = "ModerationLog";
         public const string Subscribers = "Subscribers";
