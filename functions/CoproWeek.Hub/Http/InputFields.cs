@@ -35,11 +35,15 @@ public sealed class InputFields
 
     public InputValue? this[string name] => _values.GetValueOrDefault(name);
 
+    /// <summary>A submission's body, of at most <see cref="MaxBodyBytes"/>.</summary>
+    public static Task<(InputFields? Fields, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadAsync(request, MaxBodyBytes, cancellationToken);
+
     /// <summary>
     /// Reads a JSON or form body of at most <paramref name="maxBytes"/>; returns a problem (400, 413 or 415) instead
     /// when it cannot. Nothing past the limit is read.
     /// </summary>
-    public static async Task<(InputFields? Fields, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken, int maxBytes = MaxBodyBytes)
+    public static async Task<(InputFields? Fields, IResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {

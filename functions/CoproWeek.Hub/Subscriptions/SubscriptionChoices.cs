@@ -23,7 +23,7 @@ public static class SubscriptionChoices
     /// </summary>
     public static async Task<(SubscriptionRequest? Request, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (fields, problem) = await InputFields.ReadAsync(request, cancellationToken, MaxBodyBytes);
+        var (fields, problem) = await InputFields.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (fields is null)
         {
             return (null, problem);
