@@ -50,4 +50,18 @@ internal static class ManageLink
         return TypedResults.NoContent();
     }
 
+    /// <summary>The fields of a form sent to a manage page, or the problem: what the reader found, else a 415 for anything but a form.</summary>
+    public static async Task<(InputFields? Fields, IResult? Problem)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (fields, problem) = await InputFields.ReadAsync(request, cancellationToken);
+        return fields is null || !fields.FromForm
+            ? (null, problem ?? Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the form", "This page takes the form on it."))
+            : (fields, null);
+    }
+
+    /// <summary>Whether the form's confirm box was ticked.</summary>
+    public static bool Confirmed(InputFields fields, string field) => fields[field]?.Text is "true" or "on";
+
+    /// <summary>Back to the manage page after a change from its form, unless the change failed (then its problem).</summary>
+    public static IResult BackTo(IResult result, string page) => result is IStatusCodeHttpResult { StatusCode: >= 400 } ? result : new Events.SeeOther(page);
 }
