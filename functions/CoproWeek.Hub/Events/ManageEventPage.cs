@@ -26,16 +26,11 @@ public sealed class ManageEventPage(ManageEvent manage, IOptions<SiteOptions> si
     }
 
     public Task<IResult> PostAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        PrivateAnswer.Of(ManageLink.AnswerAsync(manage.FindAsync(request, id, cancellationToken), submission => AnswerPostAsync(request, id, submission, cancellationToken)));
+        PrivateAnswer.Of(ManageLink.AnswerFormAsync(manage.FindAsync(request, id, cancellationToken), request,
+            (submission, fields) => AnswerPostAsync(request, id, submission, fields, cancellationToken), cancellationToken));
 
-    private async Task<IResult> AnswerPostAsync(HttpRequest request, string id, Submission submission, CancellationToken cancellationToken)
+    private async Task<IResult> AnswerPostAsync(HttpRequest request, string id, Submission submission, InputFields fields, CancellationToken cancellationToken)
     {
-        var (fields, problem) = await ManageLink.ReadFormAsync(request, cancellationToken);
-        if (fields is null)
-        {
-            return problem!;
-        }
-
         if (request.Query["action"] == "withdraw")
         {
             if (!ManageLink.Confirmed(fields, ConfirmField))

@@ -27,15 +27,11 @@ public sealed class ManagePostPage(ManagePost manage, IOptions<SiteOptions> site
     }
 
     public Task<IResult> PostAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        PrivateAnswer.Of(ManageLink.AnswerAsync(manage.FindAsync(request, id, cancellationToken), submission => AnswerPostAsync(request, id, submission, cancellationToken)));
+        PrivateAnswer.Of(ManageLink.AnswerFormAsync(manage.FindAsync(request, id, cancellationToken), request,
+            (submission, fields) => AnswerPostAsync(request, id, submission, fields, cancellationToken), cancellationToken));
 
-    private async Task<IResult> AnswerPostAsync(HttpRequest request, string id, Submission submission, CancellationToken cancellationToken)
+    private async Task<IResult> AnswerPostAsync(HttpRequest request, string id, Submission submission, InputFields fields, CancellationToken cancellationToken)
     {
-        var (fields, problem) = await ManageLink.ReadFormAsync(request, cancellationToken);
-        if (fields is null)
-        {
-            return problem!;
-        }
         if (!ManageLink.Confirmed(fields, ConfirmField))
         {
             return Render(request, submission, "Tick the box to confirm you want to take your story down.", StatusCodes.Status400BadRequest);

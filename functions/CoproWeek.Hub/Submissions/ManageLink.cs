@@ -50,14 +50,21 @@ internal static class ManageLink
         return TypedResults.NoContent();
     }
 
-    /// <summary>The fields of a form sent to a manage page, or the problem: what the reader found, else a 415 for anything but a form.</summary>
-    public static async Task<(InputFields? Fields, IResult? Problem)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (fields, problem) = await InputFields.ReadAsync(request, cancellationToken);
-        return fields is null || !fields.FromForm
-            ? (null, problem ?? Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the form", "This page takes the form on it."))
-            : (fields, null);
-    }
+    /// <summary>
+    /// The answer to a form sent to a manage page: a 404 when the token or the id is wrong, then what the body's reader
+    /// found wrong, or a 415 for anything but a form; otherwise what <paramref name="answer"/> makes of the fields.
+    /// </summary>
+    public static Task<IResult> AnswerFormAsync(Task<Submission?> find, HttpRequest request, Func<Submission, InputFields, Task<IResult>> answer,
+        CancellationToken cancellationToken) =>
+        AnswerAsync(find, async submission =>
+        {
+            var (fields, problem) = await InputFields.ReadAsync(request, cancellationToken);
+            if (fields is null || !fields.FromForm)
+            {
+                return problem ?? Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the form", "This page takes the form on it.");
+            }
+            return await answer(submission, fields);
+        });
 
     /// <summary>Whether the form's confirm box was ticked.</summary>
     public static bool Confirmed(InputFields fields, string field) => fields[field]?.Text is "true" or "on";
