@@ -23,34 +23,24 @@ public sealed class ManageEvent(
     TimeProvider time,
     ILogger<ManageEvent> logger)
 {
-    public Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerGetAsync(request, id, cancellationToken));
+    public Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        PrivateAnswer.Of(ManageLink.AnswerAsync(FindAsync(request, id, cancellationToken), submission => AnswerGetAsync(request, id, submission, cancellationToken)));
 
-    private async Task<IResult> AnswerGetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    private async Task<IResult> AnswerGetAsync(HttpRequest request, string id, Submission submission, CancellationToken cancellationToken)
     {
-        var submission = await FindAsync(request, id, cancellationToken);
-        if (submission is null)
-        {
-            return Problems.NotFound();
-        }
         var history = await log.HistoryAsync(id, cancellationToken);
         request.HttpContext.Response.Headers.ETag = submission.EntityTag;
         return TypedResults.Json(View(submission, history), HubJson.Options);
     }
 
-    public Task<IResult> EditAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerEditAsync(request, id, cancellationToken));
+    public Task<IResult> EditAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        PrivateAnswer.Of(ManageLink.AnswerAsync(FindAsync(request, id, cancellationToken), submission => AnswerEditAsync(request, submission, cancellationToken)));
 
-    private async Task<IResult> AnswerEditAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    private async Task<IResult> AnswerEditAsync(HttpRequest request, Submission submission, CancellationToken cancellationToken)
     {
-        var submission = await FindAsync(request, id, cancellationToken);
-        if (submission is null)
+        if (ManageLink.IfMatch(request) is not { } ifMatch)
         {
-            return Problems.NotFound();
-        }
-        var ifMatch = request.Headers.IfMatch.ToString();
-        if (ifMatch.Length == 0)
-        {
-            return Problems.Status(StatusCodes.Status428PreconditionRequired, "Send If-Match",
-                "Send the ETag you got when you read the event in an If-Match header, so that changes made meanwhile are not lost.");
+            return ManageLink.IfMatchRequired("event");
         }
         var (fields, problem) = await InputFields.ReadAsync(request, cancellationToken);
         if (fields is null)
@@ -65,23 +55,13 @@ public sealed class ManageEvent(
         return await ChangeAsync(submission, ifMatch, input.Details, cancellationToken);
     }
 
-    public Task<IResult> WithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerWithdrawAsync(request, id, cancellationToken));
-
-    private async Task<IResult> AnswerWithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        var submission = await FindAsync(request, id, cancellationToken);
-        if (submission is null)
-        {
-            return Problems.NotFound();
-        }
-        var ifMatch = request.Headers.IfMatch.ToString();
-        return await WithdrawAsync(submission, ifMatch.Length == 0 ? null : ifMatch, cancellationToken);
-    }
+    public Task<IResult> WithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        PrivateAnswer.Of(ManageLink.AnswerAsync(FindAsync(request, id, cancellationToken), submission => WithdrawAsync(submission, ManageLink.IfMatch(request), cancellationToken)));
 
     /// <summary>Puts a new version through moderation; the live page stays until that version is approved.</summary>
     internal async Task<IResult> ChangeAsync(Submission submission, string? ifMatch, EventDetails details, CancellationToken cancellationToken)
     {
-        if (ifMatch is not null && ifMatch != "*" && ifMatch != submission.EntityTag)
+        if (ManageLink.IsStale(ifMatch, submission))
         {
             return Problems.Status(StatusCodes.Status412PreconditionFailed, "The event changed since you read it", "Read it again, then make your change.");
         }
@@ -109,25 +89,14 @@ public sealed class ManageEvent(
         return new Tagged(written.EntityTag, TypedResults.Json(new SubmissionAnswer(written.Id, StatusWord(written.Status), null), HubJson.Options, statusCode: StatusCodes.Status202Accepted));
     }
 
-    internal async Task<IResult> WithdrawAsync(Submission submission, string? ifMatch, CancellationToken cancellationToken)
-    {
-        if (ifMatch is not null && ifMatch != "*" && ifMatch != submission.EntityTag)
-        {
-            return Problems.Status(StatusCodes.Status412PreconditionFailed, "The event changed since you read it", "Read it again, then withdraw it.");
-        }
-        if (submission.Status == SubmissionStatus.Withdrawn)
-        {
-            return TypedResults.NoContent();
-        }
-        var withdrawn = submission with { Version = submission.Version + 1, Status = SubmissionStatus.Withdrawn, Updated = time.GetUtcNow() };
-        if (!await submissions.TryReplaceThenSendAsync(withdrawn, Triggers.Queues.Publish, new PublishMessage(withdrawn.Id, withdrawn.Version, Withdraw: true), cancellationToken))
-        {
-            return Problems.Status(StatusCodes.Status412PreconditionFailed, "The event changed since you read it", "Read it again, then withdraw it.");
-        }
-        await log.AppendAsync(new LogEntry(withdrawn.Id, withdrawn.Version, "organiser", withdrawn.Updated, "withdrawn", null), cancellationToken);
-        logger.LogInformation("Event {ItemId} withdrawn at v{Version}", withdrawn.Id, withdrawn.Version);
-        return TypedResults.NoContent();
-    }
+    internal Task<IResult> WithdrawAsync(Submission submission, string? ifMatch, CancellationToken cancellationToken) =>
+        ManageLink.WithdrawAsync(submissions, submission, ifMatch, time,
+            () => Problems.Status(StatusCodes.Status412PreconditionFailed, "The event changed since you read it", "Read it again, then withdraw it."),
+            async withdrawn =>
+            {
+                await log.AppendAsync(new LogEntry(withdrawn.Id, withdrawn.Version, "organiser", withdrawn.Updated, "withdrawn", null), cancellationToken);
+                logger.LogInformation("Event {ItemId} withdrawn at v{Version}", withdrawn.Id, withdrawn.Version);
+            }, cancellationToken);
 
     /// <summary>The submission, if the request carries its manage token (Bearer header or <c>?token=</c>).</summary>
     internal Task<Submission?> FindAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>

@@ -98,13 +98,8 @@ public sealed class SubmitEvent(
         }
         logger.LogInformation("Event {ItemId} received", id);
 
-        var answer = new StoredAnswer(StatusCodes.Status202Accepted, "application/json; charset=utf-8",
-            HubJson.Serialize(new SubmissionAnswer(id, ManageEvent.StatusWord(submission.Status), manageUrl)), $"/{site.Value.RoutePrefix}/events/{id}".Replace("//", "/", StringComparison.Ordinal));
-        if (claim is not null)
-        {
-            await idempotency.CompleteAsync(claim, answer with { Body = HubJson.Serialize(SubmissionAnswer.Replay(id, ManageEvent.StatusWord(submission.Status))) }, cancellationToken);
-        }
-        return fields.FromForm ? new SeeOther(site.Value.Public("submit-event/thanks/")) : answer;
+        return await SubmissionReceipt.AnswerAsync(idempotency, claim, site.Value, "events", id, submission.Status, manageUrl,
+            fields.FromForm ? "submit-event/thanks/" : null, cancellationToken);
     }
 
     /// <summary>What the form says when its sender is over the hourly limit; the form keeps what they wrote.</summary>

@@ -28,15 +28,11 @@ public sealed class ManagePost(
     TimeProvider time,
     ILogger<ManagePost> logger)
 {
-    public Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerGetAsync(request, id, cancellationToken));
+    public Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        PrivateAnswer.Of(ManageLink.AnswerAsync(FindAsync(request, id, cancellationToken), submission => AnswerGetAsync(request, id, submission, cancellationToken)));
 
-    private async Task<IResult> AnswerGetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    private async Task<IResult> AnswerGetAsync(HttpRequest request, string id, Submission submission, CancellationToken cancellationToken)
     {
-        var submission = await FindAsync(request, id, cancellationToken);
-        if (submission is null)
-        {
-            return Problems.NotFound();
-        }
         var history = await log.HistoryAsync(id, cancellationToken);
         var details = HubJson.Deserialize<PostDetails>(submission.DetailsJson);
         var body = await blobs.ReadBodyAsync(details, cancellationToken);
@@ -61,22 +57,16 @@ public sealed class ManagePost(
         }, HubJson.Options);
     }
 
-    public Task<IResult> EditAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerEditAsync(request, id, cancellationToken));
+    public Task<IResult> EditAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        PrivateAnswer.Of(ManageLink.AnswerAsync(FindAsync(request, id, cancellationToken), submission => AnswerEditAsync(request, submission, cancellationToken)));
 
-    private async Task<IResult> AnswerEditAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    private async Task<IResult> AnswerEditAsync(HttpRequest request, Submission submission, CancellationToken cancellationToken)
     {
-        var submission = await FindAsync(request, id, cancellationToken);
-        if (submission is null)
+        if (ManageLink.IfMatch(request) is not { } ifMatch)
         {
-            return Problems.NotFound();
+            return ManageLink.IfMatchRequired("story");
         }
-        var ifMatch = request.Headers.IfMatch.ToString();
-        if (ifMatch.Length == 0)
-        {
-            return Problems.Status(StatusCodes.Status428PreconditionRequired, "Send If-Match",
-                "Send the ETag you got when you read the story in an If-Match header, so that changes made meanwhile are not lost.");
-        }
-        if (ifMatch != "*" && ifMatch != submission.EntityTag)
+        if (ManageLink.IsStale(ifMatch, submission))
         {
             return Changed();
         }
@@ -120,40 +110,17 @@ public sealed class ManagePost(
         return TypedResults.Json(new SubmissionAnswer(written.Id, ManageEvent.StatusWord(written.Status), null), HubJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
-    public Task<IResult> WithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerWithdrawAsync(request, id, cancellationToken));
-
-    private async Task<IResult> AnswerWithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        var submission = await FindAsync(request, id, cancellationToken);
-        if (submission is null)
-        {
-            return Problems.NotFound();
-        }
-        var ifMatch = request.Headers.IfMatch.ToString();
-        return await WithdrawAsync(submission, ifMatch.Length == 0 ? null : ifMatch, cancellationToken);
-    }
+    public Task<IResult> WithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        PrivateAnswer.Of(ManageLink.AnswerAsync(FindAsync(request, id, cancellationToken), submission => WithdrawAsync(submission, ManageLink.IfMatch(request), cancellationToken)));
 
     /// <summary>Withdraws the story; a live one leaves the site, its list and the feeds when the publisher takes the message.</summary>
-    internal async Task<IResult> WithdrawAsync(Submission submission, string? ifMatch, CancellationToken cancellationToken)
-    {
-        if (ifMatch is not null && ifMatch != "*" && ifMatch != submission.EntityTag)
+    internal Task<IResult> WithdrawAsync(Submission submission, string? ifMatch, CancellationToken cancellationToken) =>
+        ManageLink.WithdrawAsync(submissions, submission, ifMatch, time, Changed, async withdrawn =>
         {
-            return Changed();
-        }
-        if (submission.Status == SubmissionStatus.Withdrawn)
-        {
-            return TypedResults.NoContent();
-        }
-        var withdrawn = submission with { Version = submission.Version + 1, Status = SubmissionStatus.Withdrawn, Updated = time.GetUtcNow() };
-        if (!await submissions.TryReplaceThenSendAsync(withdrawn, Triggers.Queues.Publish, new PublishMessage(withdrawn.Id, withdrawn.Version, Withdraw: true), cancellationToken))
-        {
-            return Changed();
-        }
-        await review.RemoveAsync(withdrawn, cancellationToken);
-        await log.AppendAsync(new LogEntry(withdrawn.Id, withdrawn.Version, "author", withdrawn.Updated, "withdrawn", null), cancellationToken);
-        logger.LogInformation("Post {ItemId} withdrawn at v{Version}", withdrawn.Id, withdrawn.Version);
-        return TypedResults.NoContent();
-    }
+            await review.RemoveAsync(withdrawn, cancellationToken);
+            await log.AppendAsync(new LogEntry(withdrawn.Id, withdrawn.Version, "author", withdrawn.Updated, "withdrawn", null), cancellationToken);
+            logger.LogInformation("Post {ItemId} withdrawn at v{Version}", withdrawn.Id, withdrawn.Version);
+        }, cancellationToken);
 
     /// <summary>The story, if the request carries its manage token (Bearer header or <c>?token=</c>).</summary>
     internal Task<Submission?> FindAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>

@@ -26,26 +26,17 @@ public sealed class ManagePostPage(ManagePost manage, IOptions<SiteOptions> site
         return submission is null ? Problems.NotFound() : Render(request, submission, error: null, StatusCodes.Status200OK);
     }
 
-    public Task<IResult> PostAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerPostAsync(request, id, cancellationToken));
+    public Task<IResult> PostAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        PrivateAnswer.Of(ManageLink.AnswerFormAsync(manage.FindAsync(request, id, cancellationToken), request,
+            (submission, fields) => AnswerPostAsync(request, id, submission, fields, cancellationToken), cancellationToken));
 
-    private async Task<IResult> AnswerPostAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    private async Task<IResult> AnswerPostAsync(HttpRequest request, string id, Submission submission, InputFields fields, CancellationToken cancellationToken)
     {
-        var submission = await manage.FindAsync(request, id, cancellationToken);
-        if (submission is null)
-        {
-            return Problems.NotFound();
-        }
-        var (fields, problem) = await InputFields.ReadAsync(request, cancellationToken);
-        if (fields is null || !fields.FromForm)
-        {
-            return problem ?? Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the form", "This page takes the form on it.");
-        }
-        if (fields[ConfirmField]?.Text is not ("true" or "on"))
+        if (!ManageLink.Confirmed(fields, ConfirmField))
         {
             return Render(request, submission, "Tick the box to confirm you want to take your story down.", StatusCodes.Status400BadRequest);
         }
-        var withdrawn = await manage.WithdrawAsync(submission, ifMatch: null, cancellationToken);
-        return withdrawn is IStatusCodeHttpResult { StatusCode: >= 400 } ? withdrawn : new SeeOther(PageUrl(request, id));
+        return ManageLink.BackTo(await manage.WithdrawAsync(submission, ifMatch: null, cancellationToken), PageUrl(request, id));
     }
 
     private IResult Render(HttpRequest request, Submission submission, string? error, int status)

@@ -103,13 +103,8 @@ public sealed class SubmitPost(
         }
         logger.LogInformation("Post {ItemId} received with {Images} pictures", id, details.Images.Count);
 
-        var answer = new StoredAnswer(StatusCodes.Status202Accepted, "application/json; charset=utf-8",
-            HubJson.Serialize(new SubmissionAnswer(id, ManageEvent.StatusWord(status), manageUrl)), $"/{site.Value.RoutePrefix}/posts/{id}".Replace("//", "/", StringComparison.Ordinal));
-        if (claim is not null)
-        {
-            await idempotency.CompleteAsync(claim, answer with { Body = HubJson.Serialize(SubmissionAnswer.Replay(id, ManageEvent.StatusWord(status))) }, cancellationToken);
-        }
-        return WantsPage(request) ? new SeeOther(site.Value.Public("submit-post/thanks/")) : answer;
+        return await SubmissionReceipt.AnswerAsync(idempotency, claim, site.Value, "posts", id, status, manageUrl,
+            WantsPage(request) ? "submit-post/thanks/" : null, cancellationToken);
     }
 
     public static string ManageUrl(SiteOptions site, string id, string token) => site.Api($"posts/{id}/manage?token={Uri.EscapeDataString(token)}");
