@@ -37,7 +37,7 @@ public sealed class SubmitEvent(
         {
             return keyProblem;
         }
-        var limited = await limits.CountAsync(request, LimitedAction.Submission, cancellationToken);
+        var limited = await limits.CountAsync(request, LimitedAction.Submission);
         var (fields, problem) = await InputFields.ReadAsync(request, cancellationToken);
         if (limited is not null)
         {

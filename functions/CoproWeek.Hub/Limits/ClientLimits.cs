@@ -39,8 +39,11 @@ public sealed class ClientLimits(
     private readonly ConcurrentDictionary<string, DateTimeOffset> _over = new(StringComparer.Ordinal);
     private readonly CoalescedCounts _counts = new(name => storage.Container(HubStorage.ContainerNames.Limits).GetAppendBlobClient(name));
 
-    /// <summary>Counts this request; null when it may go on, else the 429 problem to answer with.</summary>
-    public async Task<IResult?> CountAsync(HttpRequest request, LimitedAction action, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts this request; null when it may go on, else the 429 problem to answer with. Not cancellable: the append
+    /// may carry other requests' counts too, and a request that gave up still counted.
+    /// </summary>
+    public async Task<IResult?> CountAsync(HttpRequest request, LimitedAction action)
     {
         var limit = action switch
         {

@@ -42,7 +42,7 @@ public sealed class SubmitPost(
         {
             return keyProblem;
         }
-        if (await limits.CountAsync(request, LimitedAction.Submission, cancellationToken) is { } limited)
+        if (await limits.CountAsync(request, LimitedAction.Submission) is { } limited)
         {
             return WantsPage(request)
                 ? EventPages.Html(SubmitPostPage.Render(site.Value, EventFormValues.From(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>()), SubmitEvent.TooManyOnForm), StatusCodes.Status429TooManyRequests)

@@ -43,7 +43,7 @@ public sealed class Subscribe(
     private async Task<IResult> AnswerHandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var isForm = request.HasFormContentType;
-        var limited = await limits.CountAsync(request, LimitedAction.SignUp, cancellationToken);
+        var limited = await limits.CountAsync(request, LimitedAction.SignUp);
         var (body, problem) = await SubscriptionChoices.ReadAsync(request, cancellationToken);
         if (limited is not null)
         {
