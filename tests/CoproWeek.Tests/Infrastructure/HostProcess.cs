@@ -5,7 +5,8 @@ namespace CoproWeek.Tests.Infrastructure;
 /// <summary>Runs the self-host as a real process, the way a newcomer starts it, and collects what it prints.</summary>
 public static class HostProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(Dictionary<string, string> environment, TimeSpan? timeout = null)
+    /// <summary>How a test starts the self-host's own process: <c>dotnet CoproWeek.Host.dll</c> from the test output, in Development, its output captured.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -15,9 +16,17 @@ public static class HostProcess
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CoproWeek.Host.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{CoproWeek.Host.DevStorage.Azurite.FreePort()}");
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        return start;
+    }
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(Dictionary<string, string> environment, TimeSpan? timeout = null)
+    {
+        var start = StartInfo(["--urls", $"http://127.0.0.1:{CoproWeek.Host.DevStorage.Azurite.FreePort()}"]);
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -34,17 +34,7 @@ public sealed class RunningHost : IAsyncDisposable
     public static async Task<RunningHost> StartAsync(Dictionary<string, string> environment, TimeSpan? timeout = null)
     {
         var url = $"http://127.0.0.1:{CoproWeek.Host.DevStorage.Azurite.FreePort()}";
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CoproWeek.Host.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(url);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        var start = HostProcess.StartInfo(["--urls", url]);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in environment)
         {

@@ -7,19 +7,7 @@ public static class ModeratorsCli
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CoproWeek.Host.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        var start = Infrastructure.HostProcess.StartInfo(args);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
