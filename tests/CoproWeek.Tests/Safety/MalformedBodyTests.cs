@@ -168,20 +168,11 @@ public sealed class MalformedBodyTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task The_signed_email_events_webhook_takes_a_number_where_a_string_belongs_as_no_event()
     {
         using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
-        await using var hub = new HubFactory(azurite, new Dictionary<string, string?>
-        {
-            ["SendGrid:WebhookVerificationKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()),
-        });
+        await using var hub = new HubFactory(azurite, SignedEmailEvents.Trusting(key));
         using var client = hub.CreateClient();
         const string payload = """[{"event":5,"email":{"a":1}},{"event":"bounce","email":7},"text",{"event":"bounce","email":"\ud800@example.org"}]""";
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var signature = key.SignData(Encoding.UTF8.GetBytes(timestamp + payload), System.Security.Cryptography.HashAlgorithmName.SHA256,
-            System.Security.Cryptography.DSASignatureFormat.Rfc3279DerSequence);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/email-events") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        request.Headers.Add(Hub.Subscriptions.ReceiveEmailEvents.SignatureHeader, Convert.ToBase64String(signature));
-        request.Headers.Add(Hub.Subscriptions.ReceiveEmailEvents.TimestampHeader, timestamp);
 
-        var response = await client.SendAsync(request);
+        var response = await client.SendAsync(SignedEmailEvents.Request(key, payload, DateTimeOffset.UtcNow));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -16,10 +16,7 @@ public sealed class EmailEventReplayTests(AzuriteFixture azurite) : IClassFixtur
     public async Task A_replayed_signed_call_changes_nothing_twice_and_a_new_event_still_acts()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        await using var hub = new HubFactory(azurite, new Dictionary<string, string?>
-        {
-            ["SendGrid:WebhookVerificationKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()),
-        });
+        await using var hub = new HubFactory(azurite, SignedEmailEvents.Trusting(key));
         using var client = hub.CreateClient();
         var store = hub.Services.GetRequiredService<SubscriberStore>();
         const string batch = """
@@ -29,15 +26,15 @@ public sealed class EmailEventReplayTests(AzuriteFixture azurite) : IClassFixtur
             """;
         var at = DateTimeOffset.UtcNow;
 
-        var first = await client.SendAsync(Signed(key, batch, at));
+        var first = await client.SendAsync(SignedEmailEvents.Request(key, batch, at));
         var suppressedFirst = (await SuppressedAsync(hub, store, "sam@example.org"), await SuppressedAsync(hub, store, "alex@example.org"));
         // Both people sign up again and confirm: their suppression is lifted. A replay of the old call must not bring it back.
         await store.LiftSuppressionAsync(store.IdOf("sam@example.org"), CancellationToken.None);
         await store.LiftSuppressionAsync(store.IdOf("alex@example.org"), CancellationToken.None);
-        var replays = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.SendAsync(Signed(key, batch, at))));
+        var replays = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.SendAsync(SignedEmailEvents.Request(key, batch, at))));
         var afterReplay = (await SuppressedAsync(hub, store, "sam@example.org"), await SuppressedAsync(hub, store, "alex@example.org"));
-        var newEvent = await client.SendAsync(Signed(key, """[{"email":"sam@example.org","event":"bounce","sg_event_id":"ZXZlbnQtdHdv","timestamp":9}]""", DateTimeOffset.UtcNow));
-        var wrongTypes = await client.SendAsync(Signed(key, """[{"email":7,"event":5,"sg_event_id":1},{"event":"bounce","email":["x"]},3,"text",null]""", DateTimeOffset.UtcNow));
+        var newEvent = await client.SendAsync(SignedEmailEvents.Request(key, """[{"email":"sam@example.org","event":"bounce","sg_event_id":"ZXZlbnQtdHdv","timestamp":9}]""", DateTimeOffset.UtcNow));
+        var wrongTypes = await client.SendAsync(SignedEmailEvents.Request(key, """[{"email":7,"event":5,"sg_event_id":1},{"event":"bounce","email":["x"]},3,"text",null]""", DateTimeOffset.UtcNow));
         var ledger = new List<TableEntity>();
         await foreach (var row in hub.Storage.Table(HubStorage.TableNames.EmailEvents).QueryAsync<TableEntity>())
         {
@@ -64,13 +61,4 @@ public sealed class EmailEventReplayTests(AzuriteFixture azurite) : IClassFixtur
     private static async Task<bool> SuppressedAsync(HubFactory hub, SubscriberStore store, string email) =>
         await store.IsSuppressedAsync(store.IdOf(email), CancellationToken.None);
 
-    private static HttpRequestMessage Signed(ECDsa key, string payload, DateTimeOffset at)
-    {
-        var timestamp = at.ToUnixTimeSeconds().ToString();
-        var signature = key.SignData(Encoding.UTF8.GetBytes(timestamp + payload), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/email-events") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        request.Headers.Add(ReceiveEmailEvents.SignatureHeader, Convert.ToBase64String(signature));
-        request.Headers.Add(ReceiveEmailEvents.TimestampHeader, timestamp);
-        return request;
-    }
 }

@@ -166,35 +166,23 @@ public sealed class SubscriptionTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task SendGrid_events_are_accepted_only_when_signed_and_recent_and_a_bounce_suppresses_the_address()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        await using var hub = new HubFactory(azurite, new Dictionary<string, string?>
-        {
-            ["SendGrid:WebhookVerificationKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()),
-        });
+        await using var hub = new HubFactory(azurite, SignedEmailEvents.Trusting(key));
         using var client = hub.CreateClient();
         var email = await SubscribeAndReadEmailAsync(hub, client);
         await client.PostAsync(Link(email, "subscriptions/confirm"), new FormUrlEncodedContent([]));
         const string body = """[{"email":"sam@example.org","event":"bounce","timestamp":1}]""";
 
-        HttpRequestMessage Signed(string payload, DateTimeOffset at, ECDsa signer)
-        {
-            var timestamp = at.ToUnixTimeSeconds().ToString();
-            var signature = signer.SignData(Encoding.UTF8.GetBytes(timestamp + payload), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/email-events") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-            request.Headers.Add(ReceiveEmailEvents.SignatureHeader, Convert.ToBase64String(signature));
-            request.Headers.Add(ReceiveEmailEvents.TimestampHeader, timestamp);
-            return request;
-        }
 
         using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/email-events", new StringContent(body))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Signed(body, DateTimeOffset.UtcNow, other))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Signed(body, DateTimeOffset.UtcNow.AddMinutes(-15), key))).StatusCode);
-        var tamperedRequest = Signed(body, DateTimeOffset.UtcNow, key);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(SignedEmailEvents.Request(other, body, DateTimeOffset.UtcNow))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(SignedEmailEvents.Request(key, body, DateTimeOffset.UtcNow.AddMinutes(-15)))).StatusCode);
+        var tamperedRequest = SignedEmailEvents.Request(key, body, DateTimeOffset.UtcNow);
         tamperedRequest.Content = new StringContent(body.Replace("sam", "someone"), Encoding.UTF8, "application/json");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(tamperedRequest)).StatusCode);
         Assert.Equal(SubscriberStatus.Active, (await RowAsync(hub, "sam@example.org"))!.Status);
 
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Signed(body, DateTimeOffset.UtcNow, key))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(SignedEmailEvents.Request(key, body, DateTimeOffset.UtcNow))).StatusCode);
         Assert.Equal(SubscriberStatus.Suppressed, (await RowAsync(hub, "sam@example.org"))!.Status);
         var store = hub.Services.GetRequiredService<SubscriberStore>();
         Assert.True(await store.IsSuppressedAsync(store.IdOf("sam@example.org"), CancellationToken.None));
