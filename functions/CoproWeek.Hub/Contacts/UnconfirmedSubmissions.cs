@@ -1,7 +1,7 @@
 using System.Net;
 using Azure;
-using Azure.Storage.Blobs.Models;
 using CoproWeek.Hub.Housekeeping;
+using CoproWeek.Hub.Posts;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Submissions;
 using Microsoft.Extensions.Options;
@@ -12,7 +12,12 @@ namespace CoproWeek.Hub.Contacts;
 /// Submissions whose address was never confirmed: after <see cref="ContactOptions.ConfirmationLifetime"/> they go,
 /// with their pictures and text files, and so does the note that they were waiting. Nobody has seen them.
 /// </summary>
-public sealed class UnconfirmedSubmissions(ContactAddresses contacts, SubmissionStore submissions, HubStorage storage, IOptions<ContactOptions> options) : IExpirySweep
+public sealed class UnconfirmedSubmissions(
+    ContactAddresses contacts,
+    SubmissionStore submissions,
+    PostBlobs files,
+    HubStorage storage,
+    IOptions<ContactOptions> options) : IExpirySweep
 {
     public string Kind => "unconfirmed submissions";
 
@@ -25,11 +30,7 @@ public sealed class UnconfirmedSubmissions(ContactAddresses contacts, Submission
             if (await submissions.GetAsync(id, cancellationToken) is { Status: SubmissionStatus.AwaitingConfirmation } submission)
             {
                 // Files first: if the row then fails to go, the next clean-up finds it again.
-                var files = storage.Container(HubStorage.ContainerNames.Submissions);
-                await foreach (var file in files.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"posts/{id}/", cancellationToken))
-                {
-                    await files.DeleteBlobIfExistsAsync(file.Name, cancellationToken: cancellationToken);
-                }
+                await files.DeleteAllAsync(id, cancellationToken);
                 try
                 {
                     await storage.Table(HubStorage.TableNames.Submissions).DeleteEntityAsync(id, id, submission.ETag, cancellationToken);

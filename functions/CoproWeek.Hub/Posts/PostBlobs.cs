@@ -14,6 +14,15 @@ public sealed class PostBlobs(HubStorage storage)
 
     public static string Folder(string id, int version) => $"posts/{id}/v{version}/";
 
+    /// <summary>Removes every version's files of a story (one nobody will ever read, such as an unconfirmed one).</summary>
+    public async Task DeleteAllAsync(string id, CancellationToken cancellationToken)
+    {
+        await foreach (var file in Private.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"posts/{id}/", cancellationToken))
+        {
+            await Private.DeleteBlobIfExistsAsync(file.Name, cancellationToken: cancellationToken);
+        }
+    }
+
     /// <summary>Writes the body and pictures of one version; returns the details that name them.</summary>
     public async Task<PostDetails> WriteAsync(string id, int version, PostDraft draft, CancellationToken cancellationToken)
     {
