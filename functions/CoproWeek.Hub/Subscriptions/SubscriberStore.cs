@@ -46,8 +46,8 @@ public sealed class SubscriberStore(HubStorage storage, AddressHasher hasher)
         }
         if (DigestLinks.TryParseLocator(locator, out var partition, out var subscriberId) && purpose != TokenPurposes.Confirm)
         {
-            var row = await Ledger.GetEntityIfExistsAsync<TableEntity>(partition, subscriberId, cancellationToken: cancellationToken);
-            var stored = row.HasValue ? row.Value!.GetString(purpose == TokenPurposes.Unsubscribe ? "UnsubscribeHash" : "PreferencesHash") : null;
+            var row = await Ledger.GetRowAsync<DigestLedgerEntry>(partition, subscriberId, cancellationToken);
+            var stored = purpose == TokenPurposes.Unsubscribe ? row?.UnsubscribeHash : row?.PreferencesHash;
             return Tokens.Verify(purpose, token, stored) ? await GetSafelyAsync(subscriberId, cancellationToken) : null;
         }
         return null;
