@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using CoproWeek.Hub.Storage;
+
 namespace CoproWeek.Hub.Publishing;
 
 /// <summary>
@@ -18,4 +21,23 @@ public sealed record PublishedItem(
     DateTimeOffset PublishedAt,
     /// <summary>When the event starts; null for posts.</summary>
     DateTimeOffset? Starts,
-    bool Withdrawn);
+    bool Withdrawn) : ITableRow<PublishedItem>
+{
+    public TableEntity ToEntity() => new TableEntity(PublishedItems.Day(PublishedAt), Id).With(
+        (nameof(Kind), Kind), (nameof(Version), Version), (nameof(Title), Title), (nameof(Summary), Summary), (nameof(Url), Url),
+        (nameof(Region), Region), (nameof(Topics), string.Join(',', Topics)), (nameof(PublishedAt), PublishedAt), (nameof(Starts), Starts),
+        (nameof(Withdrawn), Withdrawn));
+
+    public static PublishedItem FromEntity(TableEntity e) => new(
+        e.RowKey,
+        e.GetString(nameof(Kind)) ?? "",
+        e.GetInt32(nameof(Version)) ?? 0,
+        e.GetString(nameof(Title)) ?? "",
+        e.GetString(nameof(Summary)) ?? "",
+        e.GetString(nameof(Url)) ?? "",
+        e.GetString(nameof(Region)) ?? "",
+        (e.GetString(nameof(Topics)) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+        e.GetDateTimeOffset(nameof(PublishedAt)) ?? default,
+        e.GetDateTimeOffset(nameof(Starts)),
+        e.GetBoolean(nameof(Withdrawn)) ?? false);
+}
