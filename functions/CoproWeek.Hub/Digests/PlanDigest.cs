@@ -135,9 +135,9 @@ public sealed class PlanDigest(
             ? TableClient.CreateQueryFilter($"PartitionKey gt {cursor} and Status eq {SubscriberStatus.Active} and Frequency eq {frequency}")
             : TableClient.CreateQueryFilter($"PartitionKey gt {cursor} and PartitionKey le {upper} and Status eq {SubscriberStatus.Active} and Frequency eq {frequency}");
         var ids = new List<string>();
-        await foreach (var row in subscribers.Subscribers.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["PartitionKey"], cancellationToken: cancellationToken))
+        await foreach (var row in subscribers.Subscribers.QueryRowsAsync<Subscriber>(filter, cancellationToken, select: ["PartitionKey"], maxPerPage: Math.Min(max, 1000)))
         {
-            ids.Add(row.PartitionKey);
+            ids.Add(row.Id);
             if (ids.Count >= max)
             {
                 break;
