@@ -18,4 +18,6 @@ public sealed record PublishedItem(
     DateTimeOffset PublishedAt,
     /// <summary>When the event starts; null for posts.</summary>
     DateTimeOffset? Starts,
-    bool Withdrawn);
+    bool Withdrawn,
+    /// <summary>For stories, the kind (<see cref="Posts.StoryKinds"/>: blog, good-practice, launch), so digests can label it; null for events.</summary>
+    string? StoryKind = null);

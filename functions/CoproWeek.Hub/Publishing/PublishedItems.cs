@@ -29,6 +29,7 @@ public sealed class PublishedItems(HubStorage storage)
             ["PublishedAt"] = item.PublishedAt,
             ["Starts"] = item.Starts,
             ["Withdrawn"] = item.Withdrawn,
+            ["StoryKind"] = item.StoryKind,
         };
         await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
@@ -68,5 +69,6 @@ public sealed class PublishedItems(HubStorage storage)
         (row.GetString("Topics") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
         row.GetDateTimeOffset("PublishedAt") ?? default,
         row.GetDateTimeOffset("Starts"),
-        row.GetBoolean("Withdrawn") ?? false);
+        row.GetBoolean("Withdrawn") ?? false,
+        row.GetString("StoryKind"));
 }

@@ -19,7 +19,7 @@ public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPage
         var posts = await index.PublishedPostsAsync(cancellationToken);
         IReadOnlyList<SiteFile> files =
         [
-            .. pages.IndexFiles(events, now, PostSite.SitemapUrls(posts, site.Value)),
+            .. pages.IndexFiles(events, now, PostSite.SitemapUrls(posts, site.Value), HomeFeatures.From(posts, supporters: 0)),
             .. PostSite.Indexes(posts, events, now, site.Value),
         ];
         await writer.WriteAllAsync(files, cancellationToken);

@@ -62,8 +62,12 @@ public static class SiteFeeds
         {
             PublishDate = published.PublishedAt,
         };
-        item.Authors.Add(new SyndicationPerson { Name = XmlSafe(published.Post.AuthorName) });
+        foreach (var author in Bylines.Of(published.Post))
+        {
+            item.Authors.Add(new SyndicationPerson { Name = XmlSafe(Bylines.Text(author)) });
+        }
         item.Categories.Add(new SyndicationCategory("Story"));
+        item.Categories.Add(new SyndicationCategory(StoryKinds.NameOf(published.Post.Kind)));
         foreach (var tag in published.Post.Tags)
         {
             item.Categories.Add(new SyndicationCategory(XmlSafe(tag)));
