@@ -37,10 +37,19 @@ public static class StoryCredits
     public static bool InSitemap(PublishedPost published) => string.IsNullOrEmpty(published.Post.OriginalUrl);
 
     /// <summary>schema.org <c>author</c>: one Person per author, with <c>jobTitle</c> and <c>worksFor</c>.</summary>
+    /// <remarks>One author is written as an object, several as an array: schema.org takes both, and readers of older pages expect the object.</remarks>
     public static void WriteAuthors(Utf8JsonWriter json, PublicPost post)
     {
-        json.WriteStartArray("author");
-        foreach (var author in Bylines.Of(post))
+        var authors = Bylines.Of(post);
+        if (authors.Count > 1)
+        {
+            json.WriteStartArray("author");
+        }
+        else
+        {
+            json.WritePropertyName("author");
+        }
+        foreach (var author in authors)
         {
             json.WriteStartObject();
             json.WriteString("@type", "Person");
@@ -58,6 +67,9 @@ public static class StoryCredits
             }
             json.WriteEndObject();
         }
-        json.WriteEndArray();
+        if (authors.Count > 1)
+        {
+            json.WriteEndArray();
+        }
     }
 }
