@@ -30,5 +30,6 @@ public sealed record HomeFeatures(IReadOnlyList<PublishedPost> GoodPractice, int
             html.Append("<p class=\"supporters-count\"><a href=\"").Text(options.Public("supporters/")).Append("\">")
                 .Append(Supporters == 1 ? "1 organisation supports" : $"{Supporters:N0} organisations support").Append(" the week</a>.</p>\n");
         }
+        html.Append("<p><a href=\"").Text(options.Public("support-the-week/")).Append("\">Tell us your organisation supports the week</a></p>\n");
     }
 }
