@@ -115,8 +115,9 @@ public static partial class StoryFields
                 fields[AuthorField(i, key)] = value ?? "";
             }
         }
-        var inner = new FieldReader(InputFields.FromParts(fields));
-        var read = ReadIndexed(inner, InputFields.FromParts(fields));
+        var entryFields = InputFields.FromParts(fields);
+        var inner = new FieldReader(entryFields);
+        var read = ReadIndexed(inner, entryFields);
         inner.RejectUnknown();
         foreach (var (field, messages) in inner.Errors)
         {
