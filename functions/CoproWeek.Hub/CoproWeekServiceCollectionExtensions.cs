@@ -13,6 +13,7 @@ using CoproWeek.Hub.Posts;
 using CoproWeek.Hub.Runtime;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Subscriptions;
+using CoproWeek.Hub.Supporters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -85,6 +86,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddEvents(catalog);
         services.AddModeration(catalog);
         services.AddPosts(catalog);
+        services.AddSupporters(catalog);
         services.AddHousekeeping(catalog);
         return services;
     }

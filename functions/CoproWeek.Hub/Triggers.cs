@@ -44,6 +44,9 @@ public static class Triggers
         public const string EraseSubscription = "subscriptions/erase";
         public const string EmailEvents = "email-events";
         public const string ConfirmContact = "contacts/confirm";
+        public const string Supporters = "supporters";
+        public const string Supporter = "supporters/{id}";
+        public const string ManageSupporter = "supporters/{id}/manage";
     }
 
     /// <summary>
@@ -99,6 +102,11 @@ public static class Triggers
         new TimerTriggerDefinition(nameof(PlanDailyDigest), Schedules.DailyDigest),
         new QueueTriggerDefinition(nameof(SendDigestBatch), Queues.Digest),
         new TimerTriggerDefinition(nameof(CleanUpExpired), Schedules.CleanUp),
+        new HttpTriggerDefinition(nameof(SubmitSupporter), Routes.Supporters, ["POST"]),
+        new HttpTriggerDefinition(nameof(GetSupporter), Routes.Supporter, ["GET"]),
+        new HttpTriggerDefinition(nameof(WithdrawSupporter), Routes.Supporter, ["DELETE"]),
+        new HttpTriggerDefinition(nameof(ShowManageSupporterPage), Routes.ManageSupporter, ["GET"]),
+        new HttpTriggerDefinition(nameof(PostManageSupporterPage), Routes.ManageSupporter, ["POST"]),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
@@ -140,6 +148,11 @@ public static class Triggers
     public const string PlanDailyDigest = nameof(PlanDailyDigest);
     public const string SendDigestBatch = nameof(SendDigestBatch);
     public const string CleanUpExpired = nameof(CleanUpExpired);
+    public const string SubmitSupporter = nameof(SubmitSupporter);
+    public const string GetSupporter = nameof(GetSupporter);
+    public const string WithdrawSupporter = nameof(WithdrawSupporter);
+    public const string ShowManageSupporterPage = nameof(ShowManageSupporterPage);
+    public const string PostManageSupporterPage = nameof(PostManageSupporterPage);
 
     public static TriggerDefinition Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -66,10 +66,18 @@ public static class DigestContent
          TextFrame(frequency).Replace(ItemsText, string.Concat(items.Select(ItemText)))
                 .Replace(PreferencesUrl, preferencesUrl).Replace(UnsubscribeUrl, unsubscribeUrl));
 
+    /// <summary>A story's kind as the digest labels it ("Story: good practice"); null for events.</summary>
+    public static string? KindLabel(PublishedItem item) =>
+        item.StoryKind is { Length: > 0 } kind ? "Story: " + Posts.StoryKinds.NameOf(kind).ToLowerInvariant() : null;
+
     /// <summary>"Event: Monday 5 July 2027, 10am. Wales." in UK time.</summary>
     private static string Details(PublishedItem item)
     {
         var parts = new List<string>();
+        if (KindLabel(item) is { } kind)
+        {
+            parts.Add(kind);
+        }
         if (item.Starts is { } starts)
         {
             var local = TimeZoneInfo.ConvertTime(starts, London);

@@ -18,4 +18,8 @@ public sealed class ClientLimitOptions
     [Range(0, MaxPerHour)]
     public int SignUpsPerHour { get; set; } = 20;
 
+    /// <summary>Pledges of support (<c>POST /api/supporters</c>) from one client in one hour.</summary>
+    [Range(0, MaxPerHour)]
+    public int SupportersPerHour { get; set; } = 10;
+
 }

@@ -17,6 +17,8 @@ public enum LimitedAction
 {
     Submission,
     SignUp,
+    /// <summary>Pledges of support from organisations.</summary>
+    Supporter,
 }
 
 /// <summary>
@@ -49,6 +51,7 @@ public sealed class ClientLimits(
         {
             LimitedAction.Submission => options.Value.SubmissionsPerHour,
             LimitedAction.SignUp => options.Value.SignUpsPerHour,
+            LimitedAction.Supporter => options.Value.SupportersPerHour,
             _ => 0,
         };
         if (limit <= 0)

@@ -39,7 +39,12 @@ public static class DecisionEmails
         ], null, now, category: $"{submission.Kind}-changes");
     }
 
-    private static string Thing(Submission submission) => submission.Kind == "post" ? "story" : submission.Kind;
+    private static string Thing(Submission submission) => submission.Kind switch
+    {
+        "post" => "story",
+        Supporters.SubmitSupporter.Kind => "pledge of support",
+        _ => submission.Kind,
+    };
 
     private static string Greeting(string? name) => string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";
 

@@ -41,7 +41,9 @@ public sealed class DecisionFollowUp(ReviewQueue review, ModerationLog log, Queu
                 break;
             case SubmissionStatus.Held:
                 await review.AddAsync(decided, cancellationToken);
-                await queues.SendAsync(Triggers.Queues.Email, decided.Kind == SubmitPost.Kind
+                await queues.SendAsync(Triggers.Queues.Email,
+                    decided.Kind == Supporters.SubmitSupporter.Kind ? Supporters.SupporterEmails.Held(decided, HubJson.Deserialize<Supporters.SupporterDetails>(decided.DetailsJson), now)
+                    : decided.Kind == SubmitPost.Kind
                     ? PostEmails.Held(decided, HubJson.Deserialize<PostDetails>(decided.DetailsJson), now)
                     : EventEmails.Held(decided, HubJson.Deserialize<EventDetails>(decided.DetailsJson), now), cancellationToken);
                 break;

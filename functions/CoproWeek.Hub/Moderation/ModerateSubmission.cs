@@ -48,7 +48,9 @@ public sealed class ModerateSubmission(
         await followUp.RunAsync(submission, cancellationToken);
     }
 
-    private static EmailMessage Receipt(Submission submission, int version, string manageUrl) => submission.Kind == SubmitPost.Kind
+    private static EmailMessage Receipt(Submission submission, int version, string manageUrl) =>
+        submission.Kind == Supporters.SubmitSupporter.Kind ? Supporters.SupporterEmails.Receipt(submission.Id, version, HubJson.Deserialize<Supporters.SupporterDetails>(submission.DetailsJson), manageUrl, submission.Submitted)
+        : submission.Kind == SubmitPost.Kind
         ? PostEmails.Receipt(submission.Id, version, HubJson.Deserialize<PostDetails>(submission.DetailsJson), manageUrl, submission.Submitted)
         : EventEmails.Receipt(submission.Id, HubJson.Deserialize<EventDetails>(submission.DetailsJson), manageUrl, submission.Submitted);
 
@@ -64,6 +66,10 @@ public sealed class ModerateSubmission(
         else if (submission.Kind == SubmitPost.Kind)
         {
             (status, findings) = (SubmissionStatus.Held, [new Finding("person", "Every story is read by a person before it goes out.")]);
+        }
+        else if (submission.Kind == Supporters.SubmitSupporter.Kind)
+        {
+            (status, findings) = (SubmissionStatus.Held, [new Finding("person", "Every pledge of support is read by a person before it is listed.")]);
         }
         else
         {

@@ -19,6 +19,7 @@ public sealed class PublishItem(
     PublishedItems published,
     IndexRebuilds rebuilds,
     PublishPost posts,
+    Supporters.PublishSupporter supporters,
     Moderation.ModerationLog log,
     QueueSender queues,
     IOptions<SiteOptions> site,
@@ -32,6 +33,11 @@ public sealed class PublishItem(
         if (submission is { Kind: PublishPost.Kind })
         {
             await posts.HandleAsync(message, submission, cancellationToken);
+            return;
+        }
+        if (submission is { Kind: Supporters.PublishSupporter.Kind })
+        {
+            await supporters.HandleAsync(message, submission, cancellationToken);
             return;
         }
         var entry = await index.GetAsync("event", message.Id, cancellationToken);

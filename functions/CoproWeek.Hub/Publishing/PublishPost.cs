@@ -139,5 +139,5 @@ public sealed class PublishPost(
 
     // Stories go to every subscriber, so no region; their tags that name a topic let topic digests pick them up.
     private static PublishedItem Record(string id, int version, PublicPost post, string url, DateTimeOffset publishedAt, bool withdrawn) =>
-        new(id, Kind, version, post.Title, post.Summary, url, "", PostValidator.Topics(post.Tags), publishedAt, null, withdrawn);
+        new(id, Kind, version, post.Title, post.Summary, url, "", PostValidator.Topics(post.Tags), publishedAt, null, withdrawn, StoryKinds.Of(post.Kind));
 }

@@ -21,12 +21,14 @@ public sealed record PublishedItem(
     DateTimeOffset PublishedAt,
     /// <summary>When the event starts; null for posts.</summary>
     DateTimeOffset? Starts,
-    bool Withdrawn) : ITableRow<PublishedItem>
+    bool Withdrawn,
+    /// <summary>For stories, the kind (<see cref="Posts.StoryKinds"/>: blog, good-practice, launch), so digests can label it; null for events.</summary>
+    string? StoryKind = null) : ITableRow<PublishedItem>
 {
     public TableEntity ToEntity() => new TableEntity(PublishedItems.Day(PublishedAt), Id).With(
         (nameof(Kind), Kind), (nameof(Version), Version), (nameof(Title), Title), (nameof(Summary), Summary), (nameof(Url), Url),
         (nameof(Region), Region), (nameof(Topics), string.Join(',', Topics)), (nameof(PublishedAt), PublishedAt), (nameof(Starts), Starts),
-        (nameof(Withdrawn), Withdrawn));
+        (nameof(Withdrawn), Withdrawn), (nameof(StoryKind), StoryKind));
 
     public static PublishedItem FromEntity(TableEntity e) => new(
         e.RowKey,
@@ -39,5 +41,6 @@ public sealed record PublishedItem(
         (e.GetString(nameof(Topics)) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
         e.GetDateTimeOffset(nameof(PublishedAt)) ?? default,
         e.GetDateTimeOffset(nameof(Starts)),
-        e.GetBoolean(nameof(Withdrawn)) ?? false);
+        e.GetBoolean(nameof(Withdrawn)) ?? false,
+        e.GetString(nameof(StoryKind)));
 }

@@ -56,6 +56,8 @@ public static class SiteCss
         .card dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 0.75rem; margin: 0; }
         .card dt { font-weight: 700; }
         .card dd { margin: 0; }
+        .supporter img { display: block; max-width: 100%; height: auto; margin: 0 0 0.75rem; }
+        .story-kind { display: inline-block; margin: 0 0 0.5rem; padding: 0.1rem 0.5rem; border: 2px solid #12355b; font-weight: 700; }
         .count { font-weight: 700; }
         .filters { border: 1px solid #b1b4b6; padding: 0 1rem; margin: 0 0 1.5rem; }
         .filters > details { border-bottom: 1px solid #b1b4b6; }
