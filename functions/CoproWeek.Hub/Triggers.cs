@@ -44,6 +44,8 @@ public static class Triggers
         public const string EraseSubscription = "subscriptions/erase";
         public const string EmailEvents = "email-events";
         public const string ConfirmContact = "contacts/confirm";
+        public const string AccessRequests = "events/{id}/access-requests";
+        public const string AccessRequestSent = "events/{id}/access-requests/sent";
     }
 
     /// <summary>
@@ -99,6 +101,9 @@ public static class Triggers
         new TimerTriggerDefinition(nameof(PlanDailyDigest), Schedules.DailyDigest),
         new QueueTriggerDefinition(nameof(SendDigestBatch), Queues.Digest),
         new TimerTriggerDefinition(nameof(CleanUpExpired), Schedules.CleanUp),
+        new HttpTriggerDefinition(nameof(ShowAccessRequestForm), Routes.AccessRequests, ["GET"]),
+        new HttpTriggerDefinition(nameof(SendAccessRequest), Routes.AccessRequests, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowAccessRequestSent), Routes.AccessRequestSent, ["GET"]),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
@@ -140,6 +145,9 @@ public static class Triggers
     public const string PlanDailyDigest = nameof(PlanDailyDigest);
     public const string SendDigestBatch = nameof(SendDigestBatch);
     public const string CleanUpExpired = nameof(CleanUpExpired);
+    public const string ShowAccessRequestForm = nameof(ShowAccessRequestForm);
+    public const string SendAccessRequest = nameof(SendAccessRequest);
+    public const string ShowAccessRequestSent = nameof(ShowAccessRequestSent);
 
     public static TriggerDefinition Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))

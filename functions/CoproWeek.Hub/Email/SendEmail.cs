@@ -123,6 +123,10 @@ public sealed class SendEmail(
         {
             mail.AddCategory(message.Category);
         }
+        if (message.ReplyTo is not null)
+        {
+            mail.SetReplyTo(new EmailAddress(message.ReplyTo));
+        }
         mail.AddCustomArg("emailId", message.Id);
 
         for (var attempt = 1; ; attempt++)
@@ -181,6 +185,12 @@ public sealed class SendEmail(
                 throw new EmailDeliveryException($"SendGrid answered {status} for email {message.Id}: {error}");
             }
 
+            if (message.Sensitive)
+            {
+                // Special-category data is kept nowhere, the poison queue included: the id in the log is all that stays.
+                logger.LogError("SendGrid refused email {EmailId} with {Status}; it holds an access request, so it is dropped, not kept", message.Id, status);
+                return;
+            }
             logger.LogError("SendGrid refused email {EmailId} with {Status}: {SendGridError}; moving it to the poison queue", message.Id, status, error);
             await storage.Queue(Triggers.Queues.Email + Triggers.Queues.PoisonSuffix)
                 .SendMessageAsync(HubJson.Serialize(message), cancellationToken);

@@ -18,4 +18,8 @@ public sealed class ClientLimitOptions
     [Range(0, MaxPerHour)]
     public int SignUpsPerHour { get; set; } = 20;
 
+    /// <summary>Access requests from one client in one hour, to any events.</summary>
+    [Range(0, MaxPerHour)]
+    public int AccessRequestsPerHour { get; set; } = 10;
+
 }
