@@ -22,8 +22,7 @@ public sealed class SendAccessRequest(
     ContactAddresses contacts,
     ClientLimits limits,
     AccessRequestCounts counts,
-    HubStorage storage,
-    QueueActivity activity,
+    QueueSender queues,
     IOptions<AccessRequestOptions> options,
     IOptions<SiteOptions> site,
     TimeProvider time,
@@ -129,13 +128,11 @@ public sealed class SendAccessRequest(
                 emails.Add(AccessRequestEmails.NoticeToPerson(requestId, details, email, open.Summary.Url, now));
             }
         }
-        var queue = storage.Queue(Triggers.Queues.Email);
         foreach (var message in emails)
         {
             // The messages are the only place the request exists; they expire rather than wait on the queue for days.
-            await queue.SendMessageAsync(HubJson.Serialize(message), visibilityTimeout: null, timeToLive: options.Value.QueueTimeToLive, cancellationToken);
+            await queues.SendAsync(Triggers.Queues.Email, message, cancellationToken, timeToLive: options.Value.QueueTimeToLive);
         }
-        activity.Notify(Triggers.Queues.Email);
         logger.LogInformation("Access request {RequestId} for event {EventId} queued as {EmailCount} emails", requestId, open.Submission.Id, emails.Count);
     }
 

@@ -95,7 +95,9 @@ public sealed class SendEmail(
             // Another delivery holds a fresh claim. Come back once it would count as abandoned: by then it is sent, or uncertain.
             var recheck = claimedAt + timeout - now + TimeSpan.FromSeconds(1);
             logger.LogInformation("Email {EmailId} is being sent by another delivery; checking again in {Delay}", message.Id, recheck);
-            await queues.SendAsync(Triggers.Queues.Email, message, cancellationToken, delay: recheck);
+            // A sensitive email (an access request) is kept nowhere for long, its own re-check included.
+            await queues.SendAsync(Triggers.Queues.Email, message, cancellationToken, delay: recheck,
+                timeToLive: message.Sensitive ? recheck + TimeSpan.FromDays(1) : null);
             return null;
         }
     }

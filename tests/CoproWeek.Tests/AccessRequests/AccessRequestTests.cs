@@ -31,9 +31,10 @@ public sealed class AccessRequestTests(AzuriteFixture azurite) : IClassFixture<A
         return settings;
     }
 
-    private static async Task<SampleEvent.Answer> LiveEventAsync(HttpClient client, HubFactory hub)
+    private static async Task<SampleEvent.Answer> LiveEventAsync(HttpClient client, HubFactory hub, string? title = null)
     {
-        var answer = await SampleEvent.SubmitAsync(client);
+        // Two events of one organiser with one title on one day would be held as likely duplicates.
+        var answer = await SampleEvent.SubmitAsync(client, title is null ? null : SampleEvent.Json(title));
         await SampleEvent.WaitUntilLiveAsync(client, hub, answer.Id);
         return answer;
     }
@@ -116,7 +117,7 @@ public sealed class AccessRequestTests(AzuriteFixture azurite) : IClassFixture<A
         await using var hub = new HubFactory(azurite, ThroughSendGrid(sendGrid), s => s.AddSingleton<TimeProvider>(clock));
         using var client = hub.CreateClient();
         var withdrawn = await LiveEventAsync(client, hub);
-        var ended = await LiveEventAsync(client, hub);
+        var ended = await LiveEventAsync(client, hub, "Co-producing housing services in Leeds");
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(SampleEvent.WithToken(HttpMethod.Delete, $"/api/events/{withdrawn.Id}", SampleEvent.Token(withdrawn)))).StatusCode);
         clock.Advance(TimeSpan.FromDays(800)); // past the sample event's end, next July
 
