@@ -3,6 +3,7 @@ using Azure.Identity;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using CoproWeek.Hub.AccessRequests;
 using CoproWeek.Hub.Contacts;
 using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Events;
@@ -88,6 +89,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddPosts(catalog);
         services.AddSupporters(catalog);
         services.AddHousekeeping(catalog);
+        services.AddAccessRequests(configuration, catalog);
         return services;
     }
 

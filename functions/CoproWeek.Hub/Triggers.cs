@@ -47,6 +47,8 @@ public static class Triggers
         public const string Supporters = "supporters";
         public const string Supporter = "supporters/{id}";
         public const string ManageSupporter = "supporters/{id}/manage";
+        public const string AccessRequests = "events/{id}/access-requests";
+        public const string AccessRequestSent = "events/{id}/access-requests/sent";
     }
 
     /// <summary>
@@ -107,6 +109,9 @@ public static class Triggers
         new HttpTriggerDefinition(nameof(WithdrawSupporter), Routes.Supporter, ["DELETE"]),
         new HttpTriggerDefinition(nameof(ShowManageSupporterPage), Routes.ManageSupporter, ["GET"]),
         new HttpTriggerDefinition(nameof(PostManageSupporterPage), Routes.ManageSupporter, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowAccessRequestForm), Routes.AccessRequests, ["GET"]),
+        new HttpTriggerDefinition(nameof(SendAccessRequest), Routes.AccessRequests, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowAccessRequestSent), Routes.AccessRequestSent, ["GET"]),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
@@ -153,6 +158,9 @@ public static class Triggers
     public const string WithdrawSupporter = nameof(WithdrawSupporter);
     public const string ShowManageSupporterPage = nameof(ShowManageSupporterPage);
     public const string PostManageSupporterPage = nameof(PostManageSupporterPage);
+    public const string ShowAccessRequestForm = nameof(ShowAccessRequestForm);
+    public const string SendAccessRequest = nameof(SendAccessRequest);
+    public const string ShowAccessRequestSent = nameof(ShowAccessRequestSent);
 
     public static TriggerDefinition Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))

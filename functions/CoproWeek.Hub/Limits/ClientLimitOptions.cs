@@ -22,4 +22,8 @@ public sealed class ClientLimitOptions
     [Range(0, MaxPerHour)]
     public int SupportersPerHour { get; set; } = 10;
 
+    /// <summary>Access requests from one client in one hour, to any events.</summary>
+    [Range(0, MaxPerHour)]
+    public int AccessRequestsPerHour { get; set; } = 10;
+
 }

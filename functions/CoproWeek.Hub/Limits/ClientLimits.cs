@@ -19,6 +19,7 @@ public enum LimitedAction
     SignUp,
     /// <summary>Pledges of support from organisations.</summary>
     Supporter,
+    AccessRequest,
 }
 
 /// <summary>
@@ -52,6 +53,7 @@ public sealed class ClientLimits(
             LimitedAction.Submission => options.Value.SubmissionsPerHour,
             LimitedAction.SignUp => options.Value.SignUpsPerHour,
             LimitedAction.Supporter => options.Value.SupportersPerHour,
+            LimitedAction.AccessRequest => options.Value.AccessRequestsPerHour,
             _ => 0,
         };
         if (limit <= 0)

@@ -28,7 +28,7 @@ public static class ManagePage
     /// <param name="values">What was just posted, to show again with <paramref name="errors"/>; null shows the event as it is.</param>
     public static string Render(SiteOptions options, EventDetails details, ManageStatus status, IReadOnlyList<string> reasons,
         string editAction, string withdrawAction, EventFormValues? values = null, IReadOnlyDictionary<string, string[]>? errors = null,
-        string? eventUrl = null)
+        string? eventUrl = null, long? accessRequests = null)
     {
         var formErrors = new FormErrors(errors, [.. EventForm.Fields, EventFormFields.ConfirmWithdraw]);
         var html = new StringBuilder(24 * 1024);
@@ -39,6 +39,10 @@ public static class ManagePage
         if (status == ManageStatus.Live && Html.SafeUrl(eventUrl) is { } live)
         {
             html.Append("<p><a href=\"").Text(live).Append("\">See your event on the website</a></p>\n");
+        }
+        if (accessRequests is { } requests)
+        {
+            html.Append("<p>").Text(AccessRequests.AccessRequestCounts.Words(requests)).Append("</p>\n");
         }
         if (reasons.Count > 0)
         {
