@@ -13,7 +13,7 @@ namespace CoproWeek.Hub.Moderation;
 /// items waiting for a person, one item as it will look when published with its history, and a decision on it
 /// (with <c>If-Match</c> on the version read, so nobody decides on something that changed under them).
 /// </summary>
-public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, SubmissionStore submissions, ModerationItems items, Previews previews, DecideSubmission decide)
+public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, SubmissionStore submissions, ModerationItems items, Previews previews, DecideSubmission decide, QueueSummary summary)
 {
     public Task<IResult> QueueAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerQueueAsync(request, cancellationToken));
 
@@ -36,18 +36,27 @@ public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, Sub
         {
             errors["continuationToken"] = ["Use the continuationToken from the page before, as it was given."];
         }
+        var kind = request.Query["kind"].ToString() is { Length: > 0 } k ? k : null;
+        if (kind is not null && !QueueSummary.IsKind(kind))
+        {
+            errors["kind"] = [$"Give one of {string.Join(", ", QueueSummary.Kinds.Select(x => x.Kind))}, or leave it out for everything."];
+        }
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
-        if (await queue.ReadAsync(pageSize, token, cancellationToken) is not { } page)
+        var counting = summary.CountAsync(cancellationToken);
+        if (await queue.ReadAsync(pageSize, token, cancellationToken, kind) is not { } page)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["continuationToken"] = ["Use the continuationToken from the page before, as it was given."] });
         }
+        var counts = await counting;
         return TypedResults.Json(new
         {
             items = page.Items.Select(i => new { id = i.Id, kind = i.Kind, title = i.Title, version = i.Version, submitted = i.Submitted, findings = i.Findings }),
             continuationToken = page.ContinuationToken,
+            counts = QueueSummary.Kinds.ToDictionary(x => x.Kind, x => counts.ByKind.GetValueOrDefault(x.Kind)),
+            oldestWaitingSince = counts.OldestSince,
         }, HubJson.Options);
     }
 

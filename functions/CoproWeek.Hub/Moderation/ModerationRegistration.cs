@@ -27,6 +27,7 @@ public static class ModerationRegistration
         services.AddSingleton<TakeDownItem>();
         services.TryAddSingleton<ItemFields>();
         services.AddSingleton<ModerationItems>();
+        services.AddSingleton<QueueSummary>();
         services.AddSingleton<ModerationActions>();
 
         catalog
