@@ -24,7 +24,7 @@ public sealed record ItemView(
     IReadOnlyList<string> Actions);
 
 /// <summary>Gathers an item's <see cref="ItemView"/>: fields in the form's words, preview, earlier versions, changes and history.</summary>
-public sealed class ModerationItems(ItemFields fields, ModerationLog log, Previews previews, IOptions<SiteOptions> site)
+public sealed class ModerationItems(ItemFields fields, ModerationLog log, Previews previews, TakeDownItem takeDown, IOptions<SiteOptions> site)
 {
     public async Task<ItemView> ReadAsync(Submission item, CancellationToken cancellationToken)
     {
@@ -46,7 +46,12 @@ public sealed class ModerationItems(ItemFields fields, ModerationLog log, Previe
         var pictures = item.Kind == SubmitPost.Kind
             ? HubJson.Deserialize<PostDetails>(item.DetailsJson).Images.Select((_, i) => ModerationActions.PictureUrl(site.Value, item, i + 1)).ToList()
             : [];
-        return new ItemView(item, ModerationQueue.TitleOf(item), current, Article(await previewTask), pictures, earlier, last?.Version, changes, history, ActionsOf(item.Status));
+        var actions = ActionsOf(item.Status);
+        if (!actions.Contains("take-down") && await takeDown.CanTakeDownAsync(item, cancellationToken))
+        {
+            actions = [.. actions, "take-down"];
+        }
+        return new ItemView(item, ModerationQueue.TitleOf(item), current, Article(await previewTask), pictures, earlier, last?.Version, changes, history, actions);
     }
 
     /// <summary>What a moderator can do with an item in this status: the API's and the page's actions alike.</summary>

@@ -168,9 +168,11 @@ internal static class ModerationPageHtml
         {
             DecisionForm(html, itemUrl, session, item.Version, problems, decision, reason);
         }
-        else if (view.Actions.Contains("take-down"))
+        if (view.Actions.Contains("take-down"))
         {
-            TakeDownForm(html, itemUrl, session, item, problems, reason);
+            // Also beside the decision form when an earlier version is live while a change waits.
+            TakeDownForm(html, itemUrl, session, item, view.Actions.Contains("approve") ? new FormErrors(null, DecisionFields) : problems, reason,
+                view.Actions.Contains("approve") ? "field-takedown-reason" : "field-reason");
         }
         else if (view.Actions.Contains("restore"))
         {
@@ -180,13 +182,13 @@ internal static class ModerationPageHtml
         return SiteLayout.Render(site, (problems.Any ? "Error: " : "") + (title.Length == 0 ? "An item to moderate" : title), html.ToString(), head: new PageHead { Private = true });
     }
 
-    private static void TakeDownForm(StringBuilder html, string action, ModeratorSession session, Submission item, FormErrors problems, string? reason)
+    private static void TakeDownForm(StringBuilder html, string action, ModeratorSession session, Submission item, FormErrors problems, string? reason, string fieldId)
     {
         html.Append("<h2>Take it down</h2>\n<p>It comes off its page, every list, the feeds and the calendars within seconds. Its address then says it was taken down. ")
             .Append("The organiser or author is sent your reason. You can put it back later.</p>\n")
             .Append("<form method=\"post\" action=\"").Text(action).Append("\" novalidate>\n");
         Hidden(html, session, item.Version, "take-down");
-        ReasonField(html, problems, reason, "Why are you taking it down?", "Needed. The organiser or author is sent these words.");
+        ReasonField(html, problems, reason, "Why are you taking it down?", "Needed. The organiser or author is sent these words.", fieldId);
         html.Append("<button type=\"submit\" class=\"button button-warning\">Take it down</button>\n</form>\n");
     }
 
@@ -203,16 +205,16 @@ internal static class ModerationPageHtml
             .Append("<input type=\"hidden\" name=\"formToken\" value=\"").Text(session.FormToken).Append("\">\n")
             .Append("<input type=\"hidden\" name=\"action\" value=\"").Append(action).Append("\">\n");
 
-    private static void ReasonField(StringBuilder html, FormErrors problems, string? reason, string label, string hint)
+    private static void ReasonField(StringBuilder html, FormErrors problems, string? reason, string label, string hint, string id)
     {
         html.Append("<div class=\"field").Append(problems.Has("reason") ? " field-error" : "").Append("\">\n")
-            .Append("<label for=\"field-reason\">").Text(label).Append("</label>\n<p class=\"hint\" id=\"field-reason-hint\">").Text(hint).Append("</p>\n");
+            .Append("<label for=\"").Append(id).Append("\">").Text(label).Append("</label>\n<p class=\"hint\" id=\"").Append(id).Append("-hint\">").Text(hint).Append("</p>\n");
         foreach (var message in problems.For("reason"))
         {
-            html.Append("<p class=\"error-message\" id=\"field-reason-error\">").Text(message).Append("</p>\n");
+            html.Append("<p class=\"error-message\" id=\"").Append(id).Append("-error\">").Text(message).Append("</p>\n");
         }
-        html.Append("<textarea id=\"field-reason\" name=\"reason\" rows=\"5\" aria-describedby=\"field-reason-hint")
-            .Append(problems.Has("reason") ? " field-reason-error\" aria-invalid=\"true" : "").Append("\">").Text(reason).Append("</textarea>\n</div>\n");
+        html.Append("<textarea id=\"").Append(id).Append("\" name=\"reason\" rows=\"5\" aria-describedby=\"").Append(id).Append("-hint")
+            .Append(problems.Has("reason") ? $" {id}-error\" aria-invalid=\"true" : "").Append("\">").Text(reason).Append("</textarea>\n</div>\n");
     }
 
     private static void Fields(StringBuilder html, IEnumerable<ItemField> fields)

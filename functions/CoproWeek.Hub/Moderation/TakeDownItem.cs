@@ -36,6 +36,7 @@ public interface IItemTakenDown
 /// </summary>
 public sealed class TakeDownItem(
     SubmissionStore submissions,
+    SiteIndex site,
     ModerationLog log,
     IEnumerable<IItemTakenDown> listeners,
     TimeProvider time,
@@ -62,10 +63,20 @@ public sealed class TakeDownItem(
     /// <summary>Whether an item in this status can be taken down: it is on the site, or about to be.</summary>
     public static bool CanTakeDown(SubmissionStatus status) => status is SubmissionStatus.Live or SubmissionStatus.Approved;
 
+    /// <summary>
+    /// Whether the item can be taken down: it is live or about to be, or an earlier version is still on the site while
+    /// a change waits (held, sent back, or not yet checked).
+    /// </summary>
+    public async Task<bool> CanTakeDownAsync(Submission item, CancellationToken cancellationToken) =>
+        CanTakeDown(item.Status)
+        || (item.Status is SubmissionStatus.Received or SubmissionStatus.Held or SubmissionStatus.ChangesRequested
+            && await site.GetAsync(item.Kind, item.Id, cancellationToken) is { Withdrawn: false });
+
     /// <summary>Takes the item down at the version the moderator read. Anyone can call this (the reports, too).</summary>
     public async Task<(TakeDownOutcome Outcome, Submission? Item)> TakeDownAsync(string id, int version, string reason, string moderator, CancellationToken cancellationToken)
     {
-        var (outcome, item) = await ChangeAsync(id, version, moderator, CanTakeDown, s => s with { Status = SubmissionStatus.TakenDown, Reason = reason.Trim() },
+        var onSite = await submissions.GetAsync(id, cancellationToken) is { } found && await CanTakeDownAsync(found, cancellationToken);
+        var (outcome, item) = await ChangeAsync(id, version, moderator, status => CanTakeDown(status) || onSite, s => s with { Status = SubmissionStatus.TakenDown, Reason = reason.Trim() },
             withdraw: true, cancellationToken);
         if (outcome == TakeDownOutcome.Done)
         {

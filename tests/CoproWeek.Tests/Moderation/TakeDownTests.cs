@@ -92,6 +92,30 @@ public sealed class TakeDownTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Contains("\"status\":\"taken-down\"", await view.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_live_event_with_a_change_waiting_for_a_moderator_can_still_be_taken_down()
+    {
+        await using var hub = new HubFactory(azurite);
+        using var client = hub.CreateClient();
+        var key = await HeldItems.AddModeratorAsync(hub, "Sam");
+        var answer = await SampleEvent.SubmitAsync(client, SampleEvent.Json("Carers' breakfast"));
+        var path = await SampleEvent.WaitUntilLiveAsync(client, hub, answer.Id);
+        var edit = SampleEvent.WithToken(HttpMethod.Put, $"/api/events/{answer.Id}", SampleEvent.Token(answer));
+        edit.Headers.IfMatch.ParseAdd("\"v1\"");
+        edit.Content = JsonContent.Create(HeldItems.Json("Carers' breakfast, with links"));
+        Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(edit)).StatusCode);
+        await HeldItems.WaitForStatusAsync(hub, answer.Id, SubmissionStatus.Held, version: 2);
+
+        var item = await HeldItems.JsonOf(await client.SendAsync(HeldItems.Request(HttpMethod.Get, $"/api/moderation/items/{answer.Id}", key)));
+        var takenDown = await TakeDownAsync(client, key, answer.Id, "\"v2\"", "Cancelled, the venue told us.");
+        await Eventually.TrueAsync(async () => (await client.GetAsync(path)).StatusCode == HttpStatusCode.Gone, "the page to answer 410");
+        var queue = await HeldItems.JsonOf(await client.SendAsync(HeldItems.Request(HttpMethod.Get, "/api/moderation/queue", key)));
+
+        Assert.Equal(["approve", "request-changes", "reject", "take-down"], item.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(HttpStatusCode.OK, takenDown.StatusCode);
+        Assert.Empty(queue.GetProperty("items").EnumerateArray());
+    }
+
     private static async Task<Dictionary<string, string>> ReadSharedAsync(HttpClient client)
     {
         var files = new Dictionary<string, string>();
