@@ -37,6 +37,7 @@ public sealed class ModerationBrowserTests(SiteFixture site)
                 : new Promise(r => { i.onload = () => r(i.naturalWidth); i.onerror = () => r(0); })))
             """);
         await AssertAccessibleAsync(page, "a story to moderate");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 320, "the item fits 320px");
         await page.SetViewportSizeAsync(1280, 800);
         await page.GetByLabel("Approve: publish it").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send decision" }).ClickAsync();
