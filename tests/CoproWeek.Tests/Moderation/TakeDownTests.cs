@@ -116,6 +116,40 @@ public sealed class TakeDownTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Empty(queue.GetProperty("items").EnumerateArray());
     }
 
+    [Fact]
+    public async Task A_taken_down_story_loses_its_pictures_and_feed_entries_and_comes_back_whole_when_restored()
+    {
+        await using var hub = new HubFactory(azurite);
+        using var client = hub.CreateClient();
+        var key = await HeldItems.AddModeratorAsync(hub, "Sam");
+        var story = await Posts.SamplePost.SubmitAsync(client, Posts.SamplePost.Parts(images: 2));
+        await Posts.SamplePost.ApproveAsync(hub, story.Id);
+        var path = await Posts.SamplePost.WaitUntilLiveAsync(client, hub, story.Id);
+        await Eventually.TrueAsync(async () => (await client.GetStringAsync("/feed.xml")).Contains(path, StringComparison.Ordinal), "the feed to list it");
+        var live = await HeldItems.WaitForStatusAsync(hub, story.Id, SubmissionStatus.Live);
+
+        var takenDown = await TakeDownAsync(client, key, story.Id, live.EntityTag, "A person in a picture did not agree to be in it.");
+        await Eventually.TrueAsync(async () => (await client.GetAsync(path)).StatusCode == HttpStatusCode.Gone, "the story's page to answer 410");
+        await Eventually.TrueAsync(async () => !(await client.GetStringAsync("/feed.xml")).Contains(path, StringComparison.Ordinal)
+            && !(await client.GetStringAsync("/posts/")).Contains(path, StringComparison.Ordinal), "the feed and list to drop it");
+        var picture = await client.GetAsync(path + "image-1.jpg");
+        var email = await Eventually.GetAsync(async () =>
+            (await hub.Services.GetRequiredService<Outbox>().ListAsync(50, CancellationToken.None)).FirstOrDefault(e => e.Subject.StartsWith("The campaign team took down your story")),
+            "the take-down email");
+
+        var restored = await ActAsync(client, key, $"/api/moderation/items/{story.Id}/restore", takenDown.Headers.ETag!.Tag);
+        await Eventually.TrueAsync(async () => (await client.GetAsync(path)).StatusCode == HttpStatusCode.OK, "the story to come back");
+        await Eventually.TrueAsync(async () => (await client.GetStringAsync("/feed.xml")).Contains(path, StringComparison.Ordinal), "the feed to list it again");
+        var pictureBack = await client.GetAsync(path + "image-2.jpg");
+
+        Assert.Equal(HttpStatusCode.OK, takenDown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, picture.StatusCode);
+        Assert.Equal(Posts.SamplePost.AuthorEmail, email.To);
+        Assert.Contains("A person in a picture did not agree to be in it.", email.Text);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, pictureBack.StatusCode);
+    }
+
     private static async Task<Dictionary<string, string>> ReadSharedAsync(HttpClient client)
     {
         var files = new Dictionary<string, string>();
