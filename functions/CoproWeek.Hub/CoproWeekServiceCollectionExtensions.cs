@@ -38,6 +38,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddOptions<SiteOptions>()
             .Bind(configuration.GetSection(SiteOptions.Section))
             .Configure(o => o.RoutePrefix = configuration["AzureFunctionsJobHost:extensions:http:routePrefix"] ?? o.RoutePrefix)
+            .Configure(o => o.EventsNeedAPerson = configuration.GetValue("Moderation:EventsNeedAPerson", false))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<Limits.ClientLimitOptions>()

@@ -32,6 +32,9 @@ public static class Triggers
         public const string ModerationDecision = "moderation/items/{id}/decision";
         public const string ModerationPage = "moderate";
         public const string ModerationItemPage = "moderate/items/{id}";
+        public const string ModerationTakeDown = "moderation/items/{id}/takedown";
+        public const string ModerationRestore = "moderation/items/{id}/restore";
+        public const string ModerationPicture = "moderate/items/{id}/pictures/{number}";
         public const string Posts = "posts";
         public const string Post = "posts/{id}";
         public const string ManagePost = "posts/{id}/manage";
@@ -84,6 +87,9 @@ public static class Triggers
         new HttpTriggerDefinition(nameof(PostModerationPage), Routes.ModerationPage, ["POST"]),
         new HttpTriggerDefinition(nameof(ShowModerationItemPage), Routes.ModerationItemPage, ["GET"]),
         new HttpTriggerDefinition(nameof(PostModerationItemPage), Routes.ModerationItemPage, ["POST"]),
+        new HttpTriggerDefinition(nameof(TakeDownModerationItem), Routes.ModerationTakeDown, ["POST"]),
+        new HttpTriggerDefinition(nameof(RestoreModerationItem), Routes.ModerationRestore, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowModerationPicture), Routes.ModerationPicture, ["GET"]),
         new HttpTriggerDefinition(nameof(SubmitPost), Routes.Posts, ["POST"]),
         new HttpTriggerDefinition(nameof(GetPost), Routes.Post, ["GET"]),
         new HttpTriggerDefinition(nameof(EditPost), Routes.Post, ["PUT"]),
@@ -133,6 +139,9 @@ public static class Triggers
     public const string PostModerationPage = nameof(PostModerationPage);
     public const string ShowModerationItemPage = nameof(ShowModerationItemPage);
     public const string PostModerationItemPage = nameof(PostModerationItemPage);
+    public const string TakeDownModerationItem = nameof(TakeDownModerationItem);
+    public const string RestoreModerationItem = nameof(RestoreModerationItem);
+    public const string ShowModerationPicture = nameof(ShowModerationPicture);
     public const string SubmitPost = nameof(SubmitPost);
     public const string GetPost = nameof(GetPost);
     public const string EditPost = nameof(EditPost);

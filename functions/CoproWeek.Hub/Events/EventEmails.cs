@@ -6,11 +6,11 @@ namespace CoproWeek.Hub.Events;
 /// <summary>What an organiser is told, and when. Each email's id is fixed by item and version, so a retry sends nothing twice.</summary>
 public static class EventEmails
 {
-    public static EmailMessage Receipt(string id, EventDetails details, string manageUrl, DateTimeOffset now) =>
+    public static EmailMessage Receipt(string id, EventDetails details, string manageUrl, DateTimeOffset now, bool eventsNeedAPerson = false) =>
         EmailTemplate.Build($"event-{id}-received", details.Contact.Email, $"We have your event: {details.Title}",
         [
             $"Hello {details.Contact.Name},",
-            $"Thank you for listing \"{details.Title}\" for Co-production Week. We check every event before it goes on the calendar. We will email you when it is live.",
+            $"Thank you for listing \"{details.Title}\" for Co-production Week. {Moderation.ModerationPromise.Event(eventsNeedAPerson)} We will email you when it is live.",
             "Keep this email. The button below is your private link to see your listing, change it or take it down. Do not share it.",
         ], new EmailTemplate.Link("See or change your event", manageUrl), now, category: "event-receipt");
 

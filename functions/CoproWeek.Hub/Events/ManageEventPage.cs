@@ -72,7 +72,7 @@ public sealed class ManageEventPage(ManageEvent manage, IOptions<SiteOptions> si
         SubmissionStatus.AwaitingConfirmation => ManageStatus.AwaitingConfirmation,
         SubmissionStatus.Held => ManageStatus.HeldForReview,
         SubmissionStatus.ChangesRequested => ManageStatus.ChangesRequested,
-        SubmissionStatus.Rejected => ManageStatus.Rejected,
+        SubmissionStatus.Rejected or SubmissionStatus.TakenDown => ManageStatus.Rejected,
         SubmissionStatus.Withdrawn => ManageStatus.Withdrawn,
         _ => ManageStatus.Received,
     };

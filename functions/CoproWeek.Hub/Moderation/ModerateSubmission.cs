@@ -20,6 +20,7 @@ public sealed class ModerateSubmission(
     DecisionFollowUp followUp,
     QueueSender queues,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<SiteOptions> site,
     ILogger<ModerateSubmission> logger)
 {
     public async Task HandleAsync(SubmissionMessage message, CancellationToken cancellationToken)
@@ -48,11 +49,11 @@ public sealed class ModerateSubmission(
         await followUp.RunAsync(submission, cancellationToken);
     }
 
-    private static EmailMessage Receipt(Submission submission, int version, string manageUrl) =>
+    private EmailMessage Receipt(Submission submission, int version, string manageUrl) =>
         submission.Kind == Supporters.SubmitSupporter.Kind ? Supporters.SupporterEmails.Receipt(submission.Id, version, HubJson.Deserialize<Supporters.SupporterDetails>(submission.DetailsJson), manageUrl, submission.Submitted)
         : submission.Kind == SubmitPost.Kind
         ? PostEmails.Receipt(submission.Id, version, HubJson.Deserialize<PostDetails>(submission.DetailsJson), manageUrl, submission.Submitted)
-        : EventEmails.Receipt(submission.Id, HubJson.Deserialize<EventDetails>(submission.DetailsJson), manageUrl, submission.Submitted);
+        : EventEmails.Receipt(submission.Id, HubJson.Deserialize<EventDetails>(submission.DetailsJson), manageUrl, submission.Submitted, site.Value.EventsNeedAPerson);
 
     private async Task<Submission?> DecideAsync(Submission submission, CancellationToken cancellationToken)
     {
@@ -77,6 +78,11 @@ public sealed class ModerateSubmission(
             var duplicate = await duplicates.FileAndCheckAsync(submission, details, cancellationToken);
             var (outcome, found) = EventChecks.Run(details, now, duplicate);
             findings = found;
+            if (outcome == CheckOutcome.Approve && site.Value.EventsNeedAPerson)
+            {
+                // The campaign team chose to read every event, as every story is read.
+                (outcome, findings) = (CheckOutcome.Hold, [.. found, new Finding("person", "Every event is read by a person before it goes out.")]);
+            }
             status = outcome switch
             {
                 CheckOutcome.Approve => SubmissionStatus.Approved,

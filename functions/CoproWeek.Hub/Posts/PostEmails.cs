@@ -10,7 +10,7 @@ public static class PostEmails
         EmailTemplate.Build($"post-{id}-v{version}-received", details.AuthorEmail, $"We have your story: {details.Title}",
         [
             $"Hello {details.AuthorName},",
-            $"Thank you for sending \"{details.Title}\" to the Co-production Week blog. A person from our team reads every story before it goes on the website. We will email you when it is live.",
+            $"Thank you for sending \"{details.Title}\" to the Co-production Week blog. {Moderation.ModerationPromise.Story} We will email you when it is live.",
             "Keep this email. The button below is your private link to see your story, change it before it is published, or take it down. Do not share it.",
         ], new EmailTemplate.Link("See or change your story", manageUrl), now, category: "post-receipt");
 

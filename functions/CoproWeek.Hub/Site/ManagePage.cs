@@ -35,7 +35,7 @@ public static class ManagePage
         formErrors.WriteSummary(html);
         html.Append("<h1>Your event: ").Text(details.Title).Append("</h1>\n")
             .Append("<p>This page is private to you. Do not share the link: anyone with it can change your event.</p>\n")
-            .Append("<div class=\"notice\">\n<h2>What is happening</h2>\n<p>").Text(StatusWords(status)).Append("</p>\n");
+            .Append("<div class=\"notice\">\n<h2>What is happening</h2>\n<p>").Text(status == ManageStatus.Received ? Moderation.ModerationPromise.EventWaiting(options.EventsNeedAPerson) : StatusWords(status)).Append("</p>\n");
         if (status == ManageStatus.Live && Html.SafeUrl(eventUrl) is { } live)
         {
             html.Append("<p><a href=\"").Text(live).Append("\">See your event on the website</a></p>\n");
@@ -63,7 +63,7 @@ public static class ManagePage
         }
 
         html.Append("<h2>Change your event</h2>\n")
-            .Append("<p>Change what you need to, then send it. A person from our team may check the changes before they go on the website.</p>\n");
+            .Append("<p>Change what you need to, then send it. ").Text(Moderation.ModerationPromise.EventChange(options.EventsNeedAPerson)).Append("</p>\n");
         EventForm.Write(html, editAction, values ?? EventFormValues.From(details), formErrors, "Send your changes");
 
         if (status != ManageStatus.Rejected)

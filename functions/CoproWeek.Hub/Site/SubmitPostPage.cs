@@ -20,7 +20,7 @@ public static class SubmitPostPage
         formErrors.WriteSummary(html);
         html.Append("<h1>").Append(Heading).Append("</h1>\n")
             .Append("<p class=\"lede\">Tell people what co-production meant for you, your group or your service.</p>\n")
-            .Append("<p>A person from our team reads every story before it goes on the website. We will email you when it is live.</p>\n");
+            .Append("<p>").Append(Moderation.ModerationPromise.Story).Append(" We will email you when it is live.</p>\n");
         if (formErrors.Any && values is not null)
         {
             html.Append("<p><strong>If you chose pictures, choose them again:</strong> for your safety, browsers do not keep them when a page comes back.</p>\n");

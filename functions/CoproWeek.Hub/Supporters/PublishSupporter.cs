@@ -32,7 +32,7 @@ public sealed class PublishSupporter(
     public async Task HandleAsync(PublishMessage message, Submission? submission, CancellationToken cancellationToken)
     {
         var entry = await index.GetAsync(Kind, message.Id, cancellationToken);
-        if (entry is not null && (entry.Version >= message.Version || entry.Withdrawn))
+        if (entry is not null && (entry.Version >= message.Version || (entry.Withdrawn && !PublishItem.Restores(message, submission))))
         {
             logger.LogInformation("Publish of supporter {ItemId} v{Version} skipped: the site already has v{SiteVersion}", message.Id, message.Version, entry.Version);
             return;
@@ -81,7 +81,8 @@ public sealed class PublishSupporter(
 
     private async Task WithdrawAsync(PublishMessage message, SiteEntry? entry, Submission? submission, CancellationToken cancellationToken)
     {
-        if (submission is not null && !submission.IsWithdrawnAt(message.Version))
+        var takenDown = submission?.IsTakenDownAt(message.Version) == true;
+        if (submission is not null && !submission.IsWithdrawnAt(message.Version) && !takenDown)
         {
             logger.LogInformation("Withdrawal of supporter {ItemId} v{Version} skipped: the withdrawal it was sent for did not happen", message.Id, message.Version);
             return;
@@ -100,7 +101,13 @@ public sealed class PublishSupporter(
         {
             await rebuilds.RequestAsync(cancellationToken);
         }
-        if (submission is not null)
+        if (takenDown)
+        {
+            // As for events and stories (see PublishItem): the request logs it too; the email goes from here only.
+            await log.AppendAsync(new Moderation.LogEntry(submission!.Id, submission.Version, submission.DecidedBy ?? "", submission.Updated, Moderation.TakeDownItem.TakenDownWord, submission.Reason), cancellationToken);
+            await queues.SendAsync(Triggers.Queues.Email, Moderation.TakeDownItem.Email(submission, time.GetUtcNow()), cancellationToken);
+        }
+        else if (submission is not null)
         {
             // Logged by the request too; this copy is for a request that died after its write.
             await log.AppendAsync(new Moderation.LogEntry(submission.Id, submission.Version, "supporter", submission.Updated, "withdrawn", null), cancellationToken);
