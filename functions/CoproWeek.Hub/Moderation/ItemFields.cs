@@ -76,6 +76,19 @@ public sealed class ItemFields(HubStorage storage, PostBlobs blobs)
                 new("authorEmail", "Your email address", post.AuthorEmail, Private: true),
             ];
         }
+        if (item.Kind == Supporters.SubmitSupporter.Kind)
+        {
+            var pledge = HubJson.Deserialize<Supporters.SupporterDetails>(item.DetailsJson);
+            return
+            [
+                new("organisation", "Organisation name", pledge.Title),
+                new("website", "Website", pledge.Website),
+                new("statement", "Why you support the week", pledge.Statement),
+                new("logo", "Logo", pledge.Logo is null ? "No logo" : "A logo (shown below)"),
+                new("consent", "We agree to be listed on the supporters page with our name, website, statement and logo", YesNo(pledge.Consent)),
+                new("contactEmail", "Your email address", pledge.ContactEmail, Private: true),
+            ];
+        }
         var e = HubJson.Deserialize<EventDetails>(item.DetailsJson);
         return
         [

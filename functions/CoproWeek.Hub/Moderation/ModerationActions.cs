@@ -79,18 +79,26 @@ public sealed class ModerationActions(ModeratorAuth auth, ModeratorSessions sess
             return ModeratorAuth.Unauthorized();
         }
         var item = await submissions.GetAsync(id, cancellationToken);
-        if (item is not { Kind: SubmitPost.Kind } || !int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+        if (item is null || !int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
         {
             return Problems.NotFound();
         }
-        var details = HubJson.Deserialize<PostDetails>(item.DetailsJson);
-        if (n < 1 || n > details.Images.Count)
+        var pictures = PicturesOf(item);
+        if (n < 1 || n > pictures.Count)
         {
             return Problems.NotFound();
         }
-        var image = details.Images[n - 1];
+        var image = pictures[n - 1];
         return TypedResults.Bytes((await blobs.ReadImageAsync(image, cancellationToken)).ToArray(), image.ContentType);
     }
+
+    /// <summary>The pictures a moderator must see before deciding: a story's pictures, a supporter's logo.</summary>
+    public static IReadOnlyList<PostImage> PicturesOf(Submission item) => item.Kind switch
+    {
+        SubmitPost.Kind => HubJson.Deserialize<PostDetails>(item.DetailsJson).Images,
+        Supporters.SubmitSupporter.Kind when HubJson.Deserialize<Supporters.SupporterDetails>(item.DetailsJson).Logo is { } logo => [logo],
+        _ => [],
+    };
 
     /// <summary>The picture's address for a moderator; the version makes a new version's picture a new address.</summary>
     public static string PictureUrl(SiteOptions site, Submission item, int number) =>

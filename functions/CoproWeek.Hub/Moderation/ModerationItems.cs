@@ -43,9 +43,7 @@ public sealed class ModerationItems(ItemFields fields, ModerationLog log, Previe
         }
         var last = earlier.FirstOrDefault();
         var changes = last is null ? [] : ItemFields.Changes(last.Fields, current);
-        var pictures = item.Kind == SubmitPost.Kind
-            ? HubJson.Deserialize<PostDetails>(item.DetailsJson).Images.Select((_, i) => ModerationActions.PictureUrl(site.Value, item, i + 1)).ToList()
-            : [];
+        var pictures = ModerationActions.PicturesOf(item).Select((_, i) => ModerationActions.PictureUrl(site.Value, item, i + 1)).ToList();
         var actions = ActionsOf(item.Status);
         if (!actions.Contains("take-down") && await takeDown.CanTakeDownAsync(item, cancellationToken))
         {

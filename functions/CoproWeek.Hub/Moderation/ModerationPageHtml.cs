@@ -285,7 +285,7 @@ internal static class ModerationPageHtml
         }
     }
 
-    private static string KindWord(string kind) => kind switch { "event" => "Event", "post" => "Story", "report" => "Report", _ => kind };
+    private static string KindWord(string kind) => kind switch { "event" => "Event", "post" => "Story", "report" => "Report", Supporters.SubmitSupporter.Kind => "Supporter", _ => kind };
 
     private static string WhenOf(DateTimeOffset when) => $"{UkTime.Date(when)}, {UkTime.Time(when)}";
 }

@@ -16,7 +16,7 @@ public sealed record QueueCounts(IReadOnlyDictionary<string, int> ByKind, DateTi
 public sealed class QueueSummary(HubStorage storage)
 {
     /// <summary>The kinds a moderator can filter the queue by, in the queue's words.</summary>
-    public static readonly IReadOnlyList<(string Kind, string Plural)> Kinds = [("post", "Stories"), ("event", "Events"), ("report", "Reports")];
+    public static readonly IReadOnlyList<(string Kind, string Plural)> Kinds = [("post", "Stories"), ("event", "Events"), ("report", "Reports"), (Supporters.SubmitSupporter.Kind, "Supporters")];
 
     public static bool IsKind(string? kind) => kind is not null && Kinds.Any(k => k.Kind == kind);
 

@@ -140,6 +140,45 @@ public sealed class SupporterTests(AzuriteFixture azurite) : IClassFixture<Azuri
     }
 
     [Fact]
+    public async Task A_moderator_can_take_a_supporter_down_and_put_it_back_and_the_organisation_is_told_why()
+    {
+        await using var hub = new HubFactory(azurite);
+        using var client = hub.CreateClient();
+        var pledge = await SubmitAsync(client, Form("Pretend Pledges Ltd", WideLogo()));
+        await ApproveAllAsync(client, hub, expected: 1);
+        await Eventually.TrueAsync(async () => (await client.GetStringAsync("/supporters/")).Contains("Pretend Pledges Ltd"), "the supporter to be listed");
+        var key = await HeldItems.AddModeratorAsync(hub, "Moderator Two");
+        var item = await client.SendAsync(HeldItems.Request(HttpMethod.Get, $"/api/moderation/items/{pledge.Id}", key));
+
+        Assert.True(item.Headers.ETag is not null, $"{(int)item.StatusCode}: {await item.Content.ReadAsStringAsync()}");
+        var view = await HeldItems.JsonOf(item);
+        var logoUrl = view.GetProperty("pictures").EnumerateArray().Single().GetString()!;
+        var logoForModerator = await client.SendAsync(HeldItems.Request(HttpMethod.Get, new Uri(logoUrl).PathAndQuery, key));
+        var logoForAnyone = await client.GetAsync(new Uri(logoUrl).PathAndQuery);
+        var takenDown = await TakeDownTests.TakeDownAsync(client, key, pledge.Id, item.Headers.ETag!.Tag, "This organisation did not agree to be listed.");
+        await Eventually.TrueAsync(async () => !(await client.GetStringAsync("/supporters/")).Contains("Pretend Pledges Ltd"), "the supporter to leave the page");
+        var email = await Eventually.GetAsync(async () =>
+            (await hub.Services.GetRequiredService<Outbox>().ListAsync(50, CancellationToken.None)).FirstOrDefault(e => e.Subject.StartsWith("The campaign team took down your pledge of support")),
+            "the take-down email");
+        var restored = await TakeDownTests.ActAsync(client, key, $"/api/moderation/items/{pledge.Id}/restore", takenDown.Headers.ETag!.Tag);
+        await Eventually.TrueAsync(async () => (await client.GetStringAsync("/supporters/")).Contains("Pretend Pledges Ltd"), "the supporter to come back");
+        var history = await HeldItems.HistoryAsync(hub, pledge.Id);
+
+        Assert.Contains(view.GetProperty("fields").EnumerateArray(), f => f.GetProperty("label").GetString() == "Organisation name" && f.GetProperty("value").GetString() == "Pretend Pledges Ltd");
+        Assert.Equal(HttpStatusCode.OK, logoForModerator.StatusCode);
+        Assert.Equal(400, SKBitmap.Decode(await logoForModerator.Content.ReadAsByteArrayAsync()).Width);
+        Assert.Equal(HttpStatusCode.Unauthorized, logoForAnyone.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, takenDown.StatusCode);
+        Assert.Equal(ContactEmail, email.To);
+        Assert.Contains("This organisation did not agree to be listed.", email.Text);
+        Assert.Contains("supporters page", email.Text);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        Assert.Contains(history, h => h is { Decision: "taken-down", Reason: "This organisation did not agree to be listed." });
+        Assert.Contains(history, h => h.Decision == "restored");
+        Assert.DoesNotContain(history, h => h.Decision == "withdrawn");
+    }
+
+    [Fact]
     public async Task An_svg_logo_is_refused_even_when_named_and_sent_as_a_png_and_the_form_says_so_beside_the_field()
     {
         await using var hub = new HubFactory(azurite);
