@@ -84,6 +84,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddSingleton(catalog);
         services.AddEvents(catalog);
         services.AddModeration(catalog);
+        services.AddReportsAndDashboard(catalog);
         services.AddPosts(catalog);
         services.AddHousekeeping(catalog);
         return services;

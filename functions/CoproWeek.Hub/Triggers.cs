@@ -44,6 +44,15 @@ public static class Triggers
         public const string EraseSubscription = "subscriptions/erase";
         public const string EmailEvents = "email-events";
         public const string ConfirmContact = "contacts/confirm";
+        public const string Reports = "reports";
+        public const string NewReport = "reports/new";
+        public const string ModerationItemReports = "moderation/items/{id}/reports";
+        public const string DismissReports = "moderation/items/{id}/reports/dismiss";
+        public const string ModerationItemReportsPage = "moderate/items/{id}/reports";
+        public const string ModerationStats = "moderation/stats";
+        public const string DashboardPage = "moderate/dashboard";
+        public const string ModerationExport = "moderation/export/{file}";
+        public const string ModerationExportPage = "moderate/export/{file}";
     }
 
     /// <summary>
@@ -99,6 +108,16 @@ public static class Triggers
         new TimerTriggerDefinition(nameof(PlanDailyDigest), Schedules.DailyDigest),
         new QueueTriggerDefinition(nameof(SendDigestBatch), Queues.Digest),
         new TimerTriggerDefinition(nameof(CleanUpExpired), Schedules.CleanUp),
+        new HttpTriggerDefinition(nameof(ShowReportForm), Routes.NewReport, ["GET"]),
+        new HttpTriggerDefinition(nameof(SubmitReport), Routes.Reports, ["POST"]),
+        new HttpTriggerDefinition(nameof(GetItemReports), Routes.ModerationItemReports, ["GET"]),
+        new HttpTriggerDefinition(nameof(DismissReports), Routes.DismissReports, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowItemReportsPage), Routes.ModerationItemReportsPage, ["GET"]),
+        new HttpTriggerDefinition(nameof(PostItemReportsPage), Routes.ModerationItemReportsPage, ["POST"]),
+        new HttpTriggerDefinition(nameof(GetModerationStats), Routes.ModerationStats, ["GET"]),
+        new HttpTriggerDefinition(nameof(ShowDashboard), Routes.DashboardPage, ["GET"]),
+        new HttpTriggerDefinition(nameof(ExportModerationCsv), Routes.ModerationExport, ["GET"]),
+        new HttpTriggerDefinition(nameof(ExportModerationCsvPage), Routes.ModerationExportPage, ["GET"]),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
@@ -140,6 +159,16 @@ public static class Triggers
     public const string PlanDailyDigest = nameof(PlanDailyDigest);
     public const string SendDigestBatch = nameof(SendDigestBatch);
     public const string CleanUpExpired = nameof(CleanUpExpired);
+    public const string ShowReportForm = nameof(ShowReportForm);
+    public const string SubmitReport = nameof(SubmitReport);
+    public const string GetItemReports = nameof(GetItemReports);
+    public const string DismissReports = nameof(DismissReports);
+    public const string ShowItemReportsPage = nameof(ShowItemReportsPage);
+    public const string PostItemReportsPage = nameof(PostItemReportsPage);
+    public const string GetModerationStats = nameof(GetModerationStats);
+    public const string ShowDashboard = nameof(ShowDashboard);
+    public const string ExportModerationCsv = nameof(ExportModerationCsv);
+    public const string ExportModerationCsvPage = nameof(ExportModerationCsvPage);
 
     public static TriggerDefinition Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -17,6 +17,7 @@ public enum LimitedAction
 {
     Submission,
     SignUp,
+    Report,
 }
 
 /// <summary>
@@ -49,6 +50,7 @@ public sealed class ClientLimits(
         {
             LimitedAction.Submission => options.Value.SubmissionsPerHour,
             LimitedAction.SignUp => options.Value.SignUpsPerHour,
+            LimitedAction.Report => options.Value.ReportsPerHour,
             _ => 0,
         };
         if (limit <= 0)

@@ -13,7 +13,7 @@ namespace CoproWeek.Hub.Moderation;
 /// items waiting for a person, one item as it will look when published with its history, and a decision on it
 /// (with <c>If-Match</c> on the version read, so nobody decides on something that changed under them).
 /// </summary>
-public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, SubmissionStore submissions, ModerationLog log, Previews previews, DecideSubmission decide)
+public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, SubmissionStore submissions, ModerationLog log, Previews previews, DecideSubmission decide, ReportQueue reported)
 {
     public Task<IResult> QueueAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerQueueAsync(request, cancellationToken));
 
@@ -44,9 +44,11 @@ public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, Sub
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["continuationToken"] = ["Use the continuationToken from the page before, as it was given."] });
         }
+        // Reported live items lead the first page; the pages after it hold only items waiting for a decision.
+        var reports = token is null ? (await reported.ReadAsync(cancellationToken)).Select(ReportQueue.Json) : [];
         return TypedResults.Json(new
         {
-            items = page.Items.Select(i => new { id = i.Id, kind = i.Kind, title = i.Title, version = i.Version, submitted = i.Submitted, findings = i.Findings }),
+            items = reports.Concat(page.Items.Select(i => (object)new { id = i.Id, kind = i.Kind, title = i.Title, version = i.Version, submitted = i.Submitted, findings = i.Findings })),
             continuationToken = page.ContinuationToken,
         }, HubJson.Options);
     }

@@ -20,7 +20,8 @@ public sealed class ModerationPage(
     ModerationLog log,
     Previews previews,
     DecideSubmission decide,
-    IOptions<SiteOptions> site)
+    IOptions<SiteOptions> site,
+    ReportQueue reported)
 {
     public const string Cookie = "coproweek-moderation";
 
@@ -41,7 +42,8 @@ public sealed class ModerationPage(
         // Only our own words come back from the address, so a crafted link cannot put other text on the page.
         var notice = DecideSubmission.Parse(request.Query["decided"].ToString()) is { } decided
             ? $"Your decision was saved: {DecideSubmission.Word(decided).Replace('-', ' ')}." : null;
-        return EventPages.Html(ModerationPageHtml.Queue(site.Value, PageUrl, session, page!, notice));
+        var reports = token is null ? await reported.ReadAsync(cancellationToken) : [];
+        return EventPages.Html(ModerationPageHtml.Queue(site.Value, PageUrl, session, page!, notice, reports));
     }
 
     /// <summary>Signs in (a form with <c>key</c>) or out (<c>action=sign-out</c>).</summary>

@@ -34,12 +34,13 @@ internal static class ModerationPageHtml
         return SiteLayout.Render(site, "Sign in to moderate", html.ToString(), head: new PageHead { Private = true });
     }
 
-    public static string Queue(SiteOptions site, string pageUrl, ModeratorSession session, QueuePage page, string? notice)
+    public static string Queue(SiteOptions site, string pageUrl, ModeratorSession session, QueuePage page, string? notice, IReadOnlyList<ReportQueueItem>? reported = null)
     {
         var html = new StringBuilder();
         html.Append("<h1>Waiting for a moderator</h1>\n");
         SignedIn(html, pageUrl, session);
         Notice(html, notice);
+        ReportsPageHtml.QueueSection(html, pageUrl, reported ?? []);
         if (page.Items.Count == 0)
         {
             html.Append("<p>Nothing else is waiting for you on this page.</p>\n");
