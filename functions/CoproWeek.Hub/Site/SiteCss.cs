@@ -89,6 +89,13 @@ public static class SiteCss
         .error-summary h2 { margin-top: 0; }
         .error-summary a { color: #b3261e; font-weight: 700; }
         .notice { border: 3px solid #12355b; padding: 1rem; margin: 0 0 1.5rem; }
+        .chart-pair { display: grid; gap: 1rem; margin: 0 0 2rem; }
+        .chart { width: 100%; height: auto; max-width: 30rem; }
+        .stats-table { border-collapse: collapse; width: 100%; }
+        .stats-table th, .stats-table td { text-align: left; padding: 0.25rem 0.75rem 0.25rem 0; border-bottom: 1px solid #b1b4b6; font-weight: 400; }
+        .stats-table thead th { font-weight: 700; }
+        .stats-table .number { text-align: right; font-variant-numeric: tabular-nums; }
+        .report-link { margin-top: 2rem; }
         @media (min-width: 40rem) { h1 { font-size: 2.5rem; } .site-header .wrap { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; } }
         @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
         @media print { .site-header nav, .skip-link, .filters, .site-footer { display: none; } a::after { content: " (" attr(href) ")"; } }

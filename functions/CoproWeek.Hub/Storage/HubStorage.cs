@@ -19,7 +19,8 @@ public sealed class HubStorage
         /// The review queue: partition <c>review</c>, one row per item waiting for a person, keyed by submission time
         /// (<see cref="Moderation.ReviewQueue"/>). The duplicate index: one partition per hash of an event's duplicate
         /// key (<c>dup-</c> and 32 hex digits), one row per event filed under it (<see cref="Moderation.DuplicateIndex"/>).
-        /// Item ids are 20 hex digits, so no item's partition is ever <c>review</c> or <c>dup-…</c>.
+        /// Open reports from the public: partition <c>reports</c>, one row per report (<see cref="Moderation.ReportStore"/>).
+        /// Item ids are 20 hex digits, so no item's partition is ever <c>review</c>, <c>reports</c> or <c>dup-…</c>.
         /// </summary>
         public const string Submissions = "Submissions";
         public const string ModerationLog = "ModerationLog";
