@@ -23,6 +23,9 @@ public sealed class SiteFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string EventPath { get; private set; } = "";
 
+    /// <summary>The self-host's services, to set up what a test needs (a moderator's key).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public async Task InitializeAsync()
     {
         var root = RepoRoot.Find() ?? throw new InvalidOperationException("Run from inside the repository.");
