@@ -87,6 +87,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddSingleton(catalog);
         services.AddEvents(catalog);
         services.AddModeration(catalog);
+        services.AddReportsAndDashboard(catalog);
         services.AddPosts(catalog);
         services.AddSupporters(catalog);
         services.AddHousekeeping(catalog);

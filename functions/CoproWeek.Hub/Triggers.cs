@@ -52,6 +52,15 @@ public static class Triggers
         public const string ManageSupporter = "supporters/{id}/manage";
         public const string AccessRequests = "events/{id}/access-requests";
         public const string AccessRequestSent = "events/{id}/access-requests/sent";
+        public const string Reports = "reports";
+        public const string NewReport = "reports/new";
+        public const string ModerationItemReports = "moderation/items/{id}/reports";
+        public const string DismissReports = "moderation/items/{id}/reports/dismiss";
+        public const string ModerationItemReportsPage = "moderate/items/{id}/reports";
+        public const string ModerationStats = "moderation/stats";
+        public const string DashboardPage = "moderate/dashboard";
+        public const string ModerationExport = "moderation/export/{file}";
+        public const string ModerationExportPage = "moderate/export/{file}";
     }
 
     /// <summary>
@@ -118,6 +127,16 @@ public static class Triggers
         new HttpTriggerDefinition(nameof(ShowAccessRequestForm), Routes.AccessRequests, ["GET"]),
         new HttpTriggerDefinition(nameof(SendAccessRequest), Routes.AccessRequests, ["POST"]),
         new HttpTriggerDefinition(nameof(ShowAccessRequestSent), Routes.AccessRequestSent, ["GET"]),
+        new HttpTriggerDefinition(nameof(ShowReportForm), Routes.NewReport, ["GET"]),
+        new HttpTriggerDefinition(nameof(SubmitReport), Routes.Reports, ["POST"]),
+        new HttpTriggerDefinition(nameof(GetItemReports), Routes.ModerationItemReports, ["GET"]),
+        new HttpTriggerDefinition(nameof(DismissReports), Routes.DismissReports, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowItemReportsPage), Routes.ModerationItemReportsPage, ["GET"]),
+        new HttpTriggerDefinition(nameof(PostItemReportsPage), Routes.ModerationItemReportsPage, ["POST"]),
+        new HttpTriggerDefinition(nameof(GetModerationStats), Routes.ModerationStats, ["GET"]),
+        new HttpTriggerDefinition(nameof(ShowDashboard), Routes.DashboardPage, ["GET"]),
+        new HttpTriggerDefinition(nameof(ExportModerationCsv), Routes.ModerationExport, ["GET"]),
+        new HttpTriggerDefinition(nameof(ExportModerationCsvPage), Routes.ModerationExportPage, ["GET"]),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
@@ -170,6 +189,16 @@ public static class Triggers
     public const string ShowAccessRequestForm = nameof(ShowAccessRequestForm);
     public const string SendAccessRequest = nameof(SendAccessRequest);
     public const string ShowAccessRequestSent = nameof(ShowAccessRequestSent);
+    public const string ShowReportForm = nameof(ShowReportForm);
+    public const string SubmitReport = nameof(SubmitReport);
+    public const string GetItemReports = nameof(GetItemReports);
+    public const string DismissReports = nameof(DismissReports);
+    public const string ShowItemReportsPage = nameof(ShowItemReportsPage);
+    public const string PostItemReportsPage = nameof(PostItemReportsPage);
+    public const string GetModerationStats = nameof(GetModerationStats);
+    public const string ShowDashboard = nameof(ShowDashboard);
+    public const string ExportModerationCsv = nameof(ExportModerationCsv);
+    public const string ExportModerationCsvPage = nameof(ExportModerationCsvPage);
 
     public static TriggerDefinition Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -26,4 +26,8 @@ public sealed class ClientLimitOptions
     [Range(0, MaxPerHour)]
     public int AccessRequestsPerHour { get; set; } = 10;
 
+    /// <summary>Reports of a problem with a live event or story, from one client in one hour.</summary>
+    [Range(0, MaxPerHour)]
+    public int ReportsPerHour { get; set; } = 10;
+
 }

@@ -20,6 +20,7 @@ public enum LimitedAction
     /// <summary>Pledges of support from organisations.</summary>
     Supporter,
     AccessRequest,
+    Report,
 }
 
 /// <summary>
@@ -54,6 +55,7 @@ public sealed class ClientLimits(
             LimitedAction.SignUp => options.Value.SignUpsPerHour,
             LimitedAction.Supporter => options.Value.SupportersPerHour,
             LimitedAction.AccessRequest => options.Value.AccessRequestsPerHour,
+            LimitedAction.Report => options.Value.ReportsPerHour,
             _ => 0,
         };
         if (limit <= 0)

@@ -13,7 +13,7 @@ namespace CoproWeek.Hub.Moderation;
 /// items waiting for a person, one item as it will look when published with its history, and a decision on it
 /// (with <c>If-Match</c> on the version read, so nobody decides on something that changed under them).
 /// </summary>
-public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, SubmissionStore submissions, ModerationItems items, Previews previews, DecideSubmission decide, QueueSummary summary)
+public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, SubmissionStore submissions, ModerationItems items, Previews previews, DecideSubmission decide, QueueSummary summary, ReportQueue reported)
 {
     public Task<IResult> QueueAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerQueueAsync(request, cancellationToken));
 
@@ -50,10 +50,13 @@ public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, Sub
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["continuationToken"] = ["Use the continuationToken from the page before, as it was given."] });
         }
-        var counts = await counting;
+        // Reported live items lead the first page; the pages after it hold only items waiting for a decision.
+        var reportedItems = await reported.ReadAsync(cancellationToken);
+        var counts = (await counting).WithReports(reportedItems);
+        var reports = token is null && QueueCounts.ShowsReports(kind) ? reportedItems.Select(ReportQueue.Json) : [];
         return TypedResults.Json(new
         {
-            items = page.Items.Select(i => new { id = i.Id, kind = i.Kind, title = i.Title, version = i.Version, submitted = i.Submitted, findings = i.Findings }),
+            items = reports.Concat(page.Items.Select(i => (object)new { id = i.Id, kind = i.Kind, title = i.Title, version = i.Version, submitted = i.Submitted, findings = i.Findings })),
             continuationToken = page.ContinuationToken,
             counts = QueueSummary.Kinds.ToDictionary(x => x.Kind, x => counts.ByKind.GetValueOrDefault(x.Kind)),
             oldestWaitingSince = counts.OldestSince,

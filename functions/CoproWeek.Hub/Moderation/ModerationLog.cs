@@ -40,6 +40,29 @@ public sealed class ModerationLog(HubStorage storage)
         }
     }
 
+    /// <summary>
+    /// Logs what can happen more than once at one version (reports dismissed, an export): <paramref name="occurrence"/>
+    /// (unique to this one, such as its time in ticks) keeps it from being taken for an earlier one.
+    /// </summary>
+    public async Task AppendOccurrenceAsync(LogEntry entry, string occurrence, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.AddEntityAsync(new TableEntity(entry.ItemId, $"v{entry.Version:D6}-{entry.Decision}-{occurrence}")
+            {
+                ["Version"] = entry.Version,
+                ["Who"] = entry.Who,
+                ["When"] = entry.When,
+                ["Decision"] = entry.Decision,
+                ["Reason"] = entry.Reason,
+            }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The same occurrence, logged by an earlier attempt.
+        }
+    }
+
     public async Task<IReadOnlyList<LogEntry>> HistoryAsync(string itemId, CancellationToken cancellationToken)
     {
         var entries = new List<LogEntry>();

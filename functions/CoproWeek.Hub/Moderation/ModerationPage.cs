@@ -23,7 +23,8 @@ public sealed class ModerationPage(
     TakeDownItem takeDown,
     QueueSummary summary,
     TimeProvider time,
-    IOptions<SiteOptions> site)
+    IOptions<SiteOptions> site,
+    ReportQueue reported)
 {
     public const string Cookie = "coproweek-moderation";
 
@@ -46,7 +47,9 @@ public sealed class ModerationPage(
         // Only our own words come back from the address, so a crafted link cannot put other text on the page.
         var notice = DecideSubmission.Parse(request.Query["decided"].ToString()) is { } decided
             ? $"Your decision was saved: {DecideSubmission.Word(decided).Replace('-', ' ')}." : null;
-        return EventPages.Html(ModerationPageHtml.Queue(site.Value, PageUrl, session, page!, notice, new QueueFilter(await counts, kind, time.GetUtcNow())));
+        var reportedItems = await reported.ReadAsync(cancellationToken);
+        var reports = token is null && QueueCounts.ShowsReports(kind) ? reportedItems : [];
+        return EventPages.Html(ModerationPageHtml.Queue(site.Value, PageUrl, session, page!, notice, reports, new QueueFilter((await counts).WithReports(reportedItems), kind, time.GetUtcNow())));
     }
 
     /// <summary>Signs in (a form with <c>key</c>) or out (<c>action=sign-out</c>).</summary>

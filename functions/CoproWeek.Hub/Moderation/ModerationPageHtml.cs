@@ -36,12 +36,13 @@ internal static class ModerationPageHtml
         return SiteLayout.Render(site, "Sign in to moderate", html.ToString(), head: new PageHead { Private = true });
     }
 
-    public static string Queue(SiteOptions site, string pageUrl, ModeratorSession session, QueuePage page, string? notice, QueueFilter filter)
+    public static string Queue(SiteOptions site, string pageUrl, ModeratorSession session, QueuePage page, string? notice, IReadOnlyList<ReportQueueItem> reported, QueueFilter filter)
     {
         var html = new StringBuilder();
         html.Append("<h1>Waiting for a moderator</h1>\n");
         Notice(html, notice);
         QueueCountsAndFilter(html, pageUrl, filter);
+        ReportsPageHtml.QueueSection(html, pageUrl, reported);
         if (page.Items.Count == 0)
         {
             html.Append("<p>Nothing else is waiting for you on this page.</p>\n");

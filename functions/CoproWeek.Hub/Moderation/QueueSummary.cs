@@ -7,6 +7,21 @@ namespace CoproWeek.Hub.Moderation;
 public sealed record QueueCounts(IReadOnlyDictionary<string, int> ByKind, DateTimeOffset? OldestSince)
 {
     public int Total => ByKind.Values.Sum();
+
+    /// <summary>These counts with the reported live items added as kind <c>report</c>, their first report counting as waiting since.</summary>
+    public QueueCounts WithReports(IReadOnlyList<ReportQueueItem> reported)
+    {
+        if (reported.Count == 0)
+        {
+            return this;
+        }
+        var byKind = new Dictionary<string, int>(ByKind, StringComparer.Ordinal) { ["report"] = reported.Count };
+        var firstReport = reported.Min(r => r.FirstReported);
+        return new QueueCounts(byKind, OldestSince is { } oldest && oldest < firstReport ? oldest : firstReport);
+    }
+
+    /// <summary>Whether the reported items belong on a queue page filtered by <paramref name="kind"/> (null: everything).</summary>
+    public static bool ShowsReports(string? kind) => kind is null or "report";
 }
 
 /// <summary>

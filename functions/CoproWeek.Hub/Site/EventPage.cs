@@ -85,6 +85,7 @@ public static class EventPage
         {
             html.Append("<h2>About this event</h2>\n").Paragraphs(e.Description).Append('\n');
         }
+        html.AppendReportLink(options, published.Id, "event");
         html.Append("<p><a href=\"").Text(options.Url(SitePaths.Events)).Append("\">See all events</a></p>\n</article>");
 
         return SiteLayout.Render(options, e.Title, html.ToString(), SiteSection.Events, new PageHead

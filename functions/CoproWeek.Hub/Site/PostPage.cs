@@ -42,6 +42,7 @@ public static class PostPage
             }
             html.Append("</ul>\n");
         }
+        html.AppendReportLink(options, published.Id, "story");
         html.Append("</article>\n<p><a href=\"").Text(options.Url(PostPaths.Posts)).Append("\">See all stories</a></p>\n");
 
         return SiteLayout.Render(options, p.Title, html.ToString(), SiteSection.Stories, new PageHead

@@ -101,6 +101,13 @@ public static class SiteCss
         @media (max-width: 40rem) { .queue thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); } .queue, .queue tbody, .queue tr, .queue td { display: block; } .queue tr { border-bottom: 1px solid #b1b4b6; padding: 0.5rem 0; } .queue td { border: 0; padding: 0.125rem 0; } .queue td[data-label]::before { content: attr(data-label) ": "; font-weight: 700; } }
         .preview { border: 3px dashed #b1b4b6; padding: 0 1rem; margin: 0 0 1.5rem; }
         .preview img { max-width: 100%; height: auto; }
+        .chart-pair { display: grid; gap: 1rem; margin: 0 0 2rem; }
+        .chart { width: 100%; height: auto; max-width: 30rem; }
+        .stats-table { border-collapse: collapse; width: 100%; }
+        .stats-table th, .stats-table td { text-align: left; padding: 0.25rem 0.75rem 0.25rem 0; border-bottom: 1px solid #b1b4b6; font-weight: 400; }
+        .stats-table thead th { font-weight: 700; }
+        .stats-table .number { text-align: right; font-variant-numeric: tabular-nums; }
+        .report-link { margin-top: 2rem; }
         @media (min-width: 40rem) { h1 { font-size: 2.5rem; } .site-header .wrap { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; } }
         @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
         @media print { .site-header nav, .skip-link, .filters, .site-footer { display: none; } a::after { content: " (" attr(href) ")"; } }

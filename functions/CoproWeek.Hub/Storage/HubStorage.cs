@@ -20,7 +20,8 @@ public sealed class HubStorage
         /// and id (<see cref="Moderation.ReviewEntry"/>, kept by <see cref="Moderation.ReviewQueue"/>). The duplicate
         /// index: one partition per hash of an event's duplicate key (<c>dup-</c> and 32 hex digits), one row of keys
         /// only per event filed under it (<see cref="Moderation.DuplicateEntry"/>, kept by <see cref="Moderation.DuplicateIndex"/>).
-        /// Item ids are 20 hex digits, so no item's partition is ever <c>review</c> or <c>dup-…</c>.
+        /// Open reports from the public: partition <c>reports</c>, one row per report (<see cref="Moderation.ReportStore"/>).
+        /// Item ids are 20 hex digits, so no item's partition is ever <c>review</c>, <c>reports</c> or <c>dup-…</c>.
         /// </summary>
         public const string Submissions = "Submissions";
         /// <summary>One row per decision, partition the item id (<see cref="Moderation.LogEntry"/>); rows are only added.</summary>

@@ -35,6 +35,7 @@ public sealed class HubFactory(AzuriteFixture azurite, IDictionary<string, strin
             ["Limits:SubmissionsPerHour"] = "0",
             ["Limits:SignUpsPerHour"] = "0",
             ["Limits:AccessRequestsPerHour"] = "0",
+            ["Limits:ReportsPerHour"] = "0",
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
         };
