@@ -137,15 +137,32 @@ public sealed class ContactAddresses(
             && Tokens.Verify(ConfirmPurpose, token, row.Value.GetString("ConfirmHash")) ? row.Value : null;
     }
 
-    /// <summary>Marks the mailbox confirmed (idempotent) and spends its link.</summary>
+    /// <summary>
+    /// Marks the mailbox confirmed (idempotent) and spends its link: the link's hash stays, out of date, so that opening
+    /// it again can say the address is already confirmed instead of asking its owner to start over.
+    /// </summary>
     public async Task MarkConfirmedAsync(string mailboxId, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         await Table.UpsertEntityAsync(new TableEntity(mailboxId, AddressRow)
         {
-            ["ConfirmedAt"] = time.GetUtcNow(),
-            ["ConfirmHash"] = "",
+            ["ConfirmedAt"] = now,
+            ["ConfirmExpires"] = now,
         }, TableUpdateMode.Merge, cancellationToken);
         _confirmed[mailboxId] = true;
+    }
+
+    /// <summary>Whether a confirmation link, spent or out of date, was issued to a mailbox that is now confirmed.</summary>
+    public async Task<bool> IsConfirmedLinkAsync(string? token, CancellationToken cancellationToken)
+    {
+        var locator = Tokens.Locator(token);
+        if (locator is not { Length: 66 } || !locator.StartsWith("c.", StringComparison.Ordinal) || !locator[2..].All(char.IsAsciiHexDigitLower))
+        {
+            return false;
+        }
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(locator[2..], AddressRow, cancellationToken: cancellationToken);
+        return row.HasValue && row.Value!.GetDateTimeOffset("ConfirmedAt") is not null
+            && Tokens.Verify(ConfirmPurpose, token, row.Value.GetString("ConfirmHash"));
     }
 
     /// <summary>Marks the mailbox of an address confirmed, for a person who proved it another way (a subscription's link).</summary>

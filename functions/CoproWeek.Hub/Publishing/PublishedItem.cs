@@ -18,4 +18,22 @@ public sealed record PublishedItem(
     DateTimeOffset PublishedAt,
     /// <summary>When the event starts; null for posts.</summary>
     DateTimeOffset? Starts,
-    bool Withdrawn);
+    bool Withdrawn)
+{
+    /// <summary>When the event ends; null for posts (and items recorded before digests showed it).</summary>
+    public DateTimeOffset? Ends { get; init; }
+
+    /// <summary>The event's venue, "Online", or both, in one line.</summary>
+    public string? Place { get; init; }
+
+    /// <summary>The access the event offers, in words ("Step-free access").</summary>
+    public IReadOnlyList<string> Access { get; init; } = [];
+
+    /// <summary>A story's author and organisation, as its byline shows them.</summary>
+    public string? Author { get; init; }
+
+    public string? Organisation { get; init; }
+
+    /// <summary>A story's opening as plain words (see <c>StoryExcerpt</c>).</summary>
+    public string? Excerpt { get; init; }
+}

@@ -29,6 +29,12 @@ public sealed class PublishedItems(HubStorage storage)
             ["PublishedAt"] = item.PublishedAt,
             ["Starts"] = item.Starts,
             ["Withdrawn"] = item.Withdrawn,
+            ["Ends"] = item.Ends,
+            ["Place"] = item.Place,
+            ["Access"] = string.Join('|', item.Access),
+            ["Author"] = item.Author,
+            ["Organisation"] = item.Organisation,
+            ["Excerpt"] = item.Excerpt,
         };
         await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
@@ -68,5 +74,13 @@ public sealed class PublishedItems(HubStorage storage)
         (row.GetString("Topics") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
         row.GetDateTimeOffset("PublishedAt") ?? default,
         row.GetDateTimeOffset("Starts"),
-        row.GetBoolean("Withdrawn") ?? false);
+        row.GetBoolean("Withdrawn") ?? false)
+    {
+        Ends = row.GetDateTimeOffset("Ends"),
+        Place = row.GetString("Place"),
+        Access = (row.GetString("Access") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries),
+        Author = row.GetString("Author"),
+        Organisation = row.GetString("Organisation"),
+        Excerpt = row.GetString("Excerpt"),
+    };
 }

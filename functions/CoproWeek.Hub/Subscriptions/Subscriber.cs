@@ -46,6 +46,8 @@ public sealed class Subscriber : ITableEntity
     public string? ConfirmHash { get; set; }
     public DateTimeOffset? ConfirmExpires { get; set; }
     public string? PreferencesHash { get; set; }
+    /// <summary>The confirmation link this subscriber confirmed with, hashed as a preferences link: opened again, it opens their preferences.</summary>
+    public string? ConfirmedLinkHash { get; set; }
     public DateTimeOffset? LastConfirmationSentAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -42,7 +42,9 @@ public sealed class SubscriberStore(HubStorage storage, AddressHasher hasher)
                 TokenPurposes.Preferences => subscriber?.PreferencesHash,
                 _ => null,
             };
-            return Tokens.Verify(purpose, token, stored) ? subscriber : null;
+            // A spent confirmation link reached the same mailbox as the preferences link, so it opens the preferences too.
+            return Tokens.Verify(purpose, token, stored)
+                || (purpose == TokenPurposes.Preferences && Tokens.Verify(purpose, token, subscriber?.ConfirmedLinkHash)) ? subscriber : null;
         }
         if (DigestLinks.TryParseLocator(locator, out var partition, out var subscriberId) && purpose != TokenPurposes.Confirm)
         {
