@@ -7,8 +7,8 @@ namespace CoproWeek.Hub.Submissions;
 /// </summary>
 public static class NextSteps
 {
-    /// <summary>Whether every event waits for a person. Until the option is wired in, the hub's behaviour: they do not.</summary>
-    public static bool EventsNeedAPerson { get; set; }
+    /// <summary>Whether every event waits for a person: the hub's behaviour today is that they do not. Replace with the option once it exists.</summary>
+    public const bool EventsNeedAPerson = false;
 
     public static IReadOnlyList<string> ForEvent(bool eventsNeedAPerson) => eventsNeedAPerson
         ?
