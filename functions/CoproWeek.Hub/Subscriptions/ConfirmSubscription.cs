@@ -34,6 +34,15 @@ public sealed class ConfirmSubscription(
         {
             return AlreadyConfirmed(confirmed, token);
         }
+        if (await store.FindByTokenAsync(token, TokenPurposes.Confirm, now, cancellationToken) is null
+            && await store.FindByOutOfDateConfirmTokenAsync(token, cancellationToken) is { Status: SubscriberStatus.Active } subscribed)
+        {
+            // A newer sign-up's link ran out: the choices it asked for are not applied, but the person is still subscribed.
+            return Html(site.Value, "You are already subscribed",
+                "<p>This link is more than 7 days old, so the new choices it was for have not been made. You are still getting our emails " +
+                (subscribed.Frequency == "daily" ? "each day there is news" : "once a week") + ", as before.</p>" +
+                "<p>To change what you get, use the \"Change what you get\" link in any email from us.</p>");
+        }
         var (subscriber, answer) = await OpenButtonLinkAsync(Link, store, site.Value, request, now, cancellationToken);
         if (subscriber is null)
         {

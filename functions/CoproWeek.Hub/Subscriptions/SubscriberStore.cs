@@ -55,6 +55,18 @@ public sealed class SubscriberStore(HubStorage storage, AddressHasher hasher)
         return null;
     }
 
+    /// <summary>The subscriber a confirmation link was issued to when the link is right but out of date; null otherwise.</summary>
+    public async Task<Subscriber?> FindByOutOfDateConfirmTokenAsync(string? token, CancellationToken cancellationToken)
+    {
+        var locator = Tokens.Locator(token);
+        if (locator is null || !locator.StartsWith(SubscriberLocatorPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var subscriber = await GetSafelyAsync(locator[SubscriberLocatorPrefix.Length..], cancellationToken);
+        return Tokens.Verify(TokenPurposes.Confirm, token, subscriber?.ConfirmHash) ? subscriber : null;
+    }
+
     private async Task<Subscriber?> GetSafelyAsync(string id, CancellationToken cancellationToken)
     {
         // Ids are hex hashes; anything else cannot be a key and must not reach the table as one.

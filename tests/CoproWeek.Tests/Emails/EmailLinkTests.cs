@@ -6,6 +6,7 @@ using CoproWeek.Hub.Digests;
 using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Publishing;
 using CoproWeek.Hub.Runtime;
+using CoproWeek.Hub.Security;
 using CoproWeek.Hub.Subscriptions;
 using CoproWeek.Tests.Digests;
 using CoproWeek.Tests.Infrastructure;
@@ -76,6 +77,29 @@ public sealed partial class EmailLinkTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Contains("You are already subscribed", await pressedAgain.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, preferencesPage.StatusCode);
         Assert.Contains("Wales", await preferencesPage.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_out_of_date_link_from_a_second_sign_up_tells_a_subscriber_they_are_still_subscribed()
+    {
+        await using var hub = new HubFactory(azurite);
+        using var client = hub.CreateClient();
+        var store = hub.Services.GetRequiredService<SubscriberStore>();
+        var id = store.IdOf("kim@example.org");
+        var link = Tokens.Create(TokenPurposes.Confirm, SubscriberStore.SubscriberLocatorPrefix + id);
+        await store.Subscribers.AddEntityAsync(new Subscriber
+        {
+            Id = id, Email = "kim@example.org", Status = SubscriberStatus.Active, Frequency = "weekly", PendingFrequency = "daily",
+            ConfirmHash = link.Hash, ConfirmExpires = DateTimeOffset.UtcNow.AddDays(-1),
+        });
+
+        var answer = await client.GetAsync("/api/subscriptions/confirm?token=" + Uri.EscapeDataString(link.Token));
+        var html = await answer.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("You are already subscribed", html);
+        Assert.DoesNotContain("sign up", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("weekly", (await store.GetAsync(id, CancellationToken.None))!.Frequency);
     }
 
     [Fact]
