@@ -116,7 +116,7 @@ public sealed class DigestBenchmark : IBenchmark
             {
                 Id = hasher.Hash($"reader{i}@example.org"), Email = $"reader{i}@example.org", Status = SubscriberStatus.Active, Frequency = "weekly",
                 Regions = i % 3 == 0 ? "" : Vocabulary.Regions[i % 13].Id, Topics = i % 2 == 0 ? "" : Vocabulary.Topics[i % 10].Id, CreatedAt = Monday.AddDays(-30),
-            }, TableUpdateMode.Replace, ct)); // an upsert, so an SDK retry of a slow insert that did land is harmless
+            }.ToEntity(), TableUpdateMode.Replace, ct)); // an upsert, so an SDK retry of a slow insert that did land is harmless
     }
 
     /// <summary>Handles digest messages as a host's queue listener would, a few at a time, deleting each after success.</summary>

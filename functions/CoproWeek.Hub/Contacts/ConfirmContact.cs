@@ -44,9 +44,9 @@ public sealed class ConfirmContact(
                 "<form method=\"post\" action=\"" + E(ContactEmails.ConfirmUrl(site.Value, token)) + "\"><button type=\"submit\">Confirm my email address</button></form>");
         }
 
-        await contacts.MarkConfirmedAsync(mailbox.PartitionKey, cancellationToken);
-        var released = await ReleaseWaitingAsync(mailbox.PartitionKey, cancellationToken);
-        logger.LogInformation("Contact mailbox {MailboxId} confirmed; {Released} submissions sent on to the checks", mailbox.PartitionKey[..12], released);
+        await contacts.MarkConfirmedAsync(mailbox.MailboxId, cancellationToken);
+        var released = await ReleaseWaitingAsync(mailbox.MailboxId, cancellationToken);
+        logger.LogInformation("Contact mailbox {MailboxId} confirmed; {Released} submissions sent on to the checks", mailbox.MailboxId[..12], released);
         return Html(site.Value, "Thank you, your email address is confirmed",
             released == 0
                 ? "<p>You can now send events and stories to Co-production Week.</p>"
@@ -62,7 +62,7 @@ public sealed class ConfirmContact(
         var released = 0;
         await foreach (var waiting in contacts.WaitingAsync(mailboxId, cancellationToken))
         {
-            var id = waiting.RowKey[ContactAddresses.WaitingPrefix.Length..];
+            var id = waiting.SubmissionId;
             // An edit may have moved the submission to another address since it was filed here; only its own contact releases it.
             if (await submissions.GetAsync(id, cancellationToken) is { Status: SubmissionStatus.AwaitingConfirmation } submission
                 && contacts.MailboxId(submission.ContactEmail) == mailboxId)

@@ -57,8 +57,8 @@ public sealed class ContactAddresses(
         {
             return true;
         }
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(id, AddressRow, select: ["ConfirmedAt"], cancellationToken: cancellationToken);
-        var confirmed = row.HasValue && row.Value!.GetDateTimeOffset("ConfirmedAt") is not null;
+        var row = await Table.GetRowAsync<MailboxRow>(id, AddressRow, cancellationToken, select: [nameof(MailboxRow.ConfirmedAt)]);
+        var confirmed = row?.ConfirmedAt is not null;
         if (confirmed)
         {
             if (_confirmed.Count > 50_000)
@@ -72,11 +72,8 @@ public sealed class ContactAddresses(
 
     /// <summary>Files a submission as waiting for its address. Written before the submission, so none waits unseen.</summary>
     public Task AddWaitingAsync(string email, string submissionId, string kind, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(new TableEntity(MailboxId(email), WaitingPrefix + submissionId)
-        {
-            ["Kind"] = kind,
-            ["Created"] = time.GetUtcNow(),
-        }, TableUpdateMode.Replace, cancellationToken);
+        Table.UpsertEntityAsync(new WaitingRow(MailboxId(email), submissionId) { Kind = kind, Created = time.GetUtcNow() }.ToEntity(),
+            TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>
     /// Takes the mailbox's one confirmation email of the interval: null when one went out within it, or the address
@@ -93,28 +90,26 @@ public sealed class ContactAddresses(
         var id = MailboxId(email);
         var now = time.GetUtcNow();
         var settings = options.Value;
-        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(id, AddressRow, cancellationToken: cancellationToken);
-        if (existing.HasValue && existing.Value!.GetDateTimeOffset("LastConfirmationSentAt") is { } last && now - last < settings.ConfirmationInterval)
+        var existing = await Table.GetRowAsync<MailboxRow>(id, AddressRow, cancellationToken);
+        if (existing?.LastConfirmationSentAt is { } last && now - last < settings.ConfirmationInterval)
         {
             return null;
         }
         var token = Tokens.Create(ConfirmPurpose, "c." + id);
-        var row = existing.HasValue ? existing.Value! : new TableEntity(id, AddressRow);
-        row["LastConfirmationSentAt"] = now;
+        var row = (existing ?? new MailboxRow(id)) with { LastConfirmationSentAt = now };
         if (withLink)
         {
-            row["ConfirmHash"] = token.Hash;
-            row["ConfirmExpires"] = now + settings.ConfirmationLifetime;
+            row = row with { ConfirmHash = token.Hash, ConfirmExpires = now + settings.ConfirmationLifetime };
         }
         try
         {
-            if (existing.HasValue)
+            if (existing is not null)
             {
-                await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                await Table.UpdateEntityAsync(row.ToEntity(), existing.ETag, TableUpdateMode.Replace, cancellationToken);
             }
             else
             {
-                await Table.AddEntityAsync(row, cancellationToken);
+                await Table.AddEntityAsync(row.ToEntity(), cancellationToken);
             }
         }
         catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
@@ -125,16 +120,15 @@ public sealed class ContactAddresses(
     }
 
     /// <summary>The mailbox a confirmation token was issued to, while the token is right and in date; else null.</summary>
-    public async Task<TableEntity?> FindByTokenAsync(string? token, CancellationToken cancellationToken)
+    public async Task<MailboxRow?> FindByTokenAsync(string? token, CancellationToken cancellationToken)
     {
         var locator = Tokens.Locator(token);
         if (locator is not { Length: 66 } || !locator.StartsWith("c.", StringComparison.Ordinal) || !locator[2..].All(char.IsAsciiHexDigitLower))
         {
             return null;
         }
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(locator[2..], AddressRow, cancellationToken: cancellationToken);
-        return row.HasValue && row.Value!.GetDateTimeOffset("ConfirmExpires") > time.GetUtcNow()
-            && Tokens.Verify(ConfirmPurpose, token, row.Value.GetString("ConfirmHash")) ? row.Value : null;
+        var row = await Table.GetRowAsync<MailboxRow>(locator[2..], AddressRow, cancellationToken);
+        return row?.ConfirmExpires > time.GetUtcNow() && Tokens.Verify(ConfirmPurpose, token, row.ConfirmHash) ? row : null;
     }
 
     /// <summary>
@@ -143,12 +137,10 @@ public sealed class ContactAddresses(
     /// </summary>
     public async Task MarkConfirmedAsync(string mailboxId, CancellationToken cancellationToken)
     {
+        // Null columns are left out of the merge, so the spent link's hash stays beside its expiry.
         var now = time.GetUtcNow();
-        await Table.UpsertEntityAsync(new TableEntity(mailboxId, AddressRow)
-        {
-            ["ConfirmedAt"] = now,
-            ["ConfirmExpires"] = now,
-        }, TableUpdateMode.Merge, cancellationToken);
+        await Table.UpsertEntityAsync(new MailboxRow(mailboxId) { ConfirmedAt = now, ConfirmExpires = now }.ToEntity(),
+            TableUpdateMode.Merge, cancellationToken);
         _confirmed[mailboxId] = true;
     }
 
@@ -160,9 +152,8 @@ public sealed class ContactAddresses(
         {
             return false;
         }
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(locator[2..], AddressRow, cancellationToken: cancellationToken);
-        return row.HasValue && row.Value!.GetDateTimeOffset("ConfirmedAt") is not null
-            && Tokens.Verify(ConfirmPurpose, token, row.Value.GetString("ConfirmHash"));
+        var row = await Table.GetRowAsync<MailboxRow>(locator[2..], AddressRow, cancellationToken);
+        return row?.ConfirmedAt is not null && Tokens.Verify(ConfirmPurpose, token, row.ConfirmHash);
     }
 
     /// <summary>Marks the mailbox of an address confirmed, for a person who proved it another way (a subscription's link).</summary>
@@ -170,22 +161,22 @@ public sealed class ContactAddresses(
         MarkConfirmedAsync(MailboxId(email), cancellationToken);
 
     /// <summary>The submissions waiting for one mailbox.</summary>
-    public IAsyncEnumerable<TableEntity> WaitingAsync(string mailboxId, CancellationToken cancellationToken) =>
-        Table.QueryAsync<TableEntity>(
+    public IAsyncEnumerable<WaitingRow> WaitingAsync(string mailboxId, CancellationToken cancellationToken) =>
+        Table.QueryRowsAsync<WaitingRow>(
             TableClient.CreateQueryFilter($"PartitionKey eq {mailboxId} and RowKey gt {WaitingPrefix} and RowKey lt {"waiting."}"),
-            cancellationToken: cancellationToken);
+            cancellationToken);
 
     /// <summary>Every waiting row filed before <paramref name="before"/>, across mailboxes (the daily clean-up's scan).</summary>
-    public IAsyncEnumerable<TableEntity> WaitingSinceBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
-        Table.QueryAsync<TableEntity>(
+    public IAsyncEnumerable<WaitingRow> WaitingSinceBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        Table.QueryRowsAsync<WaitingRow>(
             TableClient.CreateQueryFilter($"RowKey gt {WaitingPrefix} and RowKey lt {"waiting."} and Created lt {before}"),
-            cancellationToken: cancellationToken);
+            cancellationToken);
 
-    public async Task RemoveWaitingAsync(TableEntity waiting, CancellationToken cancellationToken)
+    public async Task RemoveWaitingAsync(WaitingRow waiting, CancellationToken cancellationToken)
     {
         try
         {
-            await Table.DeleteEntityAsync(waiting.PartitionKey, waiting.RowKey, ETag.All, cancellationToken);
+            await Table.DeleteEntityAsync(waiting.MailboxId, WaitingPrefix + waiting.SubmissionId, ETag.All, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {

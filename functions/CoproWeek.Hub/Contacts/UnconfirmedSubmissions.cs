@@ -26,7 +26,7 @@ public sealed class UnconfirmedSubmissions(
         var removed = 0;
         await foreach (var waiting in contacts.WaitingSinceBeforeAsync(now - options.Value.ConfirmationLifetime, cancellationToken))
         {
-            var id = waiting.RowKey[ContactAddresses.WaitingPrefix.Length..];
+            var id = waiting.SubmissionId;
             if (await submissions.GetAsync(id, cancellationToken) is { Status: SubmissionStatus.AwaitingConfirmation } submission)
             {
                 // Files first: if the row then fails to go, the next clean-up finds it again.

@@ -25,11 +25,8 @@ public sealed class DigestRuns(HubStorage storage)
 
     public static string LedgerPartition(string runId, int batch) => runId + "-" + BatchKey(batch);
 
-    public async Task<TableEntity?> GetRunAsync(string frequency, string runId, CancellationToken cancellationToken)
-    {
-        var row = await Digests.GetEntityIfExistsAsync<TableEntity>(RunPartition(frequency), runId, cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value : null;
-    }
+    public Task<DigestRun?> GetRunAsync(string frequency, string runId, CancellationToken cancellationToken) =>
+        Digests.GetRowAsync<DigestRun>(RunPartition(frequency), runId, cancellationToken);
 
     public async Task WriteItemsAsync(string runId, IReadOnlyList<PublishedItem> items, CancellationToken cancellationToken) =>
         await storage.Container(HubStorage.ContainerNames.Digests).GetBlobClient(runId + ".json")
@@ -47,26 +44,23 @@ public sealed class DigestRuns(HubStorage storage)
         for (var attempt = 0; attempt < 5; attempt++)
         {
             long sent = 0, skipped = 0, failed = 0, uncertain = 0, done = 0;
-            await foreach (var batch in Digests.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {runId}"), cancellationToken: cancellationToken))
+            await foreach (var batch in Digests.QueryRowsAsync<DigestBatch>(TableClient.CreateQueryFilter($"PartitionKey eq {runId}"), cancellationToken))
             {
-                sent += batch.GetInt32("Sent") ?? 0;
-                skipped += batch.GetInt32("Skipped") ?? 0;
-                failed += batch.GetInt32("Failed") ?? 0;
-                uncertain += batch.GetInt32("Uncertain") ?? 0;
-                done += batch.GetString("Status") is "done" or "failed" ? 1 : 0;
+                sent += batch.Sent ?? 0;
+                skipped += batch.Skipped ?? 0;
+                failed += batch.Failed ?? 0;
+                uncertain += batch.Uncertain ?? 0;
+                done += batch.Finished ? 1 : 0;
             }
             var run = await GetRunAsync(frequency, runId, cancellationToken);
             if (run is null)
             {
                 return;
             }
-            var change = new TableEntity(run.PartitionKey, run.RowKey)
-            {
-                ["Sent"] = sent, ["Skipped"] = skipped, ["Failed"] = failed, ["Uncertain"] = uncertain, ["BatchesDone"] = done,
-            };
+            var totals = run with { Sent = sent, Skipped = skipped, Failed = failed, Uncertain = uncertain, BatchesDone = done };
             try
             {
-                await Digests.UpdateEntityAsync(change, run.ETag, TableUpdateMode.Merge, cancellationToken);
+                await Digests.UpdateEntityAsync(totals.ToEntity(), run.ETag, TableUpdateMode.Merge, cancellationToken);
                 return;
             }
             catch (Azure.RequestFailedException e) when (e.Status == 412)

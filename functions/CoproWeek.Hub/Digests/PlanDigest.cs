@@ -39,13 +39,13 @@ public sealed class PlanDigest(
         var occurrence = Schedules.LatestOccurrence(Schedules.Resolve(schedule, configuration), tick.Now, period + TimeSpan.FromDays(1)) ?? tick.Now;
         var runId = DigestRuns.RunId(frequency, occurrence);
         var run = await runs.GetRunAsync(frequency, runId, cancellationToken) ?? await StartRunAsync(frequency, runId, occurrence, period, cancellationToken);
-        if (run.GetString("Status") == "planned")
+        if (run.Status == DigestRunStatus.Planned)
         {
             logger.LogInformation("Digest run {RunId} was already planned; nothing to do", runId);
             return;
         }
 
-        while (run.GetString("Status") != "planned")
+        while (run.Status != DigestRunStatus.Planned)
         {
             try
             {
@@ -55,7 +55,7 @@ public sealed class PlanDigest(
             {
                 // Another planner moved the run on; carry on from where it is now.
                 run = await runs.GetRunAsync(frequency, runId, cancellationToken) ?? throw new InvalidOperationException($"Run {runId} vanished.");
-                if (run.GetString("Status") == "planned")
+                if (run.Status == DigestRunStatus.Planned)
                 {
                     logger.LogInformation("Digest run {RunId} was finished planning by another planner (a double fire)", runId);
                 }
@@ -63,23 +63,19 @@ public sealed class PlanDigest(
         }
     }
 
-    private async Task<TableEntity> StartRunAsync(string frequency, string runId, DateTimeOffset occurrence, TimeSpan period, CancellationToken cancellationToken)
+    private async Task<DigestRun> StartRunAsync(string frequency, string runId, DateTimeOffset occurrence, TimeSpan period, CancellationToken cancellationToken)
     {
         // The window starts where the previous run of this frequency ended.
         var from = occurrence - period;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DigestRuns.RunPartition(frequency)} and RowKey lt {runId}");
-        await foreach (var previous in runs.Digests.QueryAsync<TableEntity>(filter, select: ["RowKey", "To"], cancellationToken: cancellationToken))
+        await foreach (var previous in runs.Digests.QueryRowsAsync<DigestRun>(filter, cancellationToken, select: ["RowKey", "To"]))
         {
-            from = previous.GetDateTimeOffset("To") ?? from; // rows come in key order, so the last one is the latest run
+            from = previous.To; // rows come in key order, so the last one is the latest run
         }
-        var run = new TableEntity(DigestRuns.RunPartition(frequency), runId)
-        {
-            ["Frequency"] = frequency, ["From"] = from, ["To"] = occurrence, ["Status"] = "planning",
-            ["Cursor"] = "", ["PendingUpper"] = "", ["NextBatch"] = 0, ["Planned"] = 0L, ["ItemsWritten"] = false,
-        };
+        var run = new DigestRun { Frequency = frequency, Id = runId, From = from, To = occurrence, Status = DigestRunStatus.Planning };
         try
         {
-            await runs.Digests.AddEntityAsync(run, cancellationToken);
+            await runs.Digests.AddEntityAsync(run.ToEntity(), cancellationToken);
             logger.LogInformation("Digest run {RunId} started for {From} to {To}", runId, from, occurrence);
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -90,21 +86,21 @@ public sealed class PlanDigest(
     }
 
     /// <summary>Does one step and returns the run row as it now stands (with its new ETag).</summary>
-    private async Task<TableEntity> StepAsync(string frequency, TableEntity run, CancellationToken cancellationToken)
+    private async Task<DigestRun> StepAsync(string frequency, DigestRun run, CancellationToken cancellationToken)
     {
-        var runId = run.RowKey;
-        if (run.GetBoolean("ItemsWritten") != true)
+        var runId = run.Id;
+        if (!run.ItemsWritten)
         {
-            var items = await published.ListAsync(run.GetDateTimeOffset("From")!.Value, run.GetDateTimeOffset("To")!.Value, cancellationToken);
+            var items = await published.ListAsync(run.From, run.To, cancellationToken);
             await runs.WriteItemsAsync(runId, items, cancellationToken);
             if (items.Count > 0)
             {
                 // The web copy every digest of the run links to ("view in your browser"): written again if a planner stops here.
-                var page = await DigestContent.WebCopyAsync(runId, frequency, items, siteOptions.Value, run.GetDateTimeOffset("To")!.Value);
+                var page = await DigestContent.WebCopyAsync(runId, frequency, items, siteOptions.Value, run.To);
                 await site.WriteAsync(new SiteFile(DigestContent.WebCopyPath(runId), EventSite.HtmlType, page), cancellationToken);
             }
-            var written = await MergeAsync(run, new() { ["ItemsWritten"] = true, ["Items"] = items.Count,
-                ["Status"] = items.Count == 0 ? "planned" : "planning" }, cancellationToken);
+            var written = await MergeAsync(run with { ItemsWritten = true, Items = items.Count,
+                Status = items.Count == 0 ? DigestRunStatus.Planned : DigestRunStatus.Planning }, cancellationToken);
             if (items.Count == 0)
             {
                 logger.LogInformation("Digest run {RunId} planned: nothing was published in its window, so no batches", runId);
@@ -112,9 +108,9 @@ public sealed class PlanDigest(
             return written;
         }
 
-        var cursor = run.GetString("Cursor") ?? "";
-        var upper = run.GetString("PendingUpper") is { Length: > 0 } pending ? pending : null;
-        var batch = run.GetInt32("NextBatch") ?? 0;
+        var cursor = run.Cursor;
+        var upper = run.PendingUpper is { Length: > 0 } pending ? pending : null;
+        var batch = run.NextBatch;
         var size = options.Value.BatchSize;
         if (upper is null)
         {
@@ -122,27 +118,23 @@ public sealed class PlanDigest(
             var ends = await ActiveIdsAsync(frequency, cursor, null, size, cancellationToken);
             if (ends.Count == 0)
             {
-                var planned = await MergeAsync(run, new() { ["Status"] = "planned" }, cancellationToken);
-                logger.LogInformation("Digest run {RunId} planned: {Batches} batches, {Planned} subscribers", runId, batch, run.GetInt64("Planned"));
+                var planned = await MergeAsync(run with { Status = DigestRunStatus.Planned }, cancellationToken);
+                logger.LogInformation("Digest run {RunId} planned: {Batches} batches, {Planned} subscribers", runId, batch, run.Planned);
                 return planned;
             }
-            return await MergeAsync(run, new() { ["PendingUpper"] = ends[^1] }, cancellationToken);
+            return await MergeAsync(run with { PendingUpper = ends[^1] }, cancellationToken);
         }
 
         var ids = await ActiveIdsAsync(frequency, cursor, upper, int.MaxValue, cancellationToken);
         var partition = DigestRuns.LedgerPartition(runId, batch);
         // Merge with keys only: a row already marked sending or sent by a batch keeps its status.
-        var writes = ids.Select(id => new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(partition, id))).ToList();
+        var writes = ids.Select(id => new TableTransactionAction(TableTransactionActionType.UpsertMerge, new DigestLedgerEntry(partition, id).ToEntity())).ToList();
         foreach (var chunk in writes.Chunk(100))
         {
             await runs.Ledger.SubmitTransactionAsync(chunk, cancellationToken);
         }
         await queues.SendAsync(Triggers.Queues.Digest, new DigestBatchMessage(runId, frequency, batch), cancellationToken);
-        return await MergeAsync(run, new()
-        {
-            ["Cursor"] = upper, ["PendingUpper"] = "", ["NextBatch"] = batch + 1,
-            ["Planned"] = (run.GetInt64("Planned") ?? 0) + ids.Count,
-        }, cancellationToken);
+        return await MergeAsync(run with { Cursor = upper, PendingUpper = "", NextBatch = batch + 1, Planned = run.Planned + ids.Count }, cancellationToken);
     }
 
     /// <summary>Ids of active subscribers of a frequency with cursor &lt; id (&lt;= upper), in key order, at most <paramref name="max"/>.</summary>
@@ -152,9 +144,9 @@ public sealed class PlanDigest(
             ? TableClient.CreateQueryFilter($"PartitionKey gt {cursor} and Status eq {SubscriberStatus.Active} and Frequency eq {frequency}")
             : TableClient.CreateQueryFilter($"PartitionKey gt {cursor} and PartitionKey le {upper} and Status eq {SubscriberStatus.Active} and Frequency eq {frequency}");
         var ids = new List<string>();
-        await foreach (var row in subscribers.Subscribers.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["PartitionKey"], cancellationToken: cancellationToken))
+        await foreach (var row in subscribers.Subscribers.QueryRowsAsync<Subscriber>(filter, cancellationToken, select: ["PartitionKey"], maxPerPage: Math.Min(max, 1000)))
         {
-            ids.Add(row.PartitionKey);
+            ids.Add(row.Id);
             if (ids.Count >= max)
             {
                 break;
@@ -163,19 +155,10 @@ public sealed class PlanDigest(
         return ids;
     }
 
-    private async Task<TableEntity> MergeAsync(TableEntity run, Dictionary<string, object?> values, CancellationToken cancellationToken)
+    /// <summary>Writes the changed run row if nobody else wrote it since it was read; returns it with its new ETag.</summary>
+    private async Task<DigestRun> MergeAsync(DigestRun changed, CancellationToken cancellationToken)
     {
-        var change = new TableEntity(run.PartitionKey, run.RowKey);
-        foreach (var (key, value) in values)
-        {
-            change[key] = value;
-        }
-        var response = await runs.Digests.UpdateEntityAsync(change, run.ETag, TableUpdateMode.Merge, cancellationToken);
-        foreach (var (key, value) in values)
-        {
-            run[key] = value;
-        }
-        run.ETag = response.Headers.ETag ?? throw new InvalidOperationException("No ETag on the run row update.");
-        return run;
+        var response = await runs.Digests.UpdateEntityAsync(changed.ToEntity(), changed.ETag, TableUpdateMode.Merge, cancellationToken);
+        return changed with { ETag = response.Headers.ETag ?? throw new InvalidOperationException("No ETag on the run row update.") };
     }
 }

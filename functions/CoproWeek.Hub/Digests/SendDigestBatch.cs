@@ -23,20 +23,19 @@ public sealed class SendDigestBatch(
     IOptions<SiteOptions> site,
     ILogger<SendDigestBatch> logger)
 {
-    private sealed record Recipient(TableEntity Row, Subscriber Subscriber, IReadOnlyList<int> Items);
+    private sealed record Recipient(DigestLedgerEntry Row, Subscriber Subscriber, IReadOnlyList<int> Items);
 
     public async Task HandleAsync(DigestBatchMessage message, CancellationToken cancellationToken)
     {
         var batchKey = DigestRuns.BatchKey(message.Batch);
-        var found = await runs.Digests.GetEntityIfExistsAsync<TableEntity>(message.RunId, batchKey, cancellationToken: cancellationToken);
-        var existing = found.HasValue ? found.Value : null;
-        if (existing?.GetString("Status") is "done" or "failed")
+        var existing = await runs.Digests.GetRowAsync<DigestBatch>(message.RunId, batchKey, cancellationToken);
+        if (existing is { Finished: true })
         {
             logger.LogInformation("Digest batch {RunId}/{Batch} already finished; nothing to do", message.RunId, message.Batch);
             return;
         }
-        var attempts = (existing?.GetInt32("Attempts") ?? 0) + 1;
-        await runs.Digests.UpsertEntityAsync(new TableEntity(message.RunId, batchKey) { ["Attempts"] = attempts }, TableUpdateMode.Merge, cancellationToken);
+        var attempts = (existing?.Attempts ?? 0) + 1;
+        await runs.Digests.UpsertEntityAsync(new DigestBatch(message.RunId, batchKey) { Attempts = attempts }.ToEntity(), TableUpdateMode.Merge, cancellationToken);
 
         Outcome outcome;
         try
@@ -48,10 +47,10 @@ public sealed class SendDigestBatch(
             await GiveUpAsync(message, batchKey, attempts, e, cancellationToken);
             return;
         }
-        await runs.Digests.UpsertEntityAsync(new TableEntity(message.RunId, batchKey)
+        await runs.Digests.UpsertEntityAsync(new DigestBatch(message.RunId, batchKey)
         {
-            ["Status"] = "done", ["Sent"] = outcome.Sent, ["Skipped"] = outcome.Skipped, ["Uncertain"] = outcome.Uncertain, ["Failed"] = 0,
-        }, TableUpdateMode.Merge, cancellationToken);
+            Status = DigestBatchStatus.Done, Sent = outcome.Sent, Skipped = outcome.Skipped, Uncertain = outcome.Uncertain, Failed = 0,
+        }.ToEntity(), TableUpdateMode.Merge, cancellationToken);
         await runs.UpdateTotalsAsync(message.Frequency, message.RunId, cancellationToken);
         logger.LogInformation("Digest batch {RunId}/{Batch} done: {Sent} sent, {Skipped} with nothing new or no longer subscribed, {Uncertain} uncertain",
             message.RunId, message.Batch, outcome.Sent, outcome.Skipped, outcome.Uncertain);
@@ -63,30 +62,30 @@ public sealed class SendDigestBatch(
     {
         var items = await runs.ReadItemsAsync(message.RunId, cancellationToken);
         var partition = DigestRuns.LedgerPartition(message.RunId, message.Batch);
-        var rows = new List<TableEntity>();
-        await foreach (var row in runs.Ledger.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
+        var rows = new List<DigestLedgerEntry>();
+        await foreach (var row in runs.Ledger.QueryRowsAsync<DigestLedgerEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken))
         {
             rows.Add(row);
         }
-        var sent = rows.Count(r => r.GetString("Status") == LedgerStatus.Sent);
+        var sent = rows.Count(r => r.Status == LedgerStatus.Sent);
 
         // Rows a crashed delivery left "sending" may or may not have reached SendGrid: never send them again.
-        var stranded = rows.Where(r => r.GetString("Status") == LedgerStatus.Sending).ToList();
+        var stranded = rows.Where(r => r.Status == LedgerStatus.Sending).ToList();
         if (stranded.Count > 0)
         {
             logger.LogWarning("Digest batch {RunId}/{Batch}: {Count} recipients were being sent when a delivery stopped; SendGrid may have them, so they are marked uncertain and not sent again",
                 message.RunId, message.Batch, stranded.Count);
             await MarkAsync(stranded, LedgerStatus.Uncertain, conditional: true, null, cancellationToken);
         }
-        var uncertain = rows.Count(r => r.GetString("Status") == LedgerStatus.Uncertain) + stranded.Count;
+        var uncertain = rows.Count(r => r.Status == LedgerStatus.Uncertain) + stranded.Count;
 
-        var owed = rows.Where(r => r.GetString("Status") is null or "" or LedgerStatus.Owed).ToList();
+        var owed = rows.Where(r => r.Owed).ToList();
         var loaded = new Subscriber?[owed.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, owed.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) => loaded[i] = await subscribers.GetAsync(owed[i].RowKey, ct));
+            async (i, ct) => loaded[i] = await subscribers.GetAsync(owed[i].SubscriberId, ct));
 
         var recipients = new List<Recipient>();
-        var skipped = new List<TableEntity>();
+        var skipped = new List<DigestLedgerEntry>();
         for (var i = 0; i < owed.Count; i++)
         {
             var subscriber = loaded[i];
@@ -103,7 +102,7 @@ public sealed class SendDigestBatch(
             }
         }
         await MarkAsync(skipped, LedgerStatus.Skipped, conditional: true, null, cancellationToken);
-        var skippedBefore = rows.Count(r => r.GetString("Status") == LedgerStatus.Skipped);
+        var skippedBefore = rows.Count(r => r.Status == LedgerStatus.Skipped);
 
         foreach (var chunk in recipients.Chunk(1000))
         {
@@ -121,7 +120,7 @@ public sealed class SendDigestBatch(
             var locator = DigestLinks.Locator(partition, r.Subscriber.Id);
             var unsubscribe = Tokens.Create(TokenPurposes.Unsubscribe, locator);
             var preferences = Tokens.Create(TokenPurposes.Preferences, locator);
-            hashes[r.Row.RowKey] = (unsubscribe.Hash, preferences.Hash);
+            hashes[r.Row.SubscriberId] = (unsubscribe.Hash, preferences.Hash);
             letters.Add(new DigestLetter(r.Subscriber.Email, r.Items,
                 site.Value.Api(Triggers.Routes.Unsubscribe) + "?token=" + Uri.EscapeDataString(unsubscribe.Token),
                 site.Value.Api(Triggers.Routes.SubscriptionPreferences) + "?token=" + Uri.EscapeDataString(preferences.Token),
@@ -130,7 +129,7 @@ public sealed class SendDigestBatch(
 
         // The claim: a second delivery of the same batch running now fails here on the ETags and backs off.
         var rows = chunk.Select(r => r.Row).ToList();
-        await ClaimAsync(rows, row => hashes[row.RowKey], cancellationToken);
+        await ClaimAsync(rows, row => hashes[row.SubscriberId], cancellationToken);
 
         DeliveryResult result;
         try
@@ -161,9 +160,9 @@ public sealed class SendDigestBatch(
     /// Two deliveries racing meet on the first transaction, so the loser holds nothing; should a later one fail
     /// anyway, the rows this delivery already marked are handed back before it gives way.
     /// </summary>
-    private async Task ClaimAsync(IReadOnlyList<TableEntity> rows, Func<TableEntity, (string Unsubscribe, string Preferences)> tokens, CancellationToken cancellationToken)
+    private async Task ClaimAsync(IReadOnlyList<DigestLedgerEntry> rows, Func<DigestLedgerEntry, (string Unsubscribe, string Preferences)> tokens, CancellationToken cancellationToken)
     {
-        var claimed = new List<TableEntity>();
+        var claimed = new List<DigestLedgerEntry>();
         foreach (var chunk in rows.Chunk(100))
         {
             try
@@ -180,19 +179,18 @@ public sealed class SendDigestBatch(
     }
 
     /// <summary>Sets the status of ledger rows in transactions of up to 100, conditional on each row's ETag when asked.</summary>
-    private async Task MarkAsync(IReadOnlyList<TableEntity> rows, string status, bool conditional,
-        Func<TableEntity, (string Unsubscribe, string Preferences)>? tokens, CancellationToken cancellationToken)
+    private async Task MarkAsync(IReadOnlyList<DigestLedgerEntry> rows, string status, bool conditional,
+        Func<DigestLedgerEntry, (string Unsubscribe, string Preferences)>? tokens, CancellationToken cancellationToken)
     {
         var actions = rows.Select(row =>
         {
-            var change = new TableEntity(row.PartitionKey, row.RowKey) { ["Status"] = status };
+            var change = new DigestLedgerEntry(row.Partition, row.SubscriberId) { Status = status };
             if (tokens is not null)
             {
                 var (unsubscribe, preferences) = tokens(row);
-                change["UnsubscribeHash"] = unsubscribe;
-                change["PreferencesHash"] = preferences;
+                change = change with { UnsubscribeHash = unsubscribe, PreferencesHash = preferences };
             }
-            return new TableTransactionAction(TableTransactionActionType.UpdateMerge, change, conditional ? row.ETag : Azure.ETag.All);
+            return new TableTransactionAction(TableTransactionActionType.UpdateMerge, change.ToEntity(), conditional ? row.ETag : Azure.ETag.All);
         }).ToList();
         await Task.WhenAll(actions.Chunk(100).Select(chunk => runs.Ledger.SubmitTransactionAsync(chunk, cancellationToken)));
     }
@@ -201,16 +199,16 @@ public sealed class SendDigestBatch(
     {
         var partition = DigestRuns.LedgerPartition(message.RunId, message.Batch);
         var failed = 0;
-        await foreach (var row in runs.Ledger.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["Status"], cancellationToken: cancellationToken))
+        await foreach (var row in runs.Ledger.QueryRowsAsync<DigestLedgerEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken, select: ["Status"]))
         {
-            failed += row.GetString("Status") is null or "" or LedgerStatus.Owed ? 1 : 0;
+            failed += row.Owed ? 1 : 0;
         }
         await storage.Queue(Triggers.Queues.Digest + Triggers.Queues.PoisonSuffix).SendMessageAsync(
             HubJson.Serialize(new { message.RunId, message.Frequency, message.Batch, attempts, error = error.Message }), cancellationToken);
-        await runs.Digests.UpsertEntityAsync(new TableEntity(message.RunId, batchKey)
+        await runs.Digests.UpsertEntityAsync(new DigestBatch(message.RunId, batchKey)
         {
-            ["Status"] = "failed", ["Failed"] = failed, ["Error"] = error.Message.Length > 2000 ? error.Message[..2000] : error.Message,
-        }, TableUpdateMode.Merge, cancellationToken);
+            Status = DigestBatchStatus.Failed, Failed = failed, Error = error.Message.Length > 2000 ? error.Message[..2000] : error.Message,
+        }.ToEntity(), TableUpdateMode.Merge, cancellationToken);
         await runs.UpdateTotalsAsync(message.Frequency, message.RunId, cancellationToken);
         logger.LogError(error, "Digest batch {RunId}/{Batch} failed {Attempts} times; {Failed} recipients not sent; moved to the poison queue",
             message.RunId, message.Batch, attempts, failed);

@@ -33,7 +33,7 @@ public sealed class EmailLedger(HubStorage storage)
     {
         try
         {
-            var added = await Table.AddEntityAsync(new TableEntity(id, RowKey) { ["State"] = EmailState.Sending, ["ClaimedAt"] = now }, cancellationToken);
+            var added = await Table.AddEntityAsync(new EmailClaim(id) { State = EmailState.Sending, ClaimedAt = now }.ToEntity(), cancellationToken);
             return added.Headers.ETag;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -42,20 +42,21 @@ public sealed class EmailLedger(HubStorage storage)
         }
     }
 
-    public async Task<TableEntity?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(id, RowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value : null;
-    }
+    public Task<EmailClaim?> GetAsync(string id, CancellationToken cancellationToken) =>
+        Table.GetRowAsync<EmailClaim>(id, RowKey, cancellationToken);
 
     /// <summary>Moves the claim on to a new state if it is still the row this delivery last saw; the new ETag, or null if it changed meanwhile.</summary>
     public async Task<ETag?> TryMoveAsync(string id, ETag seen, string state, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var change = new TableEntity(id, RowKey) { ["State"] = state };
-        change[state == EmailState.Sending ? "ClaimedAt" : state == EmailState.Sent ? "SentAt" : "MarkedAt"] = now;
+        var change = state switch
+        {
+            EmailState.Sending => new EmailClaim(id) { State = state, ClaimedAt = now },
+            EmailState.Sent => new EmailClaim(id) { State = state, SentAt = now },
+            _ => new EmailClaim(id) { State = state, MarkedAt = now },
+        };
         try
         {
-            var updated = await Table.UpdateEntityAsync(change, seen, TableUpdateMode.Merge, cancellationToken);
+            var updated = await Table.UpdateEntityAsync(change.ToEntity(), seen, TableUpdateMode.Merge, cancellationToken);
             return updated.Headers.ETag;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -66,7 +67,7 @@ public sealed class EmailLedger(HubStorage storage)
 
     /// <summary>Records that the email went, whatever the row says now: SendGrid took it, so nothing may send it again.</summary>
     public Task MarkSentAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(new TableEntity(id, RowKey) { ["State"] = EmailState.Sent, ["SentAt"] = now }, TableUpdateMode.Merge, cancellationToken);
+        Table.UpsertEntityAsync(new EmailClaim(id) { State = EmailState.Sent, SentAt = now }.ToEntity(), TableUpdateMode.Merge, cancellationToken);
 
     /// <summary>Gives the claim up (SendGrid answered and did not take the email), so a later delivery may send it.</summary>
     public async Task ReleaseAsync(string id, ETag seen, CancellationToken cancellationToken)
@@ -87,16 +88,15 @@ public sealed class EmailLedger(HubStorage storage)
         var day = now.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         while (true)
         {
-            var row = await Table.GetEntityIfExistsAsync<TableEntity>(UncertainTally, day, cancellationToken: cancellationToken);
+            var row = await Table.GetRowAsync<UncertainDay>(UncertainTally, day, cancellationToken);
             try
             {
-                if (!row.HasValue)
+                if (row is null)
                 {
-                    await Table.AddEntityAsync(new TableEntity(UncertainTally, day) { ["Count"] = 1 }, cancellationToken);
+                    await Table.AddEntityAsync(new UncertainDay(day) { Count = 1 }.ToEntity(), cancellationToken);
                     return;
                 }
-                row.Value!["Count"] = (row.Value.GetInt32("Count") ?? 0) + 1;
-                await Table.UpdateEntityAsync(row.Value, row.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                await Table.UpdateEntityAsync((row with { Count = row.Count + 1 }).ToEntity(), row.ETag, TableUpdateMode.Replace, cancellationToken);
                 return;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -109,7 +109,42 @@ public sealed class EmailLedger(HubStorage storage)
     /// <summary>How many emails were marked uncertain on the day of <paramref name="day"/> (UTC).</summary>
     public async Task<int> UncertainOnAsync(DateTimeOffset day, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(UncertainTally, day.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value!.GetInt32("Count") ?? 0 : 0;
+        var row = await Table.GetRowAsync<UncertainDay>(UncertainTally, day.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture), cancellationToken);
+        return row?.Count ?? 0;
     }
+}
+
+/// <summary>An email's row in <c>EmailLedger</c> (partition the email id, row key <c>email</c>).</summary>
+public sealed record EmailClaim(string Id) : ITableRow<EmailClaim>
+{
+    /// <summary>An <see cref="EmailState"/>.</summary>
+    public string? State { get; init; }
+    public DateTimeOffset? ClaimedAt { get; init; }
+    public DateTimeOffset? SentAt { get; init; }
+    /// <summary>When it was marked uncertain.</summary>
+    public DateTimeOffset? MarkedAt { get; init; }
+    public ETag ETag { get; init; }
+
+    public TableEntity ToEntity() => new TableEntity(Id, EmailLedger.RowKey).With(
+        (nameof(State), State), (nameof(ClaimedAt), ClaimedAt), (nameof(SentAt), SentAt), (nameof(MarkedAt), MarkedAt));
+
+    public static EmailClaim FromEntity(TableEntity e) => new(e.PartitionKey ?? "")
+    {
+        State = e.GetString(nameof(State)),
+        ClaimedAt = e.GetDateTimeOffset(nameof(ClaimedAt)),
+        SentAt = e.GetDateTimeOffset(nameof(SentAt)),
+        MarkedAt = e.GetDateTimeOffset(nameof(MarkedAt)),
+        ETag = e.ETag,
+    };
+}
+
+/// <summary>A day's count of emails marked uncertain, in <c>EmailLedger</c> (partition <c>tally-uncertain</c>, row key <c>yyyyMMdd</c>).</summary>
+public sealed record UncertainDay(string Day) : ITableRow<UncertainDay>
+{
+    public int Count { get; init; }
+    public ETag ETag { get; init; }
+
+    public TableEntity ToEntity() => new TableEntity(EmailLedger.UncertainTally, Day).With((nameof(Count), Count));
+
+    public static UncertainDay FromEntity(TableEntity e) => new(e.RowKey ?? "") { Count = e.GetInt32(nameof(Count)) ?? 0, ETag = e.ETag };
 }

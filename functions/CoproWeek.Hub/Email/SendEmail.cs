@@ -71,7 +71,7 @@ public sealed class SendEmail(
             {
                 continue; // the claim was given up between our insert and our read: try to claim it again
             }
-            switch (row.GetString("State"))
+            switch (row.State)
             {
                 case EmailState.Sent:
                     logger.LogInformation("Email {EmailId} was already sent; nothing to do", message.Id);
@@ -81,7 +81,7 @@ public sealed class SendEmail(
                     return null;
             }
 
-            var claimedAt = row.GetDateTimeOffset("ClaimedAt") ?? DateTimeOffset.MinValue;
+            var claimedAt = row.ClaimedAt ?? DateTimeOffset.MinValue;
             if (now - claimedAt >= timeout)
             {
                 if (await ledger.TryMoveAsync(message.Id, row.ETag, EmailState.Uncertain, now, cancellationToken) is null)

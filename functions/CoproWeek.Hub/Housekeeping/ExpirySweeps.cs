@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using CoproWeek.Hub.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -39,13 +40,14 @@ public static class ExpiredRows
     /// allow), and deletes those <paramref name="expired"/> says are over, each on the ETag it was read with, so a row
     /// renewed meanwhile stays. Returns how many were deleted.
     /// </summary>
-    public static async Task<int> RemoveAsync(TableClient table, string? filter, IEnumerable<string> select, Func<TableEntity, bool> expired, CancellationToken cancellationToken)
+    public static async Task<int> RemoveAsync<T>(TableClient table, string? filter, IEnumerable<string> select, Func<T, bool> expired, CancellationToken cancellationToken)
+        where T : ITableRow<T>
     {
         var removed = 0;
         var rows = table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", .. select], cancellationToken: cancellationToken);
         await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (row, ct) =>
         {
-            if (!expired(row))
+            if (!expired(T.FromEntity(row)))
             {
                 return;
             }

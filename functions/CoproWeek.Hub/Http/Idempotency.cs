@@ -52,7 +52,6 @@ public sealed class Idempotency(HubStorage storage, IOptions<SubscriptionOptions
     public const string Header = "Idempotency-Key";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
     internal static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
-    private const string RowKey = "answer";
 
     // A key of its own for manage tokens, derived from the hub's secret so that the secret itself is used for one thing.
     private readonly byte[] _tokenKey = HMACSHA256.HashData(Encoding.UTF8.GetBytes(keys.Value.AddressHashKey), "coproweek/idempotent-manage-token/v1"u8);
@@ -89,27 +88,26 @@ public sealed class Idempotency(HubStorage storage, IOptions<SubscriptionOptions
         {
             var now = time.GetUtcNow();
             var fresh = new IdempotencyClaim(partition, Submissions.SubmissionStore.NewId(), NewNonce());
-            var row = new TableEntity(partition, RowKey)
+            var row = new IdempotencyEntry(partition)
             {
-                ["BodyHash"] = bodyHash, ["State"] = "pending", ["Started"] = now, ["Expires"] = now + Lifetime,
-                ["ItemId"] = fresh.ItemId, ["Nonce"] = fresh.Nonce,
+                BodyHash = bodyHash, State = IdempotencyState.Pending, Started = now, Expires = now + Lifetime,
+                ItemId = fresh.ItemId, Nonce = fresh.Nonce,
             };
             try
             {
-                await Table.AddEntityAsync(row, cancellationToken);
+                await Table.AddEntityAsync(row.ToEntity(), cancellationToken);
                 return (null, fresh);
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
             }
 
-            var found = await Table.GetEntityIfExistsAsync<TableEntity>(partition, RowKey, cancellationToken: cancellationToken);
-            if (!found.HasValue)
+            var earlier = await Table.GetRowAsync<IdempotencyEntry>(partition, IdempotencyEntry.RowKey, cancellationToken);
+            if (earlier is null)
             {
                 continue; // removed by the clean-up between our insert and our read
             }
-            var earlier = found.Value!;
-            if (earlier.GetDateTimeOffset("Expires") is not { } expires || expires <= now)
+            if (earlier.Expires is not { } expires || expires <= now)
             {
                 // Expired but not yet cleaned up: the key is free again.
                 if (await TryReplaceAsync(row, earlier.ETag, cancellationToken))
@@ -118,16 +116,16 @@ public sealed class Idempotency(HubStorage storage, IOptions<SubscriptionOptions
                 }
                 continue;
             }
-            if (earlier.GetString("BodyHash") != bodyHash)
+            if (earlier.BodyHash != bodyHash)
             {
                 return (Problems.Status(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used for another request",
                     "Use a new Idempotency-Key for a new submission."), null);
             }
-            if (earlier.GetString("State") == "done")
+            if (earlier.State == IdempotencyState.Done)
             {
-                return (new StoredAnswer(earlier.GetInt32("Status") ?? 200, earlier.GetString("ContentType"), earlier.GetString("Body"), earlier.GetString("Location"), Replayed: true), null);
+                return (new StoredAnswer(earlier.Status ?? 200, earlier.ContentType!, earlier.Body!, earlier.Location, Replayed: true), null);
             }
-            if (now - (earlier.GetDateTimeOffset("Started") ?? now) < AbandonedAfter)
+            if (now - (earlier.Started ?? now) < AbandonedAfter)
             {
                 return (StillBeingHandled(), null);
             }
@@ -135,11 +133,9 @@ public sealed class Idempotency(HubStorage storage, IOptions<SubscriptionOptions
             // The first attempt died before it answered: this one takes over with the same item id and nonce (so the same
             // manage token), unless another retry took over first. If the first attempt is in fact still going, both
             // build the same item, and the second insert finds it already there.
-            earlier["Started"] = now;
-            var claim = new IdempotencyClaim(partition, earlier.GetString("ItemId") ?? fresh.ItemId, earlier.GetString("Nonce") ?? fresh.Nonce);
-            earlier["ItemId"] = claim.ItemId;
-            earlier["Nonce"] = claim.Nonce;
-            return await TryReplaceAsync(earlier, earlier.ETag, cancellationToken) ? (null, claim) : (StillBeingHandled(), null);
+            var claim = new IdempotencyClaim(partition, earlier.ItemId ?? fresh.ItemId, earlier.Nonce ?? fresh.Nonce);
+            var takenOver = earlier with { Started = now, ItemId = claim.ItemId, Nonce = claim.Nonce };
+            return await TryReplaceAsync(takenOver, earlier.ETag, cancellationToken) ? (null, claim) : (StillBeingHandled(), null);
         }
     }
 
@@ -152,26 +148,27 @@ public sealed class Idempotency(HubStorage storage, IOptions<SubscriptionOptions
 
     /// <summary>Keeps the answer that later retries get. It must hold no token: pass the answer as a replay should read.</summary>
     public Task CompleteAsync(IdempotencyClaim claim, StoredAnswer replay, CancellationToken cancellationToken) =>
-        Table.UpdateEntityAsync(new TableEntity(claim.Partition, RowKey)
+        Table.UpdateEntityAsync(new IdempotencyEntry(claim.Partition)
         {
-            ["State"] = "done",
-            ["Status"] = replay.Status,
-            ["ContentType"] = replay.ContentType,
-            ["Body"] = replay.Body,
-            ["Location"] = replay.Location,
-        }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            State = IdempotencyState.Done,
+            Status = replay.Status,
+            ContentType = replay.ContentType,
+            Body = replay.Body,
+            Location = replay.Location,
+        }.ToEntity(), ETag.All, TableUpdateMode.Merge, cancellationToken);
 
     public string Kind => "idempotency keys";
 
     /// <summary>Removes rows whose time is up, and rows from before expiry was recorded (they may hold a raw manage link).</summary>
     public Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Housekeeping.ExpiredRows.RemoveAsync(Table, filter: null, ["Expires"], row => row.GetDateTimeOffset("Expires") is not { } expires || expires <= now, cancellationToken);
+        Housekeeping.ExpiredRows.RemoveAsync(Table, filter: null, [nameof(IdempotencyEntry.Expires)],
+            (IdempotencyEntry row) => row.Expires is not { } expires || expires <= now, cancellationToken);
 
-    private async Task<bool> TryReplaceAsync(TableEntity row, ETag seen, CancellationToken cancellationToken)
+    private async Task<bool> TryReplaceAsync(IdempotencyEntry row, ETag seen, CancellationToken cancellationToken)
     {
         try
         {
-            await Table.UpdateEntityAsync(row, seen, TableUpdateMode.Replace, cancellationToken);
+            await Table.UpdateEntityAsync(row.ToEntity(), seen, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)

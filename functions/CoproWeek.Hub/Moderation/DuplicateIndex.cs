@@ -22,15 +22,15 @@ public sealed class DuplicateIndex(HubStorage storage, SubmissionStore submissio
         var id = submission.Id;
         var key = EventChecks.DuplicateKey(details);
         var partition = "dup-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
-        await Table.UpsertEntityAsync(new TableEntity(partition, id), TableUpdateMode.Replace, cancellationToken);
+        await Table.UpsertEntityAsync(new DuplicateEntry(partition, id).ToEntity(), TableUpdateMode.Replace, cancellationToken);
 
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryRowsAsync<DuplicateEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken, select: ["RowKey"]))
         {
-            if (row.RowKey == id)
+            if (row.ItemId == id)
             {
                 continue;
             }
-            var other = await submissions.GetAsync(row.RowKey, cancellationToken);
+            var other = await submissions.GetAsync(row.ItemId, cancellationToken);
             if (other is { Kind: "event", Status: not (SubmissionStatus.Withdrawn or SubmissionStatus.Rejected or SubmissionStatus.Discarded) }
                 && (other.Submitted, other.Id).CompareTo((submission.Submitted, submission.Id)) < 0
                 && EventChecks.DuplicateKey(HubJson.Deserialize<EventDetails>(other.DetailsJson)) == key)
@@ -40,4 +40,12 @@ public sealed class DuplicateIndex(HubStorage storage, SubmissionStore submissio
         }
         return false;
     }
+}
+
+/// <summary>An event filed under its duplicate key: partition <c>dup-</c> and 32 hex digits of table <c>Submissions</c>, row key the event's id. Keys only.</summary>
+public sealed record DuplicateEntry(string Partition, string ItemId) : ITableRow<DuplicateEntry>
+{
+    public TableEntity ToEntity() => new(Partition, ItemId);
+
+    public static DuplicateEntry FromEntity(TableEntity e) => new(e.PartitionKey ?? "", e.RowKey ?? "");
 }

@@ -14,8 +14,8 @@ public sealed class ExpiredSignInThrottles(HubStorage storage) : IExpirySweep
 
     public Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         ExpiredRows.RemoveAsync(storage.Table(HubStorage.TableNames.Moderators),
-            TableClient.CreateQueryFilter($"PartitionKey eq {SignInThrottle.Partition} and Expires le {now}"), ["Expires"],
-            row => row.GetDateTimeOffset("Expires") <= now, cancellationToken);
+            TableClient.CreateQueryFilter($"PartitionKey eq {SignInThrottle.Partition} and Expires le {now}"), [nameof(SignInThrottle.ThrottleRow.Expires)],
+            (SignInThrottle.ThrottleRow row) => row.Expires <= now, cancellationToken);
 }
 
 /// <summary>Moderation page sessions past their expiry (the page already refuses them; this removes the rows).</summary>
@@ -26,5 +26,5 @@ public sealed class ExpiredModeratorSessions(HubStorage storage) : IExpirySweep
     public Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         ExpiredRows.RemoveAsync(storage.Table(HubStorage.TableNames.Moderators),
             TableClient.CreateQueryFilter($"PartitionKey eq {ModeratorSessions.Partition} and Expires le {now}"), [],
-            _ => true, cancellationToken);
+            (SessionRow _) => true, cancellationToken);
 }

@@ -5,7 +5,17 @@ using CoproWeek.Hub.Storage;
 namespace CoproWeek.Hub.Moderation;
 
 /// <summary>One decision about one version of an item, by a moderator or by the automatic checks ("auto").</summary>
-public sealed record LogEntry(string ItemId, int Version, string Who, DateTimeOffset When, string Decision, string? Reason);
+/// <remarks>A row of table <c>ModerationLog</c>: partition the item id, row key fixed by version and decision.</remarks>
+public sealed record LogEntry(string ItemId, int Version, string Who, DateTimeOffset When, string Decision, string? Reason) : ITableRow<LogEntry>
+{
+    public string RowKey => Who == ModerationLog.Auto ? $"v{Version:D6}-auto-{Decision}" : $"v{Version:D6}-{Decision}";
+
+    public TableEntity ToEntity() => new TableEntity(ItemId, RowKey).With(
+        (nameof(Version), Version), (nameof(Who), Who), (nameof(When), When), (nameof(Decision), Decision), (nameof(Reason), Reason));
+
+    public static LogEntry FromEntity(TableEntity e) => new(e.PartitionKey, e.GetInt32(nameof(Version)) ?? 0, e.GetString(nameof(Who)),
+        e.GetDateTimeOffset(nameof(When)) ?? default, e.GetString(nameof(Decision)), e.GetString(nameof(Reason)));
+}
 
 /// <summary>
 /// The record of every moderation decision. Table <c>ModerationLog</c>, partition key the item id; rows
@@ -20,17 +30,9 @@ public sealed class ModerationLog(HubStorage storage)
 
     public async Task AppendAsync(LogEntry entry, CancellationToken cancellationToken)
     {
-        var rowKey = entry.Who == Auto ? $"v{entry.Version:D6}-auto-{entry.Decision}" : $"v{entry.Version:D6}-{entry.Decision}";
         try
         {
-            await Table.AddEntityAsync(new TableEntity(entry.ItemId, rowKey)
-            {
-                ["Version"] = entry.Version,
-                ["Who"] = entry.Who,
-                ["When"] = entry.When,
-                ["Decision"] = entry.Decision,
-                ["Reason"] = entry.Reason,
-            }, cancellationToken);
+            await Table.AddEntityAsync(entry.ToEntity(), cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -41,10 +43,9 @@ public sealed class ModerationLog(HubStorage storage)
     public async Task<IReadOnlyList<LogEntry>> HistoryAsync(string itemId, CancellationToken cancellationToken)
     {
         var entries = new List<LogEntry>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {itemId}"), cancellationToken: cancellationToken))
+        await foreach (var entry in Table.QueryRowsAsync<LogEntry>(TableClient.CreateQueryFilter($"PartitionKey eq {itemId}"), cancellationToken))
         {
-            entries.Add(new LogEntry(itemId, row.GetInt32("Version") ?? 0, row.GetString("Who"), row.GetDateTimeOffset("When") ?? default,
-                row.GetString("Decision"), row.GetString("Reason")));
+            entries.Add(entry);
         }
         return entries.OrderBy(e => e.When).ToList();
     }

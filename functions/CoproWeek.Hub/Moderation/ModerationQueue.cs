@@ -41,10 +41,10 @@ public sealed class ModerationQueue(HubStorage storage, SubmissionStore submissi
     private async Task<QueuePage> ReadPageAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReviewQueue.Partition}");
-        var query = Table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["RowKey", "ItemId"], cancellationToken: cancellationToken);
+        var query = Table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["RowKey", nameof(ReviewEntry.ItemId)], cancellationToken: cancellationToken);
         await foreach (var page in query.AsPages(Unwrap(continuationToken), pageSize))
         {
-            var rows = page.Values.Select(r => (r.RowKey, Id: r.GetString("ItemId"))).ToList();
+            var rows = page.Values.Select(ReviewEntry.FromEntity).Select(r => (r.RowKey, Id: r.ItemId)).ToList();
             var found = await Task.WhenAll(rows.Select(r => submissions.GetAsync(r.Id, cancellationToken)));
             var items = new List<QueueItem>(rows.Count);
             for (var i = 0; i < rows.Count; i++)

@@ -27,13 +27,7 @@ public sealed class ModeratorSessions(HubStorage storage, Moderators moderators,
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var (secret, hash) = Tokens.Create(Purpose);
-        await Table.AddEntityAsync(new TableEntity(Partition, id)
-        {
-            ["Name"] = name,
-            ["KeyId"] = keyId,
-            ["SecretHash"] = hash,
-            ["Expires"] = time.GetUtcNow() + Lifetime,
-        }, cancellationToken);
+        await Table.AddEntityAsync(new SessionRow(id) { Name = name, KeyId = keyId, SecretHash = hash, Expires = time.GetUtcNow() + Lifetime }.ToEntity(), cancellationToken);
         return $"{id}.{secret}";
     }
 
@@ -44,14 +38,14 @@ public sealed class ModeratorSessions(HubStorage storage, Moderators moderators,
         {
             return null;
         }
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
-        if (!row.HasValue || !Tokens.Verify(Purpose, secret, row.Value!.GetString("SecretHash"))
-            || row.Value.GetDateTimeOffset("Expires") is not { } expires || expires <= time.GetUtcNow())
+        var row = await Table.GetRowAsync<SessionRow>(Partition, id, cancellationToken);
+        if (row is null || !Tokens.Verify(Purpose, secret, row.SecretHash)
+            || row.Expires is not { } expires || expires <= time.GetUtcNow())
         {
             return null;
         }
-        return await moderators.KeyExistsAsync(row.Value.GetString("KeyId"), cancellationToken)
-            ? new ModeratorSession(row.Value.GetString("Name"), FormTokenOf(token!))
+        return await moderators.KeyExistsAsync(row.KeyId, cancellationToken)
+            ? new ModeratorSession(row.Name, FormTokenOf(token!))
             : null;
     }
 
@@ -76,4 +70,25 @@ public sealed class ModeratorSessions(HubStorage storage, Moderators moderators,
 
     // Derived from the session's secret, so nothing more is stored, and it differs from the cookie's value.
     private static string FormTokenOf(string sessionToken) => Tokens.Hash("moderation-form", sessionToken)[..32];
+}
+
+/// <summary>A sign-in's row: partition <c>session</c> of table <c>Moderators</c>, row key the session id.</summary>
+internal sealed record SessionRow(string Id) : ITableRow<SessionRow>
+{
+    public string Name { get; init; } = "";
+    /// <summary>The moderator key the session was made with; revoking it ends the session.</summary>
+    public string KeyId { get; init; } = "";
+    public string? SecretHash { get; init; }
+    public DateTimeOffset? Expires { get; init; }
+
+    public TableEntity ToEntity() => new TableEntity(ModeratorSessions.Partition, Id).With(
+        (nameof(Name), Name), (nameof(KeyId), KeyId), (nameof(SecretHash), SecretHash), (nameof(Expires), Expires));
+
+    public static SessionRow FromEntity(TableEntity e) => new(e.RowKey ?? "")
+    {
+        Name = e.GetString(nameof(Name)) ?? "",
+        KeyId = e.GetString(nameof(KeyId)) ?? "",
+        SecretHash = e.GetString(nameof(SecretHash)),
+        Expires = e.GetDateTimeOffset(nameof(Expires)),
+    };
 }

@@ -35,8 +35,8 @@ public sealed class Moderators(HubStorage storage, TimeProvider time)
     public async Task<string> AddAsync(string name, CancellationToken cancellationToken)
     {
         name = CheckName(name);
-        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(ModeratorPartition, NameKey(name), cancellationToken: cancellationToken);
-        if (existing.HasValue && existing.Value!.GetDateTimeOffset("Revoked") is null)
+        var existing = await Table.GetRowAsync<ModeratorRow>(ModeratorPartition, NameKey(name), cancellationToken);
+        if (existing is { Revoked: null })
         {
             throw new ModeratorException($"There is already a moderator called \"{name}\". Revoke them first to give them a new key.");
         }
@@ -44,18 +44,18 @@ public sealed class Moderators(HubStorage storage, TimeProvider time)
         var keyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var (secret, hash) = Tokens.Create(Purpose);
         var now = time.GetUtcNow();
-        await Table.AddEntityAsync(new TableEntity(KeyPartition, keyId) { ["Name"] = name, ["SecretHash"] = hash, ["Created"] = now }, cancellationToken);
-        var row = new TableEntity(ModeratorPartition, NameKey(name)) { ["Name"] = name, ["KeyId"] = keyId, ["Added"] = now, ["Revoked"] = null };
+        await Table.AddEntityAsync(new KeyRow(keyId) { Name = name, SecretHash = hash, Created = now }.ToEntity(), cancellationToken);
+        var row = new ModeratorRow(NameKey(name)) { Name = name, KeyId = keyId, Added = now, Revoked = null };
         try
         {
-            if (existing.HasValue)
+            if (existing is not null)
             {
                 // Re-adding someone who was revoked: only if nobody else re-added them meanwhile.
-                await Table.UpdateEntityAsync(row, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                await Table.UpdateEntityAsync(row.ToEntity(), existing.ETag, TableUpdateMode.Replace, cancellationToken);
             }
             else
             {
-                await Table.AddEntityAsync(row, cancellationToken);
+                await Table.AddEntityAsync(row.ToEntity(), cancellationToken);
             }
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -69,9 +69,9 @@ public sealed class Moderators(HubStorage storage, TimeProvider time)
     public async Task<IReadOnlyList<Moderator>> ListAsync(CancellationToken cancellationToken)
     {
         var list = new List<Moderator>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ModeratorPartition}"), cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryRowsAsync<ModeratorRow>(TableClient.CreateQueryFilter($"PartitionKey eq {ModeratorPartition}"), cancellationToken))
         {
-            list.Add(new Moderator(row.GetString("Name"), row.GetDateTimeOffset("Added") ?? default, row.GetDateTimeOffset("Revoked")));
+            list.Add(new Moderator(row.Name, row.Added, row.Revoked));
         }
         return list.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
@@ -80,16 +80,14 @@ public sealed class Moderators(HubStorage storage, TimeProvider time)
     public async Task RevokeAsync(string name, CancellationToken cancellationToken)
     {
         name = CheckName(name);
-        var existing = await Table.GetEntityIfExistsAsync<TableEntity>(ModeratorPartition, NameKey(name), cancellationToken: cancellationToken);
-        if (!existing.HasValue || existing.Value!.GetDateTimeOffset("Revoked") is not null)
+        var row = await Table.GetRowAsync<ModeratorRow>(ModeratorPartition, NameKey(name), cancellationToken);
+        if (row is not { Revoked: null })
         {
             throw new ModeratorException($"There is no moderator called \"{name}\" with a working key.");
         }
-        var row = existing.Value;
         // The key row goes first: from that moment the key is refused, even if the next write fails.
-        await DeleteKeyAsync(row.GetString("KeyId"), cancellationToken);
-        row["Revoked"] = time.GetUtcNow();
-        await Table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken);
+        await DeleteKeyAsync(row.KeyId, cancellationToken);
+        await Table.UpdateEntityAsync((row with { Revoked = time.GetUtcNow() }).ToEntity(), ETag.All, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>The moderator's name if <paramref name="key"/> is a working key, or null. One point read.</summary>
@@ -105,15 +103,15 @@ public sealed class Moderators(HubStorage storage, TimeProvider time)
         {
             return null;
         }
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(KeyPartition, keyId, cancellationToken: cancellationToken);
-        return row.HasValue && Tokens.Verify(Purpose, secret, row.Value!.GetString("SecretHash"))
-            ? (row.Value.GetString("Name"), keyId)
+        var row = await Table.GetRowAsync<KeyRow>(KeyPartition, keyId, cancellationToken);
+        return row is not null && Tokens.Verify(Purpose, secret, row.SecretHash)
+            ? (row.Name, keyId)
             : null;
     }
 
     /// <summary>Whether the key with this id still works (sessions made with it end when it is revoked).</summary>
     internal async Task<bool> KeyExistsAsync(string keyId, CancellationToken cancellationToken) =>
-        IsHex(keyId, 16) && (await Table.GetEntityIfExistsAsync<TableEntity>(KeyPartition, keyId, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
+        IsHex(keyId, 16) && await Table.GetRowAsync<KeyRow>(KeyPartition, keyId, cancellationToken, select: ["RowKey"]) is not null;
 
     private async Task DeleteKeyAsync(string keyId, CancellationToken cancellationToken)
     {
@@ -154,4 +152,45 @@ public sealed class Moderators(HubStorage storage, TimeProvider time)
     // Names may hold characters a row key cannot (/ \ # ?), and "Sam" and "sam" are one person.
     private static string NameKey(string name) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name.ToUpperInvariant())))[..32];
+}
+
+/// <summary>A moderator's row: partition <c>moderator</c> of table <c>Moderators</c>, row key a hash of the name.</summary>
+internal sealed record ModeratorRow(string NameKey) : ITableRow<ModeratorRow>
+{
+    public string Name { get; init; } = "";
+    /// <summary>Their key's id; the key row goes when they are revoked.</summary>
+    public string KeyId { get; init; } = "";
+    public DateTimeOffset Added { get; init; }
+    public DateTimeOffset? Revoked { get; init; }
+    public ETag ETag { get; init; }
+
+    public TableEntity ToEntity() => new TableEntity(Moderators.ModeratorPartition, NameKey).With(
+        (nameof(Name), Name), (nameof(KeyId), KeyId), (nameof(Added), Added), (nameof(Revoked), Revoked));
+
+    public static ModeratorRow FromEntity(TableEntity e) => new(e.RowKey ?? "")
+    {
+        Name = e.GetString(nameof(Name)) ?? "",
+        KeyId = e.GetString(nameof(KeyId)) ?? "",
+        Added = e.GetDateTimeOffset(nameof(Added)) ?? default,
+        Revoked = e.GetDateTimeOffset(nameof(Revoked)),
+        ETag = e.ETag,
+    };
+}
+
+/// <summary>A working key's row: partition <c>key</c> of table <c>Moderators</c>, row key the key id; the secret only as a hash.</summary>
+internal sealed record KeyRow(string KeyId) : ITableRow<KeyRow>
+{
+    public string Name { get; init; } = "";
+    public string? SecretHash { get; init; }
+    public DateTimeOffset? Created { get; init; }
+
+    public TableEntity ToEntity() => new TableEntity(Moderators.KeyPartition, KeyId).With(
+        (nameof(Name), Name), (nameof(SecretHash), SecretHash), (nameof(Created), Created));
+
+    public static KeyRow FromEntity(TableEntity e) => new(e.RowKey ?? "")
+    {
+        Name = e.GetString(nameof(Name)) ?? "",
+        SecretHash = e.GetString(nameof(SecretHash)),
+        Created = e.GetDateTimeOffset(nameof(Created)),
+    };
 }

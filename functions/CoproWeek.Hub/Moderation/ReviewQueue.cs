@@ -18,11 +18,8 @@ public sealed class ReviewQueue(HubStorage storage)
     public static string RowKeyOf(Submission submission) => $"{submission.Submitted.UtcTicks:D19}-{submission.Id}";
 
     public Task AddAsync(Submission submission, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(new TableEntity(Partition, RowKeyOf(submission))
-        {
-            ["ItemId"] = submission.Id,
-            ["Kind"] = submission.Kind,
-        }, TableUpdateMode.Replace, cancellationToken);
+        Table.UpsertEntityAsync(new ReviewEntry(RowKeyOf(submission)) { ItemId = submission.Id, Kind = submission.Kind }.ToEntity(),
+            TableUpdateMode.Replace, cancellationToken);
 
     public Task RemoveAsync(Submission submission, CancellationToken cancellationToken) =>
         RemoveRowAsync(RowKeyOf(submission), cancellationToken);
@@ -37,4 +34,15 @@ public sealed class ReviewQueue(HubStorage storage)
         {
         }
     }
+}
+
+/// <summary>An item waiting for a person: partition <c>review</c> of table <c>Submissions</c>, row key <see cref="ReviewQueue.RowKeyOf"/>.</summary>
+public sealed record ReviewEntry(string RowKey) : ITableRow<ReviewEntry>
+{
+    public string ItemId { get; init; } = "";
+    public string? Kind { get; init; }
+
+    public TableEntity ToEntity() => new TableEntity(ReviewQueue.Partition, RowKey).With((nameof(ItemId), ItemId), (nameof(Kind), Kind));
+
+    public static ReviewEntry FromEntity(TableEntity e) => new(e.RowKey ?? "") { ItemId = e.GetString(nameof(ItemId)) ?? "", Kind = e.GetString(nameof(Kind)) };
 }

@@ -125,7 +125,7 @@ public sealed class SignInThrottle(HubStorage storage, TimeProvider time)
                 }
                 try
                 {
-                    var entity = next.ToEntity(key, now);
+                    var entity = next.ToRow(key, now).ToEntity();
                     if (etag is { } match)
                     {
                         await Table.UpdateEntityAsync(entity, match, TableUpdateMode.Replace, cancellationToken);
@@ -163,8 +163,8 @@ public sealed class SignInThrottle(HubStorage storage, TimeProvider time)
 
     private async Task<(ThrottleState State, ETag? ETag)> ReadAsync(string key, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: cancellationToken);
-        return row.HasValue ? (ThrottleState.From(row.Value!, time.GetUtcNow()), row.Value!.ETag) : (ThrottleState.None, null);
+        var row = await Table.GetRowAsync<ThrottleRow>(Partition, key, cancellationToken);
+        return row is not null ? (ThrottleState.From(row, time.GetUtcNow()), row.ETag) : (ThrottleState.None, null);
     }
 
     private static string ClientKey(string client) =>
@@ -175,34 +175,45 @@ public sealed class SignInThrottle(HubStorage storage, TimeProvider time)
     {
         public static readonly ThrottleState None = new(0, null, 0, null, null, 0);
 
-        public static ThrottleState From(TableEntity row, DateTimeOffset now)
-        {
-            var windowStart = row.GetDateTimeOffset("WindowStart");
-            var reservedAt = row.GetDateTimeOffset("ReservedAt");
-            return new ThrottleState(
-                now - windowStart < Window ? row.GetInt32("Failures") ?? 0 : 0, windowStart,
-                now - reservedAt < ReservationLasts ? row.GetInt32("Reserved") ?? 0 : 0, reservedAt,
-                row.GetDateTimeOffset("BlockedUntil"), row.GetInt32("Level") ?? 0);
-        }
+        public static ThrottleState From(ThrottleRow row, DateTimeOffset now) => new(
+            now - row.WindowStart < Window ? row.Failures : 0, row.WindowStart,
+            now - row.ReservedAt < ReservationLasts ? row.Reserved : 0, row.ReservedAt,
+            row.BlockedUntil, row.Level);
 
-        public TableEntity ToEntity(string key, DateTimeOffset now)
+        public ThrottleRow ToRow(string key, DateTimeOffset now) => new(key)
         {
-            var entity = new TableEntity(Partition, key)
-            {
-                ["Failures"] = Failures,
-                ["Reserved"] = Reserved,
-                ["Level"] = Level,
-                // Kept while a block could still make the next one longer; a cleanup may remove the row after this.
-                ["Expires"] = (BlockedUntil > now ? BlockedUntil.Value : now + Window) + LongestBlock,
-            };
-            foreach (var (name, value) in new[] { ("WindowStart", WindowStart), ("ReservedAt", ReservedAt), ("BlockedUntil", BlockedUntil) })
-            {
-                if (value is { } set)
-                {
-                    entity[name] = set;
-                }
-            }
-            return entity;
-        }
+            Failures = Failures, WindowStart = WindowStart, Reserved = Reserved, ReservedAt = ReservedAt, BlockedUntil = BlockedUntil, Level = Level,
+            // Kept while a block could still make the next one longer; a cleanup may remove the row after this.
+            Expires = (BlockedUntil > now ? BlockedUntil.Value : now + Window) + LongestBlock,
+        };
+    }
+
+    /// <summary>A client's row as stored: partition <c>throttle</c> of table <c>Moderators</c>, row key the client's hash.</summary>
+    internal sealed record ThrottleRow(string Key) : ITableRow<ThrottleRow>
+    {
+        public int Failures { get; init; }
+        public DateTimeOffset? WindowStart { get; init; }
+        public int Reserved { get; init; }
+        public DateTimeOffset? ReservedAt { get; init; }
+        public DateTimeOffset? BlockedUntil { get; init; }
+        public int Level { get; init; }
+        public DateTimeOffset? Expires { get; init; }
+        public ETag ETag { get; init; }
+
+        public TableEntity ToEntity() => new TableEntity(Partition, Key).With(
+            (nameof(Failures), Failures), (nameof(Reserved), Reserved), (nameof(Level), Level), (nameof(Expires), Expires),
+            (nameof(WindowStart), WindowStart), (nameof(ReservedAt), ReservedAt), (nameof(BlockedUntil), BlockedUntil));
+
+        public static ThrottleRow FromEntity(TableEntity e) => new(e.RowKey ?? "")
+        {
+            Failures = e.GetInt32(nameof(Failures)) ?? 0,
+            WindowStart = e.GetDateTimeOffset(nameof(WindowStart)),
+            Reserved = e.GetInt32(nameof(Reserved)) ?? 0,
+            ReservedAt = e.GetDateTimeOffset(nameof(ReservedAt)),
+            BlockedUntil = e.GetDateTimeOffset(nameof(BlockedUntil)),
+            Level = e.GetInt32(nameof(Level)) ?? 0,
+            Expires = e.GetDateTimeOffset(nameof(Expires)),
+            ETag = e.ETag,
+        };
     }
 }

@@ -28,24 +28,22 @@ public sealed class IndexRebuilds(HubStorage storage, QueueSender queues, TimePr
     {
         while (true)
         {
-            var state = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
+            var state = await Table.GetRowAsync<State>(Partition, Row, cancellationToken);
             try
             {
                 var now = time.GetUtcNow();
-                if (!state.HasValue)
+                if (state is null)
                 {
-                    await Table.AddEntityAsync(new TableEntity(Partition, Row) { ["Pending"] = true, ["RequestedAt"] = now, ["Rebuilds"] = 0 }, cancellationToken);
+                    await Table.AddEntityAsync(new State { Pending = true, RequestedAt = now, Rebuilds = 0 }.ToEntity(), cancellationToken);
                 }
-                else if (state.Value!.GetBoolean("Pending") == true && now - (state.Value.GetDateTimeOffset("RequestedAt") ?? now) < LostAfter)
+                else if (state.Pending && now - (state.RequestedAt ?? now) < LostAfter)
                 {
                     return;
                 }
                 else
                 {
                     // Not pending, or pending so long that its message must have been lost (poisoned): ask again.
-                    state.Value["Pending"] = true;
-                    state.Value["RequestedAt"] = now;
-                    await Table.UpdateEntityAsync(state.Value, state.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await Table.UpdateEntityAsync((state with { Pending = true, RequestedAt = now }).ToEntity(), state.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
                 await queues.SendAsync(Triggers.Queues.Indexes, new RebuildMessage(time.GetUtcNow()), cancellationToken, delay ?? Delay);
                 return;
@@ -62,17 +60,15 @@ public sealed class IndexRebuilds(HubStorage storage, QueueSender queues, TimePr
     {
         while (true)
         {
-            var state = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
+            var state = await Table.GetRowAsync<State>(Partition, Row, cancellationToken);
             try
             {
-                if (!state.HasValue)
+                if (state is null)
                 {
-                    await Table.AddEntityAsync(new TableEntity(Partition, Row) { ["Pending"] = false, ["Rebuilds"] = 1 }, cancellationToken);
+                    await Table.AddEntityAsync(new State { Pending = false, Rebuilds = 1 }.ToEntity(), cancellationToken);
                     return;
                 }
-                state.Value!["Pending"] = false;
-                state.Value["Rebuilds"] = (state.Value.GetInt32("Rebuilds") ?? 0) + 1;
-                await Table.UpdateEntityAsync(state.Value, state.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                await Table.UpdateEntityAsync((state with { Pending = false, Rebuilds = state.Rebuilds + 1 }).ToEntity(), state.ETag, TableUpdateMode.Replace, cancellationToken);
                 return;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -84,7 +80,30 @@ public sealed class IndexRebuilds(HubStorage storage, QueueSender queues, TimePr
     /// <summary>How many full rebuilds have run (for operators and the publish benchmark).</summary>
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
-        var state = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
-        return state.HasValue ? state.Value!.GetInt32("Rebuilds") ?? 0 : 0;
+        var state = await Table.GetRowAsync<State>(Partition, Row, cancellationToken);
+        return state?.Rebuilds ?? 0;
+    }
+
+    /// <summary>
+    /// The row <c>state</c>/<c>indexes</c> of table <c>SiteIndex</c>: whether a rebuild was asked for and has not begun,
+    /// when it was asked for, and how many rebuilds have begun. Changed only with its ETag.
+    /// </summary>
+    private sealed record State : ITableRow<State>
+    {
+        public bool Pending { get; init; }
+        public DateTimeOffset? RequestedAt { get; init; }
+        public int Rebuilds { get; init; }
+        public ETag ETag { get; init; }
+
+        public TableEntity ToEntity() => new TableEntity(Partition, Row).With(
+            (nameof(Pending), Pending), (nameof(RequestedAt), RequestedAt), (nameof(Rebuilds), Rebuilds));
+
+        public static State FromEntity(TableEntity e) => new()
+        {
+            Pending = e.GetBoolean(nameof(Pending)) ?? false,
+            RequestedAt = e.GetDateTimeOffset(nameof(RequestedAt)),
+            Rebuilds = e.GetInt32(nameof(Rebuilds)) ?? 0,
+            ETag = e.ETag,
+        };
     }
 }

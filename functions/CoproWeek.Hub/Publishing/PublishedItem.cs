@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using CoproWeek.Hub.Storage;
+
 namespace CoproWeek.Hub.Publishing;
 
 /// <summary>
@@ -18,7 +21,7 @@ public sealed record PublishedItem(
     DateTimeOffset PublishedAt,
     /// <summary>When the event starts; null for posts.</summary>
     DateTimeOffset? Starts,
-    bool Withdrawn)
+    bool Withdrawn) : ITableRow<PublishedItem>
 {
     /// <summary>When the event ends; null for posts (and items recorded before digests showed it).</summary>
     public DateTimeOffset? Ends { get; init; }
@@ -36,4 +39,31 @@ public sealed record PublishedItem(
 
     /// <summary>A story's opening as plain words (see <c>StoryExcerpt</c>).</summary>
     public string? Excerpt { get; init; }
+
+    public TableEntity ToEntity() => new TableEntity(PublishedItems.Day(PublishedAt), Id).With(
+        (nameof(Kind), Kind), (nameof(Version), Version), (nameof(Title), Title), (nameof(Summary), Summary), (nameof(Url), Url),
+        (nameof(Region), Region), (nameof(Topics), string.Join(',', Topics)), (nameof(PublishedAt), PublishedAt), (nameof(Starts), Starts),
+        (nameof(Withdrawn), Withdrawn), (nameof(Ends), Ends), (nameof(Place), Place), (nameof(Access), string.Join('|', Access)),
+        (nameof(Author), Author), (nameof(Organisation), Organisation), (nameof(Excerpt), Excerpt));
+
+    public static PublishedItem FromEntity(TableEntity e) => new(
+        e.RowKey,
+        e.GetString(nameof(Kind)) ?? "",
+        e.GetInt32(nameof(Version)) ?? 0,
+        e.GetString(nameof(Title)) ?? "",
+        e.GetString(nameof(Summary)) ?? "",
+        e.GetString(nameof(Url)) ?? "",
+        e.GetString(nameof(Region)) ?? "",
+        (e.GetString(nameof(Topics)) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+        e.GetDateTimeOffset(nameof(PublishedAt)) ?? default,
+        e.GetDateTimeOffset(nameof(Starts)),
+        e.GetBoolean(nameof(Withdrawn)) ?? false)
+    {
+        Ends = e.GetDateTimeOffset(nameof(Ends)),
+        Place = e.GetString(nameof(Place)),
+        Access = (e.GetString(nameof(Access)) ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries),
+        Author = e.GetString(nameof(Author)),
+        Organisation = e.GetString(nameof(Organisation)),
+        Excerpt = e.GetString(nameof(Excerpt)),
+    };
 }

@@ -17,26 +17,7 @@ public sealed class PublishedItems(HubStorage storage)
     /// <summary>Records (or re-records) an item; a withdrawal is the same item with <c>Withdrawn</c> set.</summary>
     public async Task RecordAsync(PublishedItem item, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(Day(item.PublishedAt), item.Id)
-        {
-            ["Kind"] = item.Kind,
-            ["Version"] = item.Version,
-            ["Title"] = item.Title,
-            ["Summary"] = item.Summary,
-            ["Url"] = item.Url,
-            ["Region"] = item.Region,
-            ["Topics"] = string.Join(',', item.Topics),
-            ["PublishedAt"] = item.PublishedAt,
-            ["Starts"] = item.Starts,
-            ["Withdrawn"] = item.Withdrawn,
-            ["Ends"] = item.Ends,
-            ["Place"] = item.Place,
-            ["Access"] = string.Join('|', item.Access),
-            ["Author"] = item.Author,
-            ["Organisation"] = item.Organisation,
-            ["Excerpt"] = item.Excerpt,
-        };
-        await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        await Table.UpsertEntityAsync(item.ToEntity(), TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>Items not withdrawn with <c>from &lt;= PublishedAt &lt; to</c>, oldest first, one partition query per day.</summary>
@@ -51,9 +32,8 @@ public sealed class PublishedItems(HubStorage storage)
         {
             var partition = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Withdrawn eq {false}");
-            await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            await foreach (var item in Table.QueryRowsAsync<PublishedItem>(filter, cancellationToken))
             {
-                var item = FromRow(row);
                 if (item.PublishedAt >= from && item.PublishedAt < to)
                 {
                     items.Add(item);
@@ -62,25 +42,4 @@ public sealed class PublishedItems(HubStorage storage)
         }
         return items.OrderBy(i => i.PublishedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
     }
-
-    private static PublishedItem FromRow(TableEntity row) => new(
-        row.RowKey,
-        row.GetString("Kind") ?? "",
-        row.GetInt32("Version") ?? 0,
-        row.GetString("Title") ?? "",
-        row.GetString("Summary") ?? "",
-        row.GetString("Url") ?? "",
-        row.GetString("Region") ?? "",
-        (row.GetString("Topics") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
-        row.GetDateTimeOffset("PublishedAt") ?? default,
-        row.GetDateTimeOffset("Starts"),
-        row.GetBoolean("Withdrawn") ?? false)
-    {
-        Ends = row.GetDateTimeOffset("Ends"),
-        Place = row.GetString("Place"),
-        Access = (row.GetString("Access") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries),
-        Author = row.GetString("Author"),
-        Organisation = row.GetString("Organisation"),
-        Excerpt = row.GetString("Excerpt"),
-    };
 }

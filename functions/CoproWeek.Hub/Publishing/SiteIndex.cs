@@ -6,7 +6,17 @@ using CoproWeek.Hub.Storage;
 namespace CoproWeek.Hub.Publishing;
 
 /// <summary>What the site shows of one item: the version last published, or a tombstone once it was withdrawn.</summary>
-public sealed record SiteEntry(string Id, string Kind, int Version, string Slug, string? PublicJson, DateTimeOffset PublishedAt, bool Withdrawn, ETag ETag);
+/// <remarks>A row of table <c>SiteIndex</c>: partition the kind, row key the id.</remarks>
+public sealed record SiteEntry(string Id, string Kind, int Version, string Slug, string? PublicJson, DateTimeOffset PublishedAt, bool Withdrawn, ETag ETag)
+    : ITableRow<SiteEntry>
+{
+    public TableEntity ToEntity() => new TableEntity(Kind, Id).With(
+        (nameof(Version), Version), (nameof(Slug), Slug), (nameof(PublicJson), PublicJson), (nameof(PublishedAt), PublishedAt), (nameof(Withdrawn), Withdrawn));
+
+    public static SiteEntry FromEntity(TableEntity e) => new(
+        e.RowKey, e.PartitionKey, e.GetInt32(nameof(Version)) ?? 0, e.GetString(nameof(Slug)), e.GetString(nameof(PublicJson)),
+        e.GetDateTimeOffset(nameof(PublishedAt)) ?? default, e.GetBoolean(nameof(Withdrawn)) ?? false, e.ETag);
+}
 
 /// <summary>
 /// The publisher's own record of the site, in table <c>SiteIndex</c>: one partition per kind, one row per
@@ -17,23 +27,13 @@ public sealed class SiteIndex(HubStorage storage)
 {
     private TableClient Table => storage.Table(HubStorage.TableNames.SiteIndex);
 
-    public async Task<SiteEntry?> GetAsync(string kind, string id, CancellationToken cancellationToken)
-    {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(kind, id, cancellationToken: cancellationToken);
-        return row.HasValue ? FromEntity(row.Value!) : null;
-    }
+    public Task<SiteEntry?> GetAsync(string kind, string id, CancellationToken cancellationToken) =>
+        Table.GetRowAsync<SiteEntry>(kind, id, cancellationToken);
 
     /// <summary>Writes the entry if the row is as it was read (or still absent); false if another publisher got there first.</summary>
     public async Task<bool> TryWriteAsync(SiteEntry entry, bool existed, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(entry.Kind, entry.Id)
-        {
-            ["Version"] = entry.Version,
-            ["Slug"] = entry.Slug,
-            ["PublicJson"] = entry.PublicJson,
-            ["PublishedAt"] = entry.PublishedAt,
-            ["Withdrawn"] = entry.Withdrawn,
-        };
+        var row = entry.ToEntity();
         try
         {
             if (existed)
@@ -57,9 +57,8 @@ public sealed class SiteIndex(HubStorage storage)
     {
         var events = new List<PublishedEvent>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"event"} and Withdrawn eq {false}");
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entry in Table.QueryRowsAsync<SiteEntry>(filter, cancellationToken))
         {
-            var entry = FromEntity(row);
             events.Add(new PublishedEvent(entry.Id, entry.Slug, entry.Version, HubJson.Deserialize<EventDetails>(entry.PublicJson!), entry.PublishedAt));
         }
         return events;
@@ -70,15 +69,10 @@ public sealed class SiteIndex(HubStorage storage)
     {
         var posts = new List<Posts.PublishedPost>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {"post"} and Withdrawn eq {false}");
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entry in Table.QueryRowsAsync<SiteEntry>(filter, cancellationToken))
         {
-            var entry = FromEntity(row);
             posts.Add(new Posts.PublishedPost(entry.Id, entry.Slug, entry.Version, HubJson.Deserialize<Posts.PublicPost>(entry.PublicJson!), entry.PublishedAt));
         }
         return posts;
     }
-
-    private static SiteEntry FromEntity(TableEntity e) => new(
-        e.RowKey, e.PartitionKey, e.GetInt32("Version") ?? 0, e.GetString("Slug"), e.GetString("PublicJson"),
-        e.GetDateTimeOffset("PublishedAt") ?? default, e.GetBoolean("Withdrawn") ?? false, e.ETag);
 }

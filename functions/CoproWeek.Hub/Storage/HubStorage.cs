@@ -17,23 +17,51 @@ public sealed class HubStorage
         /// <summary>
         /// Three kinds of row. Each event or story: partition and row key its id (<see cref="Submissions.Submission"/>).
         /// The review queue: partition <c>review</c>, one row per item waiting for a person, keyed by submission time
-        /// (<see cref="Moderation.ReviewQueue"/>). The duplicate index: one partition per hash of an event's duplicate
-        /// key (<c>dup-</c> and 32 hex digits), one row per event filed under it (<see cref="Moderation.DuplicateIndex"/>).
+        /// and id (<see cref="Moderation.ReviewEntry"/>, kept by <see cref="Moderation.ReviewQueue"/>). The duplicate
+        /// index: one partition per hash of an event's duplicate key (<c>dup-</c> and 32 hex digits), one row of keys
+        /// only per event filed under it (<see cref="Moderation.DuplicateEntry"/>, kept by <see cref="Moderation.DuplicateIndex"/>).
         /// Item ids are 20 hex digits, so no item's partition is ever <c>review</c> or <c>dup-…</c>.
         /// </summary>
         public const string Submissions = "Submissions";
+        /// <summary>One row per decision, partition the item id (<see cref="Moderation.LogEntry"/>); rows are only added.</summary>
         public const string ModerationLog = "ModerationLog";
+        /// <summary>One row per subscriber, partition and row key the address hash (<see cref="Subscriptions.Subscriber"/>).</summary>
         public const string Subscribers = "Subscribers";
+        /// <summary>
+        /// Two kinds of row. Runs: partition <c>run-{frequency}</c>, row key the run id (<see cref="Digests.DigestRun"/>).
+        /// Batches: partition the run id, row key <c>b00000</c> (<see cref="Digests.DigestBatch"/>).
+        /// </summary>
         public const string Digests = "Digests";
+        /// <summary>
+        /// Four partitions, four kinds of row: <c>moderator</c> (one per name), <c>key</c> (one per working key),
+        /// <c>session</c> (moderation page sign-ins) and <c>throttle</c> (wrong keys per client); see <see cref="Moderation.Moderators"/>.
+        /// </summary>
         public const string Moderators = "Moderators";
+        /// <summary>One row per Idempotency-Key and submitter: the claim, then the answer to replay (<see cref="Http.Idempotency"/>).</summary>
         public const string Idempotency = "Idempotency";
+        /// <summary>What went live, one partition per UTC day (<see cref="Publishing.PublishedItem"/>).</summary>
         public const string Published = "Published";
+        /// <summary>
+        /// Two kinds of row. Each email: partition its id, row key <c>email</c> (<see cref="Email.EmailClaim"/>). A daily
+        /// count of emails marked uncertain: partition <c>tally-uncertain</c> (<see cref="Email.UncertainDay"/>).
+        /// </summary>
         public const string EmailLedger = "EmailLedger";
+        /// <summary>
+        /// Two kinds of row. What the site shows of each item: partition the kind (<c>event</c>, <c>post</c>), row key the id
+        /// (<see cref="Publishing.SiteEntry"/>). The index rebuilds' state: partition <c>state</c>, row <c>indexes</c>
+        /// (see <see cref="Publishing.IndexRebuilds"/>).
+        /// </summary>
         public const string SiteIndex = "SiteIndex";
+        /// <summary>One row per run, batch and subscriber, one partition per batch (<see cref="Digests.DigestLedgerEntry"/>).</summary>
         public const string DigestLedger = "DigestLedger";
+        /// <summary>One row per suppressed address hash, with the reason.</summary>
         public const string Suppression = "Suppression";
-        /// <summary>Per mailbox hash: whether its owner confirmed it, its last confirmation email, and the submissions waiting for it.</summary>
+        /// <summary>
+        /// Per mailbox hash: whether its owner confirmed it and its last confirmation email (row <c>address</c>,
+        /// <see cref="Contacts.MailboxRow"/>), and the submissions waiting for it (rows <c>waiting-{id}</c>, <see cref="Contacts.WaitingRow"/>).
+        /// </summary>
         public const string Contacts = "Contacts";
+        /// <summary>SendGrid webhook events acted on, by hash of the event id (see <see cref="Subscriptions.EmailEventLedger"/>).</summary>
         public const string EmailEvents = "EmailEvents";
         public static readonly IReadOnlyList<string> All = [Submissions, ModerationLog, Subscribers, Digests, Moderators, Idempotency, Published, EmailLedger, SiteIndex, DigestLedger, Suppression, Contacts, EmailEvents];
     }

@@ -28,7 +28,7 @@ public sealed record Finding(string Check, string Message);
 /// An event or a blog post as submitted, with its moderation state. Table <c>Submissions</c>, partition
 /// and row key both the item id (a unique row key keeps point reads indexed in the storage emulator too). Every change increments <see cref="Version"/>; queue messages carry (id, version).
 /// </summary>
-public sealed record Submission
+public sealed record Submission : Storage.ITableRow<Submission>
 {
     public required string Id { get; init; }
     public required string Kind { get; init; }
@@ -49,7 +49,7 @@ public sealed record Submission
     public bool Honeypot { get; init; }
     public ETag ETag { get; init; }
 
-    internal TableEntity ToEntity() => new(Id, Id)
+    public TableEntity ToEntity() => new(Id, Id)
     {
         ["Kind"] = Kind,
         ["Slug"] = Slug,
@@ -66,7 +66,7 @@ public sealed record Submission
         ["Honeypot"] = Honeypot,
     };
 
-    internal static Submission FromEntity(TableEntity e) => new()
+    public static Submission FromEntity(TableEntity e) => new()
     {
         Id = e.PartitionKey,
         Kind = e.GetString("Kind"),

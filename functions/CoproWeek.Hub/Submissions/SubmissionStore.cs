@@ -15,8 +15,7 @@ public sealed class SubmissionStore(HubStorage storage, QueueSender queues)
         {
             return null;
         }
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(id, id, cancellationToken: cancellationToken);
-        return row.HasValue ? Submission.FromEntity(row.Value!) : null;
+        return await Table.GetRowAsync<Submission>(id, id, cancellationToken);
     }
 
     /// <summary>

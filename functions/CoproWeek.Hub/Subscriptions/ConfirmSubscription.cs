@@ -49,19 +49,22 @@ public sealed class ConfirmSubscription(
             return answer!;
         }
 
-        subscriber.Frequency = subscriber.PendingFrequency ?? subscriber.Frequency;
-        subscriber.Regions = subscriber.PendingRegions ?? subscriber.Regions;
-        subscriber.Topics = subscriber.PendingTopics ?? subscriber.Topics;
-        subscriber.PendingFrequency = subscriber.PendingRegions = subscriber.PendingTopics = null;
-        subscriber.Status = SubscriberStatus.Active;
-        subscriber.ConfirmHash = null;
-        subscriber.ConfirmedLinkHash = Security.Tokens.Hash(TokenPurposes.Preferences, token);
-        subscriber.ConfirmExpires = null;
-        subscriber.ConfirmedAt = now;
-        subscriber.UnsubscribedAt = null;
+        subscriber = subscriber with
+        {
+            Frequency = subscriber.PendingFrequency ?? subscriber.Frequency,
+            Regions = subscriber.PendingRegions ?? subscriber.Regions,
+            Topics = subscriber.PendingTopics ?? subscriber.Topics,
+            PendingFrequency = null, PendingRegions = null, PendingTopics = null,
+            Status = SubscriberStatus.Active,
+            ConfirmHash = null,
+            ConfirmedLinkHash = Security.Tokens.Hash(TokenPurposes.Preferences, token),
+            ConfirmExpires = null,
+            ConfirmedAt = now,
+            UnsubscribedAt = null,
+        };
         try
         {
-            await store.Subscribers.UpdateEntityAsync(subscriber, subscriber.ETag, TableUpdateMode.Replace, cancellationToken);
+            await store.Subscribers.UpdateEntityAsync(subscriber.ToEntity(), subscriber.ETag, TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == StatusCodes.Status412PreconditionFailed)
         {

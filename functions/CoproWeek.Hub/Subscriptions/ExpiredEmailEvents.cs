@@ -11,5 +11,5 @@ public sealed class ExpiredEmailEvents(HubStorage storage) : IExpirySweep
 
     public Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         ExpiredRows.RemoveAsync(storage.Table(HubStorage.TableNames.EmailEvents),
-            TableClient.CreateQueryFilter($"Expires le {now}"), [], _ => true, cancellationToken);
+            TableClient.CreateQueryFilter($"Expires le {now}"), [], (EmailEventRow _) => true, cancellationToken);
 }

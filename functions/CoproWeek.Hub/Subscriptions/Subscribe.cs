@@ -93,33 +93,29 @@ public sealed class Subscribe(
             }
             var confirm = Tokens.Create(TokenPurposes.Confirm, SubscriberStore.SubscriberLocatorPrefix + id);
             var preferences = Tokens.Create(TokenPurposes.Preferences, SubscriberStore.SubscriberLocatorPrefix + id);
-            var row = existing ?? new Subscriber { Id = id, CreatedAt = now, Status = SubscriberStatus.Pending };
-            row.Email = email;
-            row.PendingFrequency = body.Frequency;
-            row.PendingRegions = regions;
-            row.PendingTopics = topics;
-            row.ConfirmHash = confirm.Hash;
-            row.ConfirmExpires = now + settings.ConfirmationLifetime;
-            row.PreferencesHash = preferences.Hash;
-            row.LastConfirmationSentAt = now;
-            row.ConsentAt = now;
-            row.ConsentVersion = settings.ConsentVersion;
-            row.ConsentForm = form;
-            if (existing is null)
+            var row = (existing ?? new Subscriber { Id = id, CreatedAt = now, Status = SubscriberStatus.Pending, Frequency = body.Frequency!, Regions = regions, Topics = topics }) with
             {
-                row.Frequency = body.Frequency!;
-                row.Regions = regions;
-                row.Topics = topics;
-            }
+                Email = email,
+                PendingFrequency = body.Frequency,
+                PendingRegions = regions,
+                PendingTopics = topics,
+                ConfirmHash = confirm.Hash,
+                ConfirmExpires = now + settings.ConfirmationLifetime,
+                PreferencesHash = preferences.Hash,
+                LastConfirmationSentAt = now,
+                ConsentAt = now,
+                ConsentVersion = settings.ConsentVersion,
+                ConsentForm = form,
+            };
             try
             {
                 if (existing is null)
                 {
-                    await store.Subscribers.AddEntityAsync(row, cancellationToken);
+                    await store.Subscribers.AddEntityAsync(row.ToEntity(), cancellationToken);
                 }
                 else
                 {
-                    await store.Subscribers.UpdateEntityAsync(row, existing.ETag, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
+                    await store.Subscribers.UpdateEntityAsync(row.ToEntity(), existing.ETag, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
                 }
             }
             catch (RequestFailedException e) when (e.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)

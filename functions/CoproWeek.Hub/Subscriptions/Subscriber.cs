@@ -1,6 +1,6 @@
-using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
+using CoproWeek.Hub.Storage;
 
 namespace CoproWeek.Hub.Subscriptions;
 
@@ -26,49 +26,81 @@ public static class TokenPurposes
 /// subscriber's id), so each subscriber is a partition of one and a point read is an indexed lookup in the
 /// storage emulator as well as in Azure. Choices waiting for confirmation sit in the Pending* fields.
 /// </summary>
-public sealed class Subscriber : ITableEntity
+public sealed record Subscriber : ITableRow<Subscriber>
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    public required string Id { get; init; }
 
-    public string Email { get; set; } = "";
-    public string Status { get; set; } = SubscriberStatus.Pending;
-    public string Frequency { get; set; } = "weekly";
-    public string Regions { get; set; } = "";
-    public string Topics { get; set; } = "";
+    public string Email { get; init; } = "";
+    /// <summary>A <see cref="SubscriberStatus"/>.</summary>
+    public string Status { get; init; } = SubscriberStatus.Pending;
+    public string Frequency { get; init; } = "weekly";
+    public string Regions { get; init; } = "";
+    public string Topics { get; init; } = "";
 
-    public string? PendingFrequency { get; set; }
-    public string? PendingRegions { get; set; }
-    public string? PendingTopics { get; set; }
+    public string? PendingFrequency { get; init; }
+    public string? PendingRegions { get; init; }
+    public string? PendingTopics { get; init; }
 
-    public string? ConfirmHash { get; set; }
-    public DateTimeOffset? ConfirmExpires { get; set; }
-    public string? PreferencesHash { get; set; }
+    public string? ConfirmHash { get; init; }
+    public DateTimeOffset? ConfirmExpires { get; init; }
+    public string? PreferencesHash { get; init; }
     /// <summary>The confirmation link this subscriber confirmed with, hashed as a preferences link: opened again, it opens their preferences.</summary>
-    public string? ConfirmedLinkHash { get; set; }
-    public DateTimeOffset? LastConfirmationSentAt { get; set; }
+    public string? ConfirmedLinkHash { get; init; }
+    public DateTimeOffset? LastConfirmationSentAt { get; init; }
 
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? ConfirmedAt { get; set; }
-    public DateTimeOffset? ConsentAt { get; set; }
-    public string? ConsentVersion { get; set; }
-    public string? ConsentForm { get; set; }
-    public DateTimeOffset? UnsubscribedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ConfirmedAt { get; init; }
+    public DateTimeOffset? ConsentAt { get; init; }
+    public string? ConsentVersion { get; init; }
+    public string? ConsentForm { get; init; }
+    public DateTimeOffset? UnsubscribedAt { get; init; }
 
-    [IgnoreDataMember]
-    public string Id
-    {
-        get => PartitionKey;
-        init => (PartitionKey, RowKey) = (value, value);
-    }
+    public ETag ETag { get; init; }
 
-    [IgnoreDataMember]
     public IReadOnlyList<string> RegionList => Split(Regions);
 
-    [IgnoreDataMember]
     public IReadOnlyList<string> TopicList => Split(Topics);
+
+    public TableEntity ToEntity() => new TableEntity(Id, Id).With(
+        (nameof(Email), Email), (nameof(Status), Status), (nameof(Frequency), Frequency), (nameof(Regions), Regions), (nameof(Topics), Topics),
+        (nameof(PendingFrequency), PendingFrequency), (nameof(PendingRegions), PendingRegions), (nameof(PendingTopics), PendingTopics),
+        (nameof(ConfirmHash), ConfirmHash), (nameof(ConfirmExpires), ConfirmExpires), (nameof(PreferencesHash), PreferencesHash), (nameof(ConfirmedLinkHash), ConfirmedLinkHash),
+        (nameof(LastConfirmationSentAt), LastConfirmationSentAt), (nameof(CreatedAt), CreatedAt), (nameof(ConfirmedAt), ConfirmedAt),
+        (nameof(ConsentAt), ConsentAt), (nameof(ConsentVersion), ConsentVersion), (nameof(ConsentForm), ConsentForm),
+        (nameof(UnsubscribedAt), UnsubscribedAt));
+
+    public static Subscriber FromEntity(TableEntity e) => new()
+    {
+        Id = e.PartitionKey ?? "",
+        Email = e.GetString(nameof(Email)) ?? "",
+        Status = e.GetString(nameof(Status)) ?? SubscriberStatus.Pending,
+        Frequency = e.GetString(nameof(Frequency)) ?? "weekly",
+        Regions = e.GetString(nameof(Regions)) ?? "",
+        Topics = e.GetString(nameof(Topics)) ?? "",
+        PendingFrequency = e.GetString(nameof(PendingFrequency)),
+        PendingRegions = e.GetString(nameof(PendingRegions)),
+        PendingTopics = e.GetString(nameof(PendingTopics)),
+        ConfirmHash = e.GetString(nameof(ConfirmHash)),
+        ConfirmExpires = e.GetDateTimeOffset(nameof(ConfirmExpires)),
+        PreferencesHash = e.GetString(nameof(PreferencesHash)),
+        ConfirmedLinkHash = e.GetString(nameof(ConfirmedLinkHash)),
+        LastConfirmationSentAt = e.GetDateTimeOffset(nameof(LastConfirmationSentAt)),
+        CreatedAt = e.GetDateTimeOffset(nameof(CreatedAt)) ?? default,
+        ConfirmedAt = e.GetDateTimeOffset(nameof(ConfirmedAt)),
+        ConsentAt = e.GetDateTimeOffset(nameof(ConsentAt)),
+        ConsentVersion = e.GetString(nameof(ConsentVersion)),
+        ConsentForm = e.GetString(nameof(ConsentForm)),
+        UnsubscribedAt = e.GetDateTimeOffset(nameof(UnsubscribedAt)),
+        ETag = e.ETag,
+    };
+
+    /// <summary>A merge that changes only the status (and when the emails stopped), whatever else changed meanwhile.</summary>
+    public static TableEntity StatusChange(string id, string status, DateTimeOffset unsubscribedAt) =>
+        new TableEntity(id, id).With((nameof(Status), status), (nameof(UnsubscribedAt), unsubscribedAt));
+
+    /// <summary>A merge that changes only the confirmed choices.</summary>
+    public static TableEntity ChoicesChange(string id, string frequency, string regions, string topics) =>
+        new TableEntity(id, id).With((nameof(Frequency), frequency), (nameof(Regions), regions), (nameof(Topics), topics));
 
     public static string Join(IEnumerable<string> values) => string.Join(',', values);
 

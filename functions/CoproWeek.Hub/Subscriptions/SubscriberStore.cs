@@ -19,11 +19,8 @@ public sealed class SubscriberStore(HubStorage storage, AddressHasher hasher)
 
     public string IdOf(string email) => hasher.Hash(email);
 
-    public async Task<Subscriber?> GetAsync(string id, CancellationToken cancellationToken)
-    {
-        var row = await Subscribers.GetEntityIfExistsAsync<Subscriber>(id, id, cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value : null;
-    }
+    public Task<Subscriber?> GetAsync(string id, CancellationToken cancellationToken) =>
+        Subscribers.GetRowAsync<Subscriber>(id, id, cancellationToken);
 
     /// <summary>The subscriber a token was issued to for <paramref name="purpose"/>, or null for any token that is not right.</summary>
     public async Task<Subscriber?> FindByTokenAsync(string? token, string purpose, DateTimeOffset now, CancellationToken cancellationToken)
@@ -48,8 +45,8 @@ public sealed class SubscriberStore(HubStorage storage, AddressHasher hasher)
         }
         if (DigestLinks.TryParseLocator(locator, out var partition, out var subscriberId) && purpose != TokenPurposes.Confirm)
         {
-            var row = await Ledger.GetEntityIfExistsAsync<TableEntity>(partition, subscriberId, cancellationToken: cancellationToken);
-            var stored = row.HasValue ? row.Value!.GetString(purpose == TokenPurposes.Unsubscribe ? "UnsubscribeHash" : "PreferencesHash") : null;
+            var row = await Ledger.GetRowAsync<DigestLedgerEntry>(partition, subscriberId, cancellationToken);
+            var stored = purpose == TokenPurposes.Unsubscribe ? row?.UnsubscribeHash : row?.PreferencesHash;
             return Tokens.Verify(purpose, token, stored) ? await GetSafelyAsync(subscriberId, cancellationToken) : null;
         }
         return null;
@@ -83,22 +80,21 @@ public sealed class SubscriberStore(HubStorage storage, AddressHasher hasher)
     /// </summary>
     public async Task<bool> BlocksEmailAsync(string id, CancellationToken cancellationToken)
     {
-        var row = await Suppression.GetEntityIfExistsAsync<TableEntity>(id, id, select: ["Reason"], cancellationToken: cancellationToken);
-        return row.HasValue && row.Value!.GetString("Reason") is not ("unsubscribe" or "group_unsubscribe");
+        var row = await Suppression.GetRowAsync<SuppressionRow>(id, id, cancellationToken, select: [nameof(SuppressionRow.Reason)]);
+        return row is not null && row.Reason is not ("unsubscribe" or "group_unsubscribe");
     }
 
     public async Task<bool> IsSuppressedAsync(string id, CancellationToken cancellationToken) =>
-        (await Suppression.GetEntityIfExistsAsync<TableEntity>(id, id, select: ["PartitionKey"], cancellationToken: cancellationToken)).HasValue;
+        await Suppression.GetRowAsync<SuppressionRow>(id, id, cancellationToken, select: ["PartitionKey"]) is not null;
 
     /// <summary>Puts an address hash on the suppression list and stops any subscription it has.</summary>
     public async Task SuppressAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await Suppression.UpsertEntityAsync(new TableEntity(id, id) { ["Reason"] = reason, ["At"] = now }, TableUpdateMode.Replace, cancellationToken);
+        await Suppression.UpsertEntityAsync(new SuppressionRow(id) { Reason = reason, At = now }.ToEntity(), TableUpdateMode.Replace, cancellationToken);
         try
         {
             await Subscribers.UpdateEntityAsync(
-                new TableEntity(id, id) { ["Status"] = SubscriberStatus.Suppressed, ["UnsubscribedAt"] = now },
-                ETag.All, TableUpdateMode.Merge, cancellationToken);
+                Subscriber.StatusChange(id, SubscriberStatus.Suppressed, now), ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {

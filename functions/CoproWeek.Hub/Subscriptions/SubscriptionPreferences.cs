@@ -54,15 +54,16 @@ public sealed class SubscriptionPreferences(SubscriberStore store, IOptions<Site
                 : Problems.Validation(errors);
         }
 
-        var change = new TableEntity(subscriber.Id, subscriber.Id)
+        var changed = subscriber with
         {
-            ["Frequency"] = body.Frequency,
-            ["Regions"] = Subscriber.Join((body.Regions ?? []).Distinct()),
-            ["Topics"] = Subscriber.Join((body.Topics ?? []).Distinct()),
+            Frequency = body.Frequency!,
+            Regions = Subscriber.Join((body.Regions ?? []).Distinct()),
+            Topics = Subscriber.Join((body.Topics ?? []).Distinct()),
         };
         try
         {
-            await store.Subscribers.UpdateEntityAsync(change, subscriber.ETag, TableUpdateMode.Merge, cancellationToken);
+            await store.Subscribers.UpdateEntityAsync(Subscriber.ChoicesChange(changed.Id, changed.Frequency, changed.Regions, changed.Topics),
+                subscriber.ETag, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is StatusCodes.Status412PreconditionFailed or StatusCodes.Status404NotFound)
         {
@@ -73,10 +74,7 @@ public sealed class SubscriptionPreferences(SubscriberStore store, IOptions<Site
         {
             return Results.Json(new { frequency = body.Frequency, regions = body.Regions ?? [], topics = body.Topics ?? [] }, HubJson.Options);
         }
-        subscriber.Frequency = body.Frequency!;
-        subscriber.Regions = (string)change["Regions"];
-        subscriber.Topics = (string)change["Topics"];
-        return Html(site.Value, Title, Body(subscriber, token, null, null, "Your choices are saved."));
+        return Html(site.Value, Title, Body(changed, token, null, null, "Your choices are saved."));
     }
 
     private string Body(Subscriber subscriber, string token, SubscriptionRequest? values, IReadOnlyDictionary<string, string[]>? errors, string? notice)

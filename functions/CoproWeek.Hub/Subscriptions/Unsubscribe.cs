@@ -39,14 +39,9 @@ public sealed class Unsubscribe(SubscriberStore store, IOptions<SiteOptions> sit
         {
             return;
         }
-        var change = new TableEntity(subscriber.Id, subscriber.Id)
-        {
-            ["Status"] = SubscriberStatus.Unsubscribed,
-            ["UnsubscribedAt"] = now,
-        };
         try
         {
-            await store.Subscribers.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            await store.Subscribers.UpdateEntityAsync(Subscriber.StatusChange(subscriber.Id, SubscriberStatus.Unsubscribed, now), ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
         {

@@ -84,7 +84,7 @@ public sealed class DigestHarness : IAsyncDisposable
             {
                 Id = hasher.Hash(p.Email), Email = p.Email, Status = p.Status, Frequency = p.Frequency,
                 Regions = Subscriber.Join(p.Regions), Topics = Subscriber.Join(p.Topics), CreatedAt = Monday.AddDays(-30),
-            }, ct));
+            }.ToEntity(), ct));
     }
 
     /// <summary>Generated people with a spread of choices: some all-regions, some with a few regions or topics, some daily, some unconfirmed.</summary>

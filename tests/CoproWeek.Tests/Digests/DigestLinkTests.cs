@@ -31,7 +31,7 @@ public sealed class DigestLinkTests(AzuriteFixture azurite) : IClassFixture<Azur
         var emails = Enumerable.Range(0, 4).Select(i => $"p{i}@example.org").ToList();
         foreach (var email in emails)
         {
-            await store.Subscribers.AddEntityAsync(new Subscriber { Id = store.IdOf(email), Email = email, Status = SubscriberStatus.Active, Frequency = "weekly" });
+            await store.Subscribers.AddEntityAsync(new Subscriber { Id = store.IdOf(email), Email = email, Status = SubscriberStatus.Active, Frequency = "weekly" }.ToEntity());
         }
         var order = emails.OrderBy(store.IdOf, StringComparer.Ordinal).ToList();
         // The last in key order stops mid-run, before their batch is sent.

@@ -36,7 +36,7 @@ public sealed partial class EmailLinkTests(AzuriteFixture azurite) : IClassFixtu
         {
             Id = store.IdOf(reader), Email = reader, Status = SubscriberStatus.Active, Frequency = "weekly",
             Regions = "wales,london", Topics = "housing,mental-health",
-        });
+        }.ToEntity());
 
         await hub.Services.GetRequiredService<PlanDigest>().PlanWeeklyAsync(new TimerTick(DigestHarness.Monday.AddSeconds(1), false), CancellationToken.None);
         var digest = await Eventually.GetAsync(async () => (await OutboxAsync(hub)).FirstOrDefault(m => m.To == reader), "the digest");
@@ -91,7 +91,7 @@ public sealed partial class EmailLinkTests(AzuriteFixture azurite) : IClassFixtu
         {
             Id = id, Email = "kim@example.org", Status = SubscriberStatus.Active, Frequency = "weekly", PendingFrequency = "daily",
             ConfirmHash = link.Hash, ConfirmExpires = DateTimeOffset.UtcNow.AddDays(-1),
-        });
+        }.ToEntity());
 
         var answer = await client.GetAsync("/api/subscriptions/confirm?token=" + Uri.EscapeDataString(link.Token));
         var html = await answer.Content.ReadAsStringAsync();

@@ -41,7 +41,7 @@ public sealed class EmailLedgerTests(AzuriteFixture azurite) : IClassFixture<Azu
     private static Task ClaimedByAnotherAsync(EmailLedger ledger, string id, DateTimeOffset at) =>
         ledger.Table.AddEntityAsync(new TableEntity(id, EmailLedger.RowKey) { ["State"] = EmailState.Sending, ["ClaimedAt"] = at });
 
-    private static async Task<string?> StateAsync(EmailLedger ledger, string id) => (await ledger.GetAsync(id, CancellationToken.None))?.GetString("State");
+    private static async Task<string?> StateAsync(EmailLedger ledger, string id) => (await ledger.GetAsync(id, CancellationToken.None))?.State;
 
     private void VerifySendGridCalls(int times) =>
         _sendGrid.Verify(c => c.SendEmailAsync(It.IsAny<SendGridMessage>(), It.IsAny<CancellationToken>()), Times.Exactly(times));
