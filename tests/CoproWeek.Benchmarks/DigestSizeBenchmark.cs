@@ -22,7 +22,7 @@ public sealed class DigestSizeBenchmark : IBenchmark
     {
         var site = new SiteOptions { PublicUrl = "https://coproductionweek.example", ApiUrl = "https://coproweek-hub.azurewebsites.net" };
         var sent = new DateTimeOffset(2027, 7, 5, 7, 0, 0, TimeSpan.Zero);
-        Console.WriteLine("| items | events | stories | HTML bytes | HTML KB | text bytes | under 102 KB | render ms |");
+        Console.WriteLine("| items | events | stories | HTML bytes | HTML KB | text bytes | under 102 KB | render ms (the first includes start-up) |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|:---:|---:|");
         foreach (var count in new[] { 20, 50 })
         {
