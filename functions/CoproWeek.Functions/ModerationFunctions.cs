@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace CoproWeek.Functions;
 
-public sealed class ModerationFunctions(ModerationApi api, ModerationPage page)
+public sealed class ModerationFunctions(ModerationApi api, ModerationPage page, ModerationActions actions)
 {
     [Function(nameof(Triggers.GetModerationQueue))]
     public Task<IResult> GetModerationQueue(
@@ -41,4 +41,19 @@ public sealed class ModerationFunctions(ModerationApi api, ModerationPage page)
     public Task<IResult> PostModerationItemPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Triggers.Routes.ModerationItemPage)] HttpRequest request, string id) =>
         page.DecideAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.TakeDownModerationItem))]
+    public Task<IResult> TakeDownModerationItem(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Triggers.Routes.ModerationTakeDown)] HttpRequest request, string id) =>
+        actions.TakeDownAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.RestoreModerationItem))]
+    public Task<IResult> RestoreModerationItem(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Triggers.Routes.ModerationRestore)] HttpRequest request, string id) =>
+        actions.RestoreAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.ShowModerationPicture))]
+    public Task<IResult> ShowModerationPicture(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.ModerationPicture)] HttpRequest request, string id, string number) =>
+        actions.PictureAsync(request, id, number, request.HttpContext.RequestAborted);
 }

@@ -3,6 +3,7 @@ using Azure.Identity;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using CoproWeek.Hub.AccessRequests;
 using CoproWeek.Hub.Contacts;
 using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Events;
@@ -13,6 +14,7 @@ using CoproWeek.Hub.Posts;
 using CoproWeek.Hub.Runtime;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Subscriptions;
+using CoproWeek.Hub.Supporters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +38,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddOptions<SiteOptions>()
             .Bind(configuration.GetSection(SiteOptions.Section))
             .Configure(o => o.RoutePrefix = configuration["AzureFunctionsJobHost:extensions:http:routePrefix"] ?? o.RoutePrefix)
+            .Configure(o => o.EventsNeedAPerson = configuration.GetValue("Moderation:EventsNeedAPerson", false))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<Limits.ClientLimitOptions>()
@@ -86,7 +89,9 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddEvents(catalog);
         services.AddModeration(catalog);
         services.AddPosts(catalog);
+        services.AddSupporters(catalog);
         services.AddHousekeeping(catalog);
+        services.AddAccessRequests(configuration, catalog);
         return services;
     }
 

@@ -21,6 +21,12 @@ public sealed class SiteOptions : IValidatableObject
     /// <summary>The first day of Co-production Week, shown on the home page.</summary>
     public DateOnly WeekStarts { get; set; } = new(2027, 7, 5);
 
+    /// <summary>
+    /// <c>Moderation:EventsNeedAPerson</c> (default false): every event waits for a person, as stories do. Kept here, set
+    /// from that setting, so every page and email can say what the hub does (see <c>Moderation.ModerationPromise</c>).
+    /// </summary>
+    public bool EventsNeedAPerson { get; internal set; }
+
     /// <summary>An absolute URL under the API, with the route prefix: <c>Api("events/1")</c>.</summary>
     public string Api(string path) => $"{ApiUrl.TrimEnd('/')}/{(RoutePrefix.Length == 0 ? "" : RoutePrefix + "/")}{path.TrimStart('/')}";
 

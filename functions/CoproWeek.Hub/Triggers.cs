@@ -32,6 +32,9 @@ public static class Triggers
         public const string ModerationDecision = "moderation/items/{id}/decision";
         public const string ModerationPage = "moderate";
         public const string ModerationItemPage = "moderate/items/{id}";
+        public const string ModerationTakeDown = "moderation/items/{id}/takedown";
+        public const string ModerationRestore = "moderation/items/{id}/restore";
+        public const string ModerationPicture = "moderate/items/{id}/pictures/{number}";
         public const string Posts = "posts";
         public const string Post = "posts/{id}";
         public const string ManagePost = "posts/{id}/manage";
@@ -44,6 +47,11 @@ public static class Triggers
         public const string EraseSubscription = "subscriptions/erase";
         public const string EmailEvents = "email-events";
         public const string ConfirmContact = "contacts/confirm";
+        public const string Supporters = "supporters";
+        public const string Supporter = "supporters/{id}";
+        public const string ManageSupporter = "supporters/{id}/manage";
+        public const string AccessRequests = "events/{id}/access-requests";
+        public const string AccessRequestSent = "events/{id}/access-requests/sent";
     }
 
     /// <summary>
@@ -79,6 +87,9 @@ public static class Triggers
         new HttpTriggerDefinition(nameof(PostModerationPage), Routes.ModerationPage, ["POST"]),
         new HttpTriggerDefinition(nameof(ShowModerationItemPage), Routes.ModerationItemPage, ["GET"]),
         new HttpTriggerDefinition(nameof(PostModerationItemPage), Routes.ModerationItemPage, ["POST"]),
+        new HttpTriggerDefinition(nameof(TakeDownModerationItem), Routes.ModerationTakeDown, ["POST"]),
+        new HttpTriggerDefinition(nameof(RestoreModerationItem), Routes.ModerationRestore, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowModerationPicture), Routes.ModerationPicture, ["GET"]),
         new HttpTriggerDefinition(nameof(SubmitPost), Routes.Posts, ["POST"]),
         new HttpTriggerDefinition(nameof(GetPost), Routes.Post, ["GET"]),
         new HttpTriggerDefinition(nameof(EditPost), Routes.Post, ["PUT"]),
@@ -99,6 +110,14 @@ public static class Triggers
         new TimerTriggerDefinition(nameof(PlanDailyDigest), Schedules.DailyDigest),
         new QueueTriggerDefinition(nameof(SendDigestBatch), Queues.Digest),
         new TimerTriggerDefinition(nameof(CleanUpExpired), Schedules.CleanUp),
+        new HttpTriggerDefinition(nameof(SubmitSupporter), Routes.Supporters, ["POST"]),
+        new HttpTriggerDefinition(nameof(GetSupporter), Routes.Supporter, ["GET"]),
+        new HttpTriggerDefinition(nameof(WithdrawSupporter), Routes.Supporter, ["DELETE"]),
+        new HttpTriggerDefinition(nameof(ShowManageSupporterPage), Routes.ManageSupporter, ["GET"]),
+        new HttpTriggerDefinition(nameof(PostManageSupporterPage), Routes.ManageSupporter, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowAccessRequestForm), Routes.AccessRequests, ["GET"]),
+        new HttpTriggerDefinition(nameof(SendAccessRequest), Routes.AccessRequests, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowAccessRequestSent), Routes.AccessRequestSent, ["GET"]),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
@@ -120,6 +139,9 @@ public static class Triggers
     public const string PostModerationPage = nameof(PostModerationPage);
     public const string ShowModerationItemPage = nameof(ShowModerationItemPage);
     public const string PostModerationItemPage = nameof(PostModerationItemPage);
+    public const string TakeDownModerationItem = nameof(TakeDownModerationItem);
+    public const string RestoreModerationItem = nameof(RestoreModerationItem);
+    public const string ShowModerationPicture = nameof(ShowModerationPicture);
     public const string SubmitPost = nameof(SubmitPost);
     public const string GetPost = nameof(GetPost);
     public const string EditPost = nameof(EditPost);
@@ -140,6 +162,14 @@ public static class Triggers
     public const string PlanDailyDigest = nameof(PlanDailyDigest);
     public const string SendDigestBatch = nameof(SendDigestBatch);
     public const string CleanUpExpired = nameof(CleanUpExpired);
+    public const string SubmitSupporter = nameof(SubmitSupporter);
+    public const string GetSupporter = nameof(GetSupporter);
+    public const string WithdrawSupporter = nameof(WithdrawSupporter);
+    public const string ShowManageSupporterPage = nameof(ShowManageSupporterPage);
+    public const string PostManageSupporterPage = nameof(PostManageSupporterPage);
+    public const string ShowAccessRequestForm = nameof(ShowAccessRequestForm);
+    public const string SendAccessRequest = nameof(SendAccessRequest);
+    public const string ShowAccessRequestSent = nameof(ShowAccessRequestSent);
 
     public static TriggerDefinition Find(string name) =>
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))

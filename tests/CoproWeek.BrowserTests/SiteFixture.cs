@@ -23,6 +23,9 @@ public sealed class SiteFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string EventPath { get; private set; } = "";
 
+    /// <summary>The host's services, for tests that stand in for a moderator.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The site has not started.");
+
     public async Task InitializeAsync()
     {
         var root = RepoRoot.Find() ?? throw new InvalidOperationException("Run from inside the repository.");

@@ -66,7 +66,9 @@ public static class StaticSiteEndpoints
 
         await using var content = download.Content;
         var details = download.Details;
-        context.Response.StatusCode = status;
+        // A page the campaign team took down stays at its address to explain, as 410 Gone (see SiteWriter.WriteGoneAsync).
+        context.Response.StatusCode = status == StatusCodes.Status200OK && details.Metadata.ContainsKey(Hub.Publishing.SiteWriter.GoneMetadata)
+            ? StatusCodes.Status410Gone : status;
         context.Response.ContentType = details.ContentType ?? "application/octet-stream";
         context.Response.ContentLength = details.ContentLength;
         context.Response.Headers.ETag = details.ETag.ToString("H");

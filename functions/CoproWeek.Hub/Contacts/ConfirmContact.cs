@@ -67,9 +67,12 @@ public sealed class ConfirmContact(
             if (await submissions.GetAsync(id, cancellationToken) is { Status: SubmissionStatus.AwaitingConfirmation } submission
                 && contacts.MailboxId(submission.ContactEmail) == mailboxId)
             {
-                var (purpose, url) = submission.Kind == SubmitPost.Kind
-                    ? (SubmitPost.ManagePurpose, (Func<string, string>)(t => SubmitPost.ManageUrl(site.Value, id, t)))
-                    : (SubmitEvent.ManagePurpose, t => SubmitEvent.ManageUrl(site.Value, id, t));
+                var (purpose, url) = submission.Kind switch
+                {
+                    SubmitPost.Kind => (SubmitPost.ManagePurpose, (Func<string, string>)(t => SubmitPost.ManageUrl(site.Value, id, t))),
+                    Supporters.SubmitSupporter.Kind => (Supporters.SubmitSupporter.ManagePurpose, t => Supporters.SubmitSupporter.ManageUrl(site.Value, id, t)),
+                    _ => (SubmitEvent.ManagePurpose, t => SubmitEvent.ManageUrl(site.Value, id, t)),
+                };
                 var (token, hash) = Tokens.Create(purpose);
                 var received = submission with { Status = SubmissionStatus.Received, Version = submission.Version + 1, ManageTokenHash = hash };
                 if (!await submissions.TryReplaceThenSendAsync(received, Triggers.Queues.Moderation,

@@ -16,6 +16,7 @@ public sealed class UnconfirmedSubmissions(
     ContactAddresses contacts,
     SubmissionStore submissions,
     PostBlobs files,
+    Supporters.SupporterBlobs supporterFiles,
     HubStorage storage,
     IOptions<ContactOptions> options) : IExpirySweep
 {
@@ -31,6 +32,7 @@ public sealed class UnconfirmedSubmissions(
             {
                 // Files first: if the row then fails to go, the next clean-up finds it again.
                 await files.DeleteAllAsync(id, cancellationToken);
+                await supporterFiles.DeleteAllAsync(id, cancellationToken);
                 try
                 {
                     await storage.Table(HubStorage.TableNames.Submissions).DeleteEntityAsync(id, id, submission.ETag, cancellationToken);

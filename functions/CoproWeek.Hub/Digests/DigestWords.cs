@@ -42,6 +42,10 @@ public static class DigestWords
         return string.IsNullOrWhiteSpace(item.Organisation) ? by : by.Length == 0 ? item.Organisation : $"{by}, {item.Organisation}";
     }
 
+    /// <summary>A story's kind as the digest labels it ("Story: good practice"); null for events and stories without one.</summary>
+    public static string? KindLabel(PublishedItem item) =>
+        item.StoryKind is { Length: > 0 } kind ? "Story: " + Posts.StoryKinds.NameOf(kind).ToLowerInvariant() : null;
+
     public static string Excerpt(PublishedItem item) => string.IsNullOrWhiteSpace(item.Excerpt) ? item.Summary : item.Excerpt;
 
     /// <summary>"12 events and 3 stories", "1 event", "2 stories".</summary>
@@ -109,6 +113,10 @@ public static class DigestWords
     public static string StoryText(PublishedItem item)
     {
         var text = new StringBuilder().Append(item.Title).Append('\n');
+        if (KindLabel(item) is { } kind)
+        {
+            text.Append(kind).Append('\n');
+        }
         if (Byline(item) is { Length: > 0 } byline)
         {
             text.Append(byline).Append('\n');

@@ -95,7 +95,9 @@ public sealed class SendEmail(
             // Another delivery holds a fresh claim. Come back once it would count as abandoned: by then it is sent, or uncertain.
             var recheck = claimedAt + timeout - now + TimeSpan.FromSeconds(1);
             logger.LogInformation("Email {EmailId} is being sent by another delivery; checking again in {Delay}", message.Id, recheck);
-            await queues.SendAsync(Triggers.Queues.Email, message, cancellationToken, delay: recheck);
+            // A sensitive email (an access request) is kept nowhere for long, its own re-check included.
+            await queues.SendAsync(Triggers.Queues.Email, message, cancellationToken, delay: recheck,
+                timeToLive: message.Sensitive ? recheck + TimeSpan.FromDays(1) : null);
             return null;
         }
     }
@@ -122,6 +124,10 @@ public sealed class SendEmail(
         if (message.Category is not null)
         {
             mail.AddCategory(message.Category);
+        }
+        if (message.ReplyTo is not null)
+        {
+            mail.SetReplyTo(new EmailAddress(message.ReplyTo));
         }
         mail.AddCustomArg("emailId", message.Id);
 
@@ -181,6 +187,12 @@ public sealed class SendEmail(
                 throw new EmailDeliveryException($"SendGrid answered {status} for email {message.Id}: {error}");
             }
 
+            if (message.Sensitive)
+            {
+                // Special-category data is kept nowhere, the poison queue included: the id in the log is all that stays.
+                logger.LogError("SendGrid refused email {EmailId} with {Status}; it holds an access request, so it is dropped, not kept", message.Id, status);
+                return;
+            }
             logger.LogError("SendGrid refused email {EmailId} with {Status}: {SendGridError}; moving it to the poison queue", message.Id, status, error);
             await storage.Queue(Triggers.Queues.Email + Triggers.Queues.PoisonSuffix)
                 .SendMessageAsync(HubJson.Serialize(message), cancellationToken);

@@ -10,7 +10,7 @@ public static class EventEmails
     public const string ManageLabel = "See, change or take down your event";
     public const string ManageNote = "This is your private link. Keep this email and do not share the link.";
 
-    public static Task<EmailMessage> ReceiptAsync(string id, EventDetails details, string manageUrl, DateTimeOffset now) =>
+    public static Task<EmailMessage> ReceiptAsync(string id, EventDetails details, string manageUrl, DateTimeOffset now, bool eventsNeedAPerson = false) =>
         Letters.ToEmailAsync($"event-{id}-received", details.Contact.Email, new Letter
         {
             Subject = $"We have your event: {details.Title}",
@@ -18,7 +18,7 @@ public static class EventEmails
             Greeting = Greeting(details),
             Opening = ["Thank you for listing your event for Co-production Week. This is what you sent us."],
             Recap = Recap(details),
-            Next = new Section("What happens next", NextSteps.ForEvent(NextSteps.EventsNeedAPerson)),
+            Next = new Section("What happens next", [Moderation.ModerationPromise.Event(eventsNeedAPerson), WeWillEmail]),
             Action = new LetterLink(ManageLabel, manageUrl, ManageNote),
         }, now, "event-receipt");
 
@@ -83,6 +83,8 @@ public static class EventEmails
 
     private static string? Greeting(EventDetails details) =>
         string.IsNullOrWhiteSpace(details.Contact.Name) ? "Hello," : $"Hello {details.Contact.Name},";
+
+    internal const string WeWillEmail = "We will email you when it is live, or if we need you to change something.";
 
     internal static string ManageFallback(string thing) =>
         $"To change or take down your {thing}, use the private link in the first email we sent you about it.";

@@ -65,7 +65,7 @@ public sealed class ManageEvent(
         {
             return Problems.Status(StatusCodes.Status412PreconditionFailed, "The event changed since you read it", "Read it again, then make your change.");
         }
-        if (submission.Status is SubmissionStatus.Withdrawn or SubmissionStatus.Rejected or SubmissionStatus.Discarded)
+        if (submission.Status is SubmissionStatus.Withdrawn or SubmissionStatus.Rejected or SubmissionStatus.Discarded or SubmissionStatus.TakenDown)
         {
             return Problems.Status(StatusCodes.Status409Conflict, "This event can no longer be changed",
                 $"It was {submission.Status.ToString().ToLowerInvariant()}. You can list it again as a new event.");
@@ -122,6 +122,7 @@ public sealed class ManageEvent(
         SubmissionStatus.Discarded => "received",
         SubmissionStatus.ChangesRequested => "changes-requested",
         SubmissionStatus.AwaitingConfirmation => "awaiting-confirmation",
+        SubmissionStatus.TakenDown => "taken-down",
         _ => status.ToString().ToLowerInvariant(),
     };
 

@@ -13,7 +13,7 @@ namespace CoproWeek.Hub.Events;
 /// event stands and why, with a form to change it and one to withdraw it; <c>POST</c> takes either form,
 /// without JavaScript, and comes back to the page.
 /// </summary>
-public sealed class ManageEventPage(ManageEvent manage, IOptions<SiteOptions> site, TimeProvider time)
+public sealed class ManageEventPage(ManageEvent manage, IOptions<SiteOptions> site, TimeProvider time, AccessRequests.AccessRequestCounts accessRequests)
 {
     public const string ConfirmField = "confirm";
 
@@ -22,7 +22,8 @@ public sealed class ManageEventPage(ManageEvent manage, IOptions<SiteOptions> si
     private async Task<IResult> AnswerShowAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var submission = await manage.FindAsync(request, id, cancellationToken);
-        return submission is null ? Problems.NotFound() : Render(request, submission, values: null, errors: null, StatusCodes.Status200OK);
+        return submission is null ? Problems.NotFound() : Render(request, submission, values: null, errors: null, StatusCodes.Status200OK,
+            await accessRequests.ForEventAsync(submission.Id, cancellationToken));
     }
 
     public Task<IResult> PostAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
@@ -49,14 +50,16 @@ public sealed class ManageEventPage(ManageEvent manage, IOptions<SiteOptions> si
         return ManageLink.BackTo(await manage.ChangeAsync(submission, ifMatch: null, input.Details, cancellationToken), PageUrl(request, id));
     }
 
-    private IResult Render(HttpRequest request, Submission submission, EventFormValues? values, IReadOnlyDictionary<string, string[]>? errors, int status)
+    private IResult Render(HttpRequest request, Submission submission, EventFormValues? values, IReadOnlyDictionary<string, string[]>? errors, int status,
+        long? accessRequestCount = null)
     {
         var details = HubJson.Deserialize<EventDetails>(submission.DetailsJson);
         var page = PageUrl(request, submission.Id);
         var reasons = submission.Reason is null ? Array.Empty<string>() : [submission.Reason];
         var html = ManagePage.Render(site.Value, details, StatusOf(submission.Status), reasons,
             editAction: page + "&action=edit", withdrawAction: page + "&action=withdraw", values, errors,
-            eventUrl: submission.Status == SubmissionStatus.Live ? site.Value.Public(SitePaths.EventPage(submission.Slug).Replace("index.html", "", StringComparison.Ordinal)) : null);
+            eventUrl: submission.Status == SubmissionStatus.Live ? site.Value.Public(SitePaths.EventPage(submission.Slug).Replace("index.html", "", StringComparison.Ordinal)) : null,
+            accessRequests: accessRequestCount);
         return EventPages.Html(html, status);
     }
 
@@ -69,7 +72,7 @@ public sealed class ManageEventPage(ManageEvent manage, IOptions<SiteOptions> si
         SubmissionStatus.AwaitingConfirmation => ManageStatus.AwaitingConfirmation,
         SubmissionStatus.Held => ManageStatus.HeldForReview,
         SubmissionStatus.ChangesRequested => ManageStatus.ChangesRequested,
-        SubmissionStatus.Rejected => ManageStatus.Rejected,
+        SubmissionStatus.Rejected or SubmissionStatus.TakenDown => ManageStatus.Rejected,
         SubmissionStatus.Withdrawn => ManageStatus.Withdrawn,
         _ => ManageStatus.Received,
     };

@@ -18,4 +18,12 @@ public sealed class ClientLimitOptions
     [Range(0, MaxPerHour)]
     public int SignUpsPerHour { get; set; } = 20;
 
+    /// <summary>Pledges of support (<c>POST /api/supporters</c>) from one client in one hour.</summary>
+    [Range(0, MaxPerHour)]
+    public int SupportersPerHour { get; set; } = 10;
+
+    /// <summary>Access requests from one client in one hour, to any events.</summary>
+    [Range(0, MaxPerHour)]
+    public int AccessRequestsPerHour { get; set; } = 10;
+
 }

@@ -17,6 +17,9 @@ public enum LimitedAction
 {
     Submission,
     SignUp,
+    /// <summary>Pledges of support from organisations.</summary>
+    Supporter,
+    AccessRequest,
 }
 
 /// <summary>
@@ -49,6 +52,8 @@ public sealed class ClientLimits(
         {
             LimitedAction.Submission => options.Value.SubmissionsPerHour,
             LimitedAction.SignUp => options.Value.SignUpsPerHour,
+            LimitedAction.Supporter => options.Value.SupportersPerHour,
+            LimitedAction.AccessRequest => options.Value.AccessRequestsPerHour,
             _ => 0,
         };
         if (limit <= 0)

@@ -45,11 +45,16 @@ public static class DecisionEmails
         }, now, $"{submission.Kind}-changes");
     }
 
-    private static string Thing(Submission submission) => submission.Kind == "post" ? "story" : submission.Kind;
+    internal static string Thing(Submission submission) => submission.Kind switch
+    {
+        "post" => "story",
+        Supporters.SubmitSupporter.Kind => "pledge of support",
+        _ => submission.Kind,
+    };
 
-    private static string Greeting(string? name) => string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";
+    internal static string Greeting(string? name) => string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";
 
-    private static (string Title, string? Name) Read(Submission submission)
+    internal static (string Title, string? Name) Read(Submission submission)
     {
         var title = ModerationQueue.TitleOf(submission);
         try

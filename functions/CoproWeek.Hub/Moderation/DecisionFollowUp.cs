@@ -12,7 +12,7 @@ namespace CoproWeek.Hub.Moderation;
 /// decision, so running it again (a retried message, or the safety net a moderator's decision leaves on the
 /// moderation queue) repeats nothing, and a crash part-way is finished by whichever runs next.
 /// </summary>
-public sealed class DecisionFollowUp(ReviewQueue review, ModerationLog log, QueueSender queues, TimeProvider time)
+public sealed class DecisionFollowUp(ReviewQueue review, ModerationLog log, ItemFields versions, QueueSender queues, TimeProvider time)
 {
     /// <summary>The word the log records for a decision that leaves an item in <paramref name="status"/>, or null if none does.</summary>
     public static string? DecisionWord(SubmissionStatus status) => status switch
@@ -34,6 +34,8 @@ public sealed class DecisionFollowUp(ReviewQueue review, ModerationLog log, Queu
         {
             return; // received, live or withdrawn: no decision is waiting for its follow-up
         }
+        // Kept so that a later version's page can say what changed since this decision.
+        await versions.KeepVersionAsync(decided, cancellationToken);
         await log.AppendAsync(new LogEntry(decided.Id, decided.Version, decided.DecidedBy ?? ModerationLog.Auto, decided.Updated, word, decided.Reason), cancellationToken);
         var now = time.GetUtcNow();
         switch (decided.Status)
@@ -44,7 +46,9 @@ public sealed class DecisionFollowUp(ReviewQueue review, ModerationLog log, Queu
                 break;
             case SubmissionStatus.Held:
                 await review.AddAsync(decided, cancellationToken);
-                await queues.SendAsync(Triggers.Queues.Email, await (decided.Kind == SubmitPost.Kind
+                await queues.SendAsync(Triggers.Queues.Email,
+                    decided.Kind == Supporters.SubmitSupporter.Kind ? Supporters.SupporterEmails.Held(decided, HubJson.Deserialize<Supporters.SupporterDetails>(decided.DetailsJson), now)
+                    : await (decided.Kind == SubmitPost.Kind
                     ? PostEmails.HeldAsync(decided, HubJson.Deserialize<PostDetails>(decided.DetailsJson), now)
                     : EventEmails.HeldAsync(decided, HubJson.Deserialize<EventDetails>(decided.DetailsJson), now)), cancellationToken);
                 break;

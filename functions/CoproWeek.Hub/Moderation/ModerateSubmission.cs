@@ -21,6 +21,7 @@ public sealed class ModerateSubmission(
     QueueSender queues,
     PostBlobs postBlobs,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<SiteOptions> site,
     ILogger<ModerateSubmission> logger)
 {
     public async Task HandleAsync(SubmissionMessage message, CancellationToken cancellationToken)
@@ -51,9 +52,14 @@ public sealed class ModerateSubmission(
 
     private async Task<EmailMessage> ReceiptAsync(Submission submission, int version, string manageUrl, CancellationToken cancellationToken)
     {
+        if (submission.Kind == Supporters.SubmitSupporter.Kind)
+        {
+            return Supporters.SupporterEmails.Receipt(submission.Id, version, HubJson.Deserialize<Supporters.SupporterDetails>(submission.DetailsJson), manageUrl, submission.Submitted);
+        }
         if (submission.Kind != SubmitPost.Kind)
         {
-            return await EventEmails.ReceiptAsync(submission.Id, HubJson.Deserialize<EventDetails>(submission.DetailsJson), manageUrl, submission.Submitted);
+            return await EventEmails.ReceiptAsync(submission.Id, HubJson.Deserialize<EventDetails>(submission.DetailsJson), manageUrl, submission.Submitted,
+                site.Value.EventsNeedAPerson);
         }
         var details = HubJson.Deserialize<PostDetails>(submission.DetailsJson);
         // The receipt repeats the story's first lines; its body sits in a blob that an edit or a clean-up may already have replaced.
@@ -82,12 +88,21 @@ public sealed class ModerateSubmission(
         {
             (status, findings) = (SubmissionStatus.Held, [new Finding("person", "Every story is read by a person before it goes out.")]);
         }
+        else if (submission.Kind == Supporters.SubmitSupporter.Kind)
+        {
+            (status, findings) = (SubmissionStatus.Held, [new Finding("person", "Every pledge of support is read by a person before it is listed.")]);
+        }
         else
         {
             var details = HubJson.Deserialize<EventDetails>(submission.DetailsJson);
             var duplicate = await duplicates.FileAndCheckAsync(submission, details, cancellationToken);
             var (outcome, found) = EventChecks.Run(details, now, duplicate);
             findings = found;
+            if (outcome == CheckOutcome.Approve && site.Value.EventsNeedAPerson)
+            {
+                // The campaign team chose to read every event, as every story is read.
+                (outcome, findings) = (CheckOutcome.Hold, [.. found, new Finding("person", "Every event is read by a person before it goes out.")]);
+            }
             status = outcome switch
             {
                 CheckOutcome.Approve => SubmissionStatus.Approved,

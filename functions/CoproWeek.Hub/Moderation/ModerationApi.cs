@@ -13,7 +13,7 @@ namespace CoproWeek.Hub.Moderation;
 /// items waiting for a person, one item as it will look when published with its history, and a decision on it
 /// (with <c>If-Match</c> on the version read, so nobody decides on something that changed under them).
 /// </summary>
-public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, SubmissionStore submissions, ModerationLog log, Previews previews, DecideSubmission decide)
+public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, SubmissionStore submissions, ModerationItems items, Previews previews, DecideSubmission decide, QueueSummary summary)
 {
     public Task<IResult> QueueAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerQueueAsync(request, cancellationToken));
 
@@ -36,18 +36,27 @@ public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, Sub
         {
             errors["continuationToken"] = ["Use the continuationToken from the page before, as it was given."];
         }
+        var kind = request.Query["kind"].ToString() is { Length: > 0 } k ? k : null;
+        if (kind is not null && !QueueSummary.IsKind(kind))
+        {
+            errors["kind"] = [$"Give one of {string.Join(", ", QueueSummary.Kinds.Select(x => x.Kind))}, or leave it out for everything."];
+        }
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
-        if (await queue.ReadAsync(pageSize, token, cancellationToken) is not { } page)
+        var counting = summary.CountAsync(cancellationToken);
+        if (await queue.ReadAsync(pageSize, token, cancellationToken, kind) is not { } page)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["continuationToken"] = ["Use the continuationToken from the page before, as it was given."] });
         }
+        var counts = await counting;
         return TypedResults.Json(new
         {
             items = page.Items.Select(i => new { id = i.Id, kind = i.Kind, title = i.Title, version = i.Version, submitted = i.Submitted, findings = i.Findings }),
             continuationToken = page.ContinuationToken,
+            counts = QueueSummary.Kinds.ToDictionary(x => x.Kind, x => counts.ByKind.GetValueOrDefault(x.Kind)),
+            oldestWaitingSince = counts.OldestSince,
         }, HubJson.Options);
     }
 
@@ -65,7 +74,7 @@ public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, Sub
         {
             return Problems.NotFound();
         }
-        var history = log.HistoryAsync(id, cancellationToken);
+        var view = items.ReadAsync(submission, cancellationToken);
         var preview = previews.RenderAsync(submission, cancellationToken);
         using var details = JsonDocument.Parse(submission.DetailsJson);
         request.HttpContext.Response.Headers.ETag = submission.EntityTag;
@@ -81,8 +90,15 @@ public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, Sub
             findings = submission.Findings,
             reason = submission.Reason,
             details = details.RootElement.Clone(),
+            contact = new { email = submission.ContactEmail, name = (await view).Fields.FirstOrDefault(f => f.Name is "contact.name" or "authorName")?.Value },
+            fields = (await view).Fields.Select(f => new { name = f.Name, label = f.Label, value = f.Value, @private = f.Private }),
             previewHtml = await preview,
-            history = (await history).Select(h => new { version = h.Version, who = h.Who, when = h.When, decision = h.Decision, reason = h.Reason }),
+            pictures = (await view).PictureUrls,
+            earlierVersions = (await view).EarlierVersions.Select(v => new { version = v.Version, decision = v.Decision, fields = v.Fields.Select(f => new { name = f.Name, label = f.Label, value = f.Value }) }),
+            lastDecidedVersion = (await view).LastDecidedVersion,
+            changesSinceLastDecision = (await view).ChangesSinceLastDecision.Select(c => new { label = c.Label, before = c.Before, after = c.After }),
+            history = (await view).History.Select(h => new { version = h.Version, who = h.Who, when = h.When, decision = h.Decision, reason = h.Reason }),
+            actions = (await view).Actions,
         }, HubJson.Options);
     }
 

@@ -17,9 +17,12 @@ public sealed class ModerationPage(
     ModeratorSessions sessions,
     ModerationQueue queue,
     SubmissionStore submissions,
-    ModerationLog log,
+    ModerationItems items,
     Previews previews,
     DecideSubmission decide,
+    TakeDownItem takeDown,
+    QueueSummary summary,
+    TimeProvider time,
     IOptions<SiteOptions> site)
 {
     public const string Cookie = "coproweek-moderation";
@@ -36,12 +39,14 @@ public sealed class ModerationPage(
             return EventPages.Html(ModerationPageHtml.SignIn(site.Value, PageUrl, error: null));
         }
         var token = request.Query["continuationToken"].ToString() is { Length: > 0 } t && ModerationQueue.IsToken(t) ? t : null;
-        var page = await queue.ReadAsync(ModerationQueue.DefaultPageSize, token, cancellationToken)
-            ?? await queue.ReadAsync(ModerationQueue.DefaultPageSize, null, cancellationToken);
+        var kind = QueueSummary.IsKind(request.Query["kind"].ToString()) ? request.Query["kind"].ToString() : null;
+        var counts = summary.CountAsync(cancellationToken);
+        var page = await queue.ReadAsync(ModerationQueue.DefaultPageSize, token, cancellationToken, kind)
+            ?? await queue.ReadAsync(ModerationQueue.DefaultPageSize, null, cancellationToken, kind);
         // Only our own words come back from the address, so a crafted link cannot put other text on the page.
         var notice = DecideSubmission.Parse(request.Query["decided"].ToString()) is { } decided
             ? $"Your decision was saved: {DecideSubmission.Word(decided).Replace('-', ' ')}." : null;
-        return EventPages.Html(ModerationPageHtml.Queue(site.Value, PageUrl, session, page!, notice));
+        return EventPages.Html(ModerationPageHtml.Queue(site.Value, PageUrl, session, page!, notice, new QueueFilter(await counts, kind, time.GetUtcNow())));
     }
 
     /// <summary>Signs in (a form with <c>key</c>) or out (<c>action=sign-out</c>).</summary>
@@ -129,6 +134,10 @@ public sealed class ModerationPage(
         {
             return Problems.NotFound();
         }
+        if (form["action"]?.Text is "take-down" or "restore")
+        {
+            return await TakeDownOrRestoreAsync(session, item, form, cancellationToken);
+        }
         var (word, reason) = (form["decision"]?.Text, form["reason"]?.Text);
         var errors = DecideSubmission.Check(word, reason);
         if (errors.Count > 0)
@@ -148,12 +157,37 @@ public sealed class ModerationPage(
         };
     }
 
+    /// <summary>A take-down (with its reason) or a restore from the item's form, checked as the API checks them.</summary>
+    private async Task<IResult> TakeDownOrRestoreAsync(ModeratorSession session, Submission item, InputFields form, CancellationToken cancellationToken)
+    {
+        var takingDown = form["action"]?.Text == "take-down";
+        var reason = form["reason"]?.Text;
+        if (takingDown && TakeDownItem.CheckReason(reason) is { Count: > 0 } errors)
+        {
+            return await ItemPageAsync(session, item, errors, null, null, reason, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+        var version = int.TryParse(form["version"]?.Text, out var v) ? v : -1;
+        var (outcome, current) = takingDown
+            ? await takeDown.TakeDownAsync(item.Id, version, reason!, session.Name, cancellationToken)
+            : await takeDown.RestoreAsync(item.Id, version, session.Name, cancellationToken);
+        return outcome switch
+        {
+            TakeDownOutcome.Done => await ItemPageAsync(session, current!, null,
+                takingDown ? "Taken down. It leaves the site within seconds, and the organiser or author is sent your reason." : "Put back. It is on the site again within seconds, as a new version.",
+                null, null, StatusCodes.Status200OK, cancellationToken),
+            TakeDownOutcome.NotFound => Problems.NotFound(),
+            TakeDownOutcome.VersionChanged => await ItemPageAsync(session, current!, null,
+                "This item changed since you opened it. Read it again below, then decide.", null, reason, StatusCodes.Status412PreconditionFailed, cancellationToken),
+            _ => await ItemPageAsync(session, current!, null,
+                takingDown ? "This item is not live, so there is nothing to take down." : "This item was not taken down, so there is nothing to put back.", null, null, StatusCodes.Status409Conflict, cancellationToken),
+        };
+    }
+
     private async Task<IResult> ItemPageAsync(ModeratorSession session, Submission item, IReadOnlyDictionary<string, string[]>? errors, string? notice,
         string? decision, string? reason, int status, CancellationToken cancellationToken)
     {
-        var history = await log.HistoryAsync(item.Id, cancellationToken);
-        var hasPreview = await previews.RenderAsync(item, cancellationToken) is not null;
-        return EventPages.Html(ModerationPageHtml.Item(site.Value, PageUrl, session, item, history, hasPreview, errors, notice, decision, reason), status);
+        var view = await items.ReadAsync(item, cancellationToken);
+        return EventPages.Html(ModerationPageHtml.Item(site.Value, PageUrl, session, view, errors, notice, decision, reason), status);
     }
 
     private IResult SignInAgain(HttpRequest request, TimeSpan? wait)

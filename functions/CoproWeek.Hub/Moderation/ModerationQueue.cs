@@ -26,11 +26,11 @@ public sealed class ModerationQueue(HubStorage storage, SubmissionStore submissi
     private TableClient Table => storage.Table(HubStorage.TableNames.Submissions);
 
     /// <summary>A page of the queue, or null if storage refused the continuation token (a forged or damaged one).</summary>
-    public async Task<QueuePage?> ReadAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    public async Task<QueuePage?> ReadAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken, string? kind = null)
     {
         try
         {
-            return await ReadPageAsync(pageSize, continuationToken, cancellationToken);
+            return await ReadPageAsync(pageSize, continuationToken, kind, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 400 && continuationToken is not null)
         {
@@ -38,9 +38,11 @@ public sealed class ModerationQueue(HubStorage storage, SubmissionStore submissi
         }
     }
 
-    private async Task<QueuePage> ReadPageAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    private async Task<QueuePage> ReadPageAsync(int pageSize, string? continuationToken, string? kind, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReviewQueue.Partition}");
+        var filter = kind is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {ReviewQueue.Partition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {ReviewQueue.Partition} and Kind eq {kind}");
         var query = Table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["RowKey", nameof(ReviewEntry.ItemId)], cancellationToken: cancellationToken);
         await foreach (var page in query.AsPages(Unwrap(continuationToken), pageSize))
         {

@@ -24,6 +24,11 @@ public static class ModerationRegistration
         services.AddSingleton<Previews>();
         services.AddSingleton<ModerationApi>();
         services.AddSingleton<ModerationPage>();
+        services.AddSingleton<TakeDownItem>();
+        services.TryAddSingleton<ItemFields>();
+        services.AddSingleton<ModerationItems>();
+        services.AddSingleton<QueueSummary>();
+        services.AddSingleton<ModerationActions>();
 
         catalog
             .Http<ModerationApi>(Triggers.GetModerationQueue, (h, req, ct) => h.QueueAsync(req, ct))
@@ -32,7 +37,10 @@ public static class ModerationRegistration
             .Http<ModerationPage>(Triggers.ShowModerationPage, (h, req, ct) => h.ShowAsync(req, ct))
             .Http<ModerationPage>(Triggers.PostModerationPage, (h, req, ct) => h.PostAsync(req, ct))
             .Http<ModerationPage>(Triggers.ShowModerationItemPage, (h, req, ct) => h.ShowItemAsync(req, RouteId(req), ct))
-            .Http<ModerationPage>(Triggers.PostModerationItemPage, (h, req, ct) => h.DecideAsync(req, RouteId(req), ct));
+            .Http<ModerationPage>(Triggers.PostModerationItemPage, (h, req, ct) => h.DecideAsync(req, RouteId(req), ct))
+            .Http<ModerationActions>(Triggers.TakeDownModerationItem, (h, req, ct) => h.TakeDownAsync(req, RouteId(req), ct))
+            .Http<ModerationActions>(Triggers.RestoreModerationItem, (h, req, ct) => h.RestoreAsync(req, RouteId(req), ct))
+            .Http<ModerationActions>(Triggers.ShowModerationPicture, (h, req, ct) => h.PictureAsync(req, RouteId(req), req.RouteValues["number"]?.ToString() ?? "", ct));
         return services;
     }
 

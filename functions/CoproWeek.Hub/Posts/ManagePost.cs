@@ -48,6 +48,7 @@ public sealed class ManagePost(
             post = new
             {
                 title = details.Title, authorName = details.AuthorName, authorEmail = details.AuthorEmail, organisation = details.Organisation,
+                authorRole = details.AuthorRole, authors = Bylines.Of(details), originalUrl = details.OriginalUrl, kind = StoryKinds.Of(details.Kind),
                 tags = details.Tags, relatedEventId = details.RelatedEventId, body,
                 images = details.Images.Select(i => new { alt = i.Alt, width = i.Width, height = i.Height, contentType = i.ContentType }),
             },

@@ -62,7 +62,7 @@ public sealed class ManagePostPage(ManagePost manage, IOptions<SiteOptions> site
         }
         html.Append("</div>\n");
 
-        if (submission.Status is SubmissionStatus.Withdrawn or SubmissionStatus.Rejected)
+        if (submission.Status is SubmissionStatus.Withdrawn or SubmissionStatus.Rejected or SubmissionStatus.TakenDown)
         {
             html.Append("<p>You can <a href=\"").Text(options.Url(PostPaths.SubmitPost)).Append("\">send a new story</a> at any time.</p>\n");
         }
@@ -97,6 +97,7 @@ public sealed class ManagePostPage(ManagePost manage, IOptions<SiteOptions> site
         SubmissionStatus.ChangesRequested => "We need you to change something before your story can go on the website. See what our team said below, then send it again.",
         SubmissionStatus.Rejected => "We cannot put this story on the website. See what our team said below.",
         SubmissionStatus.Withdrawn => "You have taken this story down. It is no longer on the website.",
+        SubmissionStatus.TakenDown => "The campaign team took this story off the website. See what they said below.",
         _ => "We have your story. A person from our team will read it soon.",
     };
 }

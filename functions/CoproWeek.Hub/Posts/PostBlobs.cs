@@ -36,9 +36,13 @@ public sealed class PostBlobs(HubStorage storage)
         return new PostDetails
         {
             Title = draft.Title,
-            AuthorName = draft.AuthorName,
+            AuthorName = draft.Authors[0].Name,
+            AuthorRole = draft.Authors[0].Role,
+            Organisation = draft.Authors[0].Organisation,
+            Authors = draft.Authors,
+            OriginalUrl = draft.OriginalUrl,
+            Kind = draft.Kind,
             AuthorEmail = draft.AuthorEmail,
-            Organisation = draft.Organisation,
             Tags = draft.Tags,
             RelatedEventId = draft.RelatedEventId,
             Images = images,

@@ -11,6 +11,14 @@ public sealed record PostDetails
     public string AuthorName { get; init; } = "";
     public string AuthorEmail { get; init; } = "";
     public string? Organisation { get; init; }
+    /// <summary>The first author's role, like "Head of Co-production".</summary>
+    public string? AuthorRole { get; init; }
+    /// <summary>Every author, the first being <see cref="AuthorName"/>; null on rows from before co-authors (read them with <see cref="Bylines.Of(PostDetails)"/>).</summary>
+    public IReadOnlyList<Byline>? Authors { get; init; }
+    /// <summary>Where the story first appeared (https), if it was published elsewhere first.</summary>
+    public string? OriginalUrl { get; init; }
+    /// <summary>One of <see cref="StoryKinds.All"/>; rows from before kinds are blogs.</summary>
+    public string Kind { get; init; } = StoryKinds.Blog;
     public IReadOnlyList<string> Tags { get; init; } = [];
     public string? RelatedEventId { get; init; }
     public IReadOnlyList<PostImage> Images { get; init; } = [];
@@ -36,6 +44,12 @@ public sealed record PublicPost
     public string Title { get; init; } = "";
     public string AuthorName { get; init; } = "";
     public string? Organisation { get; init; }
+    public string? AuthorRole { get; init; }
+    /// <summary>Every author; null on entries published before co-authors (read them with <see cref="Bylines.Of(PublicPost)"/>).</summary>
+    public IReadOnlyList<Byline>? Authors { get; init; }
+    /// <summary>Where the story first appeared: its page's canonical link points there, and the sitemap leaves it out.</summary>
+    public string? OriginalUrl { get; init; }
+    public string Kind { get; init; } = StoryKinds.Blog;
     public string Summary { get; init; } = "";
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyList<PublicImage> Images { get; init; } = [];
@@ -46,6 +60,10 @@ public sealed record PublicPost
         Title = details.Title,
         AuthorName = details.AuthorName,
         Organisation = details.Organisation,
+        AuthorRole = details.AuthorRole,
+        Authors = details.Authors,
+        OriginalUrl = details.OriginalUrl,
+        Kind = StoryKinds.Of(details.Kind),
         Summary = PostBodyRenderer.Summary(body),
         Tags = details.Tags,
         Images = images,

@@ -18,7 +18,7 @@ public static class PostEmails
             Greeting = Greeting(details),
             Opening = ["Thank you for sending your story to the Co-production Week blog. This is what you sent us."],
             Recap = Recap(details, body),
-            Next = new Section("What happens next", NextSteps.ForStory()),
+            Next = new Section("What happens next", [Moderation.ModerationPromise.Story, EventEmails.WeWillEmail]),
             Action = new LetterLink(ManageLabel, manageUrl, EventEmails.ManageNote),
         }, now, "post-receipt");
 

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace CoproWeek.Hub.Posts;
 
 /// <summary>
-/// A story's page as it will be published, for the moderator who reads it first. Its pictures are still private,
-/// so the preview shows each picture's description in its place; the words are exactly what will go out.
+/// A story's page as it will be published, for the moderator who reads it first, with its real pictures: they are still
+/// private, so they come from the moderators' own picture address (a signed-in moderator only, never cached).
 /// </summary>
 public sealed class PostPreview(PostBlobs blobs, IOptions<SiteOptions> site, TimeProvider time) : IPreviewRenderer
 {
@@ -18,8 +18,8 @@ public sealed class PostPreview(PostBlobs blobs, IOptions<SiteOptions> site, Tim
     {
         var details = HubJson.Deserialize<PostDetails>(submission.DetailsJson);
         var body = await blobs.ReadBodyAsync(details, cancellationToken);
-        var preview = new PublishedPost(submission.Id, submission.Slug, submission.Version, PublicPost.From(details, body, []), time.GetUtcNow());
-        var pictures = string.Concat(details.Images.Select((image, i) => $"\n\n*Picture {i + 1}: {image.Alt}*"));
-        return PostPage.Render(preview, PostBodyRenderer.ToHtml(body + pictures, []), related: null, site.Value);
+        var images = details.Images.Select((image, i) => new PublicImage(ModerationActions.PictureUrl(site.Value, submission, i + 1), image.Alt, image.Width, image.Height)).ToList();
+        var preview = new PublishedPost(submission.Id, submission.Slug, submission.Version, PublicPost.From(details, body, images), time.GetUtcNow());
+        return PostPage.Render(preview, PostBodyRenderer.ToHtml(body, images.Select(i => i.Url).ToList()), related: null, site.Value);
     }
 }

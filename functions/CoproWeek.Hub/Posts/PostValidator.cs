@@ -6,9 +6,10 @@ namespace CoproWeek.Hub.Posts;
 /// <summary>A story that passed every check, ready to store: its fields, its Markdown body and its prepared pictures.</summary>
 public sealed record PostDraft(
     string Title,
-    string AuthorName,
+    IReadOnlyList<Byline> Authors,
     string AuthorEmail,
-    string? Organisation,
+    string? OriginalUrl,
+    string Kind,
     IReadOnlyList<string> Tags,
     string? RelatedEventId,
     string Body,
@@ -28,7 +29,10 @@ public static class PostValidator
     /// <summary>Every field the form has, top to bottom: the error summary follows this order.</summary>
     public static readonly IReadOnlyList<string> Fields =
     [
-        "title", "body", "images", "imageAlt", "tags", "relatedEventId", "authorName", "organisation", "authorEmail", "consent",
+        "title", "body", "images", "imageAlt", "kind", "tags", "relatedEventId", "originalUrl",
+        "authorName", "authorRole", "organisation",
+        "authors[1].name", "authors[1].role", "authors[1].organisation", "authors[2].name", "authors[2].role", "authors[2].organisation", "authors",
+        "authorEmail", "consent",
     ];
 
     public static PostInput Read(PostUpload upload)
@@ -36,9 +40,10 @@ public static class PostValidator
         var f = new FieldReader(upload.Fields);
         var honeypot = f.Take(HoneypotField) is { Text: { Length: > 0 } };
         var title = f.Text("title", "a title", MaxTitle, required: true);
-        var authorName = f.Text("authorName", "your name as it should appear", 120, required: true);
+        var authors = StoryFields.ReadAuthors(f, upload.Fields);
         var authorEmail = f.Email("authorEmail", "your email address", required: true);
-        var organisation = f.Text("organisation", "your organisation", 120);
+        var originalUrl = StoryFields.ReadOriginalUrl(f);
+        var kind = StoryFields.ReadKind(f);
         var body = f.Text("body", "your story", PostBodyRenderer.MaxLength * 2, multiline: true);
         var tagText = f.Text("tags", "tags", 400);
         var relatedEventId = f.Text("relatedEventId", "the related event", 40);
@@ -70,7 +75,7 @@ public static class PostValidator
         {
             return new PostInput(null, f.Errors, honeypot);
         }
-        return new PostInput(new PostDraft(title!, authorName!, authorEmail!, organisation, tags, relatedEventId, body!, upload.Images), f.Errors, honeypot);
+        return new PostInput(new PostDraft(title!, authors, authorEmail!, originalUrl, kind, tags, relatedEventId, body!, upload.Images), f.Errors, honeypot);
     }
 
     /// <summary>Comma-separated tags, trimmed, without repeats.</summary>

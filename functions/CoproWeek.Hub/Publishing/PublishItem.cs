@@ -20,6 +20,7 @@ public sealed class PublishItem(
     PublishedItems published,
     IndexRebuilds rebuilds,
     PublishPost posts,
+    Supporters.PublishSupporter supporters,
     Moderation.ModerationLog log,
     QueueSender queues,
     IOptions<SiteOptions> site,
@@ -35,8 +36,13 @@ public sealed class PublishItem(
             await posts.HandleAsync(message, submission, cancellationToken);
             return;
         }
+        if (submission is { Kind: Supporters.PublishSupporter.Kind })
+        {
+            await supporters.HandleAsync(message, submission, cancellationToken);
+            return;
+        }
         var entry = await index.GetAsync("event", message.Id, cancellationToken);
-        if (entry is not null && (entry.Version >= message.Version || entry.Withdrawn))
+        if (entry is not null && (entry.Version >= message.Version || (entry.Withdrawn && !Restores(message, submission))))
         {
             logger.LogInformation("Publish of {ItemId} v{Version} skipped: the site already has v{SiteVersion}{Tombstone}",
                 message.Id, message.Version, entry.Version, entry.Withdrawn ? " (withdrawn)" : "");
@@ -86,9 +92,17 @@ public sealed class PublishItem(
         logger.LogInformation("Published {ItemId} v{Version}", item.Id, item.Version);
     }
 
+    /// <summary>
+    /// Whether a publish message puts back an item a moderator took down (the site holds its tombstone). An organiser's
+    /// withdrawal is final: the item stays withdrawn, so no message for it can find it approved.
+    /// </summary>
+    internal static bool Restores(PublishMessage message, Submission? submission) =>
+        !message.Withdraw && submission is { Status: SubmissionStatus.Approved or SubmissionStatus.Live } && submission.Version == message.Version;
+
     private async Task WithdrawAsync(PublishMessage message, SiteEntry? entry, Submission? submission, CancellationToken cancellationToken)
     {
-        if (submission is not null && !submission.IsWithdrawnAt(message.Version))
+        var takenDown = submission?.IsTakenDownAt(message.Version) == true;
+        if (submission is not null && !submission.IsWithdrawnAt(message.Version) && !takenDown)
         {
             logger.LogInformation("Withdrawal of {ItemId} v{Version} skipped: the withdrawal it was sent for did not happen", message.Id, message.Version);
             return;
@@ -96,7 +110,9 @@ public sealed class PublishItem(
         var slug = entry?.Slug ?? submission?.Slug;
         if (slug is not null)
         {
-            await Task.WhenAll(pages.EventFilePaths(slug).Select(path => writer.DeleteAsync(path, cancellationToken)));
+            await Task.WhenAll(pages.EventFilePaths(slug).Select(path => takenDown && path == SitePaths.EventPage(slug)
+                ? writer.WriteGoneAsync(path, TakenDownPage.Render(site.Value, "event"), cancellationToken)
+                : writer.DeleteAsync(path, cancellationToken)));
         }
         var tombstone = new SiteEntry(message.Id, "event", message.Version, slug ?? "", null, entry?.PublishedAt ?? time.GetUtcNow(), Withdrawn: true, entry?.ETag ?? default);
         if (!await index.TryWriteAsync(tombstone, existed: entry is not null, cancellationToken))
@@ -110,7 +126,14 @@ public sealed class PublishItem(
                 site.Value.Public($"events/{slug}/"), details.Region, details.Topics, entry.PublishedAt, details.Start, Withdrawn: true), cancellationToken);
             await rebuilds.RequestAsync(cancellationToken);
         }
-        if (submission is not null)
+        if (takenDown)
+        {
+            // Logged by the request too; this copy is for a request that died after its write. The email is sent from here
+            // only, so that it goes whichever of the two finishes the take-down (its fixed id sends it once).
+            await log.AppendAsync(new Moderation.LogEntry(submission!.Id, submission.Version, submission.DecidedBy ?? "", submission.Updated, Moderation.TakeDownItem.TakenDownWord, submission.Reason), cancellationToken);
+            await queues.SendAsync(Triggers.Queues.Email, Moderation.TakeDownItem.Email(submission, time.GetUtcNow()), cancellationToken);
+        }
+        else if (submission is not null)
         {
             // Logged by the request too; this copy is for a request that died after its write.
             await log.AppendAsync(new Moderation.LogEntry(submission.Id, submission.Version, "organiser", submission.Updated, "withdrawn", null), cancellationToken);

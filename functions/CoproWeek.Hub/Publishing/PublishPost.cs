@@ -31,7 +31,7 @@ public sealed class PublishPost(
     public async Task HandleAsync(PublishMessage message, Submission? submission, CancellationToken cancellationToken)
     {
         var entry = await index.GetAsync(Kind, message.Id, cancellationToken);
-        if (entry is not null && (entry.Version >= message.Version || entry.Withdrawn))
+        if (entry is not null && (entry.Version >= message.Version || (entry.Withdrawn && !PublishItem.Restores(message, submission))))
         {
             logger.LogInformation("Publish of post {ItemId} v{Version} skipped: the site already has v{SiteVersion}", message.Id, message.Version, entry.Version);
             return;
@@ -96,7 +96,8 @@ public sealed class PublishPost(
 
     private async Task WithdrawAsync(PublishMessage message, SiteEntry? entry, Submission? submission, CancellationToken cancellationToken)
     {
-        if (submission is not null && !submission.IsWithdrawnAt(message.Version))
+        var takenDown = submission?.IsTakenDownAt(message.Version) == true;
+        if (submission is not null && !submission.IsWithdrawnAt(message.Version) && !takenDown)
         {
             logger.LogInformation("Withdrawal of post {ItemId} v{Version} skipped: the withdrawal it was sent for did not happen", message.Id, message.Version);
             return;
@@ -107,6 +108,10 @@ public sealed class PublishPost(
             foreach (var path in await writer.ListAsync(PostPaths.Folder(slug), cancellationToken))
             {
                 await writer.DeleteAsync(path, cancellationToken);
+            }
+            if (takenDown)
+            {
+                await writer.WriteGoneAsync(PostPaths.Page(slug), TakenDownPage.Render(site.Value, Kind), cancellationToken);
             }
         }
         var tombstone = new SiteEntry(message.Id, Kind, message.Version, slug ?? "", entry?.PublicJson, entry?.PublishedAt ?? time.GetUtcNow(), Withdrawn: true, entry?.ETag ?? default);
@@ -120,7 +125,13 @@ public sealed class PublishPost(
             await published.RecordAsync(Record(message.Id, message.Version, post, site.Value.Url(PostPaths.Page(entry.Slug)), entry.PublishedAt, withdrawn: true), cancellationToken);
             await rebuilds.RequestAsync(cancellationToken);
         }
-        if (submission is not null)
+        if (takenDown)
+        {
+            // As for events (see PublishItem): the request logs it too; the email goes from here only.
+            await log.AppendAsync(new Moderation.LogEntry(submission!.Id, submission.Version, submission.DecidedBy ?? "", submission.Updated, Moderation.TakeDownItem.TakenDownWord, submission.Reason), cancellationToken);
+            await queues.SendAsync(Triggers.Queues.Email, Moderation.TakeDownItem.Email(submission, time.GetUtcNow()), cancellationToken);
+        }
+        else if (submission is not null)
         {
             // Logged by the request too; this copy is for a request that died after its write.
             await log.AppendAsync(new Moderation.LogEntry(submission.Id, submission.Version, "author", submission.Updated, "withdrawn", null), cancellationToken);
@@ -139,7 +150,7 @@ public sealed class PublishPost(
 
     // Stories go to every subscriber, so no region; their tags that name a topic let topic digests pick them up.
     private static PublishedItem Record(string id, int version, PublicPost post, string url, DateTimeOffset publishedAt, bool withdrawn) =>
-        new(id, Kind, version, post.Title, post.Summary, url, "", PostValidator.Topics(post.Tags), publishedAt, null, withdrawn)
+        new(id, Kind, version, post.Title, post.Summary, url, "", PostValidator.Topics(post.Tags), publishedAt, null, withdrawn, StoryKinds.Of(post.Kind))
         {
             Author = post.AuthorName,
             Organisation = post.Organisation,

@@ -21,7 +21,9 @@ public sealed record PublishedItem(
     DateTimeOffset PublishedAt,
     /// <summary>When the event starts; null for posts.</summary>
     DateTimeOffset? Starts,
-    bool Withdrawn) : ITableRow<PublishedItem>
+    bool Withdrawn,
+    /// <summary>For stories, the kind (<see cref="Posts.StoryKinds"/>: blog, good-practice, launch), so digests can label it; null for events.</summary>
+    string? StoryKind = null) : ITableRow<PublishedItem>
 {
     /// <summary>When the event ends; null for posts (and items recorded before digests showed it).</summary>
     public DateTimeOffset? Ends { get; init; }
@@ -43,8 +45,8 @@ public sealed record PublishedItem(
     public TableEntity ToEntity() => new TableEntity(PublishedItems.Day(PublishedAt), Id).With(
         (nameof(Kind), Kind), (nameof(Version), Version), (nameof(Title), Title), (nameof(Summary), Summary), (nameof(Url), Url),
         (nameof(Region), Region), (nameof(Topics), string.Join(',', Topics)), (nameof(PublishedAt), PublishedAt), (nameof(Starts), Starts),
-        (nameof(Withdrawn), Withdrawn), (nameof(Ends), Ends), (nameof(Place), Place), (nameof(Access), string.Join('|', Access)),
-        (nameof(Author), Author), (nameof(Organisation), Organisation), (nameof(Excerpt), Excerpt));
+        (nameof(Withdrawn), Withdrawn), (nameof(StoryKind), StoryKind), (nameof(Ends), Ends), (nameof(Place), Place),
+        (nameof(Access), string.Join('|', Access)), (nameof(Author), Author), (nameof(Organisation), Organisation), (nameof(Excerpt), Excerpt));
 
     public static PublishedItem FromEntity(TableEntity e) => new(
         e.RowKey,
@@ -57,7 +59,8 @@ public sealed record PublishedItem(
         (e.GetString(nameof(Topics)) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
         e.GetDateTimeOffset(nameof(PublishedAt)) ?? default,
         e.GetDateTimeOffset(nameof(Starts)),
-        e.GetBoolean(nameof(Withdrawn)) ?? false)
+        e.GetBoolean(nameof(Withdrawn)) ?? false,
+        e.GetString(nameof(StoryKind)))
     {
         Ends = e.GetDateTimeOffset(nameof(Ends)),
         Place = e.GetString(nameof(Place)),

@@ -9,7 +9,7 @@ namespace CoproWeek.Hub.Publishing;
 /// the sitemap from the site index, and removes list pages the stories no longer fill.
 /// </summary>
 public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPages pages, IndexRebuilds rebuilds, SiteBuild build, IOptions<SiteOptions> site,
-    TimeProvider time, ILogger<RebuildIndexes> logger)
+    TimeProvider time, ILogger<RebuildIndexes> logger, Supporters.PublishedSupporters supporters)
 {
     public async Task HandleAsync(RebuildMessage message, CancellationToken cancellationToken)
     {
@@ -17,10 +17,13 @@ public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPage
         var now = time.GetUtcNow();
         var events = await index.PublishedEventsAsync(cancellationToken);
         var posts = await index.PublishedPostsAsync(cancellationToken);
+        var supporting = await supporters.ListAsync(cancellationToken);
         IReadOnlyList<SiteFile> files =
         [
-            .. pages.IndexFiles(events, now, PostSite.SitemapUrls(posts, site.Value)),
+            .. pages.IndexFiles(events, now, [.. PostSite.SitemapUrls(posts, site.Value), .. Supporters.SupporterSite.SitemapUrls(site.Value)],
+                HomeFeatures.From(posts, supporting.Count)),
             .. PostSite.Indexes(posts, events, now, site.Value),
+            .. Supporters.SupporterSite.Indexes(supporting, site.Value),
         ];
         await writer.WriteAllAsync(files, cancellationToken);
 

@@ -24,6 +24,20 @@ public sealed class SiteWriter(HubStorage storage)
         Interlocked.Increment(ref _written);
     }
 
+    /// <summary>Blob metadata that marks a page as gone: the self-host answers it with 410 Gone.</summary>
+    public const string GoneMetadata = "gone";
+
+    /// <summary>Writes the page that stands where a taken-down item was, marked gone.</summary>
+    public async Task WriteGoneAsync(string path, string html, CancellationToken cancellationToken)
+    {
+        await storage.Site.GetBlobClient(path).UploadAsync(BinaryData.FromString(html), new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = Site.EventSite.HtmlType, CacheControl = "public, max-age=60" },
+            Metadata = new Dictionary<string, string> { [GoneMetadata] = "true" },
+        }, cancellationToken);
+        Interlocked.Increment(ref _written);
+    }
+
     public async Task WriteAllAsync(IEnumerable<SiteFile> files, CancellationToken cancellationToken) =>
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (file, ct) => await WriteAsync(file, ct));

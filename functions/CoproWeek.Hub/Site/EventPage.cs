@@ -62,6 +62,7 @@ public static class EventPage
             html.Append("</ul>\n");
         }
         html.Paragraphs(e.Access.Notes).Append('\n');
+        html.Append(AccessRequests.AccessRequestLink.Html(published, options));
 
         if (e.Topics.Count > 0)
         {

@@ -8,7 +8,7 @@ public static class HomePage
 {
     public const int EventsShown = 6;
 
-    public static string Render(IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options)
+    public static string Render(IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options, HomeFeatures? features = null)
     {
         var upcoming = EventList.Upcoming(events, now);
         var html = new StringBuilder(8192);
@@ -32,7 +32,9 @@ public static class HomePage
             html.Append("</ul>\n");
         }
         html.Append("<p><a href=\"").Text(options.Url(SitePaths.Events)).Append("\">See all ").Append(EventList.Count(upcoming.Count)).Append("</a></p>\n")
-            .Append("<h2>Take part</h2>\n")
+;
+        features?.Append(html, options);
+        html.Append("<h2>Take part</h2>\n")
             .Append("<p><a class=\"button\" href=\"").Text(options.Url(SitePaths.SubmitEvent)).Append("\">Submit an event</a></p>\n")
             .Append("<p><a href=\"").Text(options.Public("subscribe/")).Append("\">Get updates by email</a>: we will send you new events and stories. You can stop at any time.</p>\n");
         return SiteLayout.Render(options, "Home", html.ToString(), SiteSection.Home, new PageHead

@@ -28,17 +28,21 @@ public static class ManagePage
     /// <param name="values">What was just posted, to show again with <paramref name="errors"/>; null shows the event as it is.</param>
     public static string Render(SiteOptions options, EventDetails details, ManageStatus status, IReadOnlyList<string> reasons,
         string editAction, string withdrawAction, EventFormValues? values = null, IReadOnlyDictionary<string, string[]>? errors = null,
-        string? eventUrl = null)
+        string? eventUrl = null, long? accessRequests = null)
     {
         var formErrors = new FormErrors(errors, [.. EventForm.Fields, EventFormFields.ConfirmWithdraw]);
         var html = new StringBuilder(24 * 1024);
         formErrors.WriteSummary(html);
         html.Append("<h1>Your event: ").Text(details.Title).Append("</h1>\n")
             .Append("<p>This page is private to you. Do not share the link: anyone with it can change your event.</p>\n")
-            .Append("<div class=\"notice\">\n<h2>What is happening</h2>\n<p>").Text(StatusWords(status)).Append("</p>\n");
+            .Append("<div class=\"notice\">\n<h2>What is happening</h2>\n<p>").Text(status == ManageStatus.Received ? Moderation.ModerationPromise.EventWaiting(options.EventsNeedAPerson) : StatusWords(status)).Append("</p>\n");
         if (status == ManageStatus.Live && Html.SafeUrl(eventUrl) is { } live)
         {
             html.Append("<p><a href=\"").Text(live).Append("\">See your event on the website</a></p>\n");
+        }
+        if (accessRequests is { } requests)
+        {
+            html.Append("<p>").Text(AccessRequests.AccessRequestCounts.Words(requests)).Append("</p>\n");
         }
         if (reasons.Count > 0)
         {
@@ -59,7 +63,7 @@ public static class ManagePage
         }
 
         html.Append("<h2>Change your event</h2>\n")
-            .Append("<p>Change what you need to, then send it. A person from our team may check the changes before they go on the website.</p>\n");
+            .Append("<p>Change what you need to, then send it. ").Text(Moderation.ModerationPromise.EventChange(options.EventsNeedAPerson)).Append("</p>\n");
         EventForm.Write(html, editAction, values ?? EventFormValues.From(details), formErrors, "Send your changes");
 
         if (status != ManageStatus.Rejected)

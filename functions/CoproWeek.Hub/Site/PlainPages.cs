@@ -24,7 +24,7 @@ public static class PlainPages
             .Append("<p class=\"lede\">We have sent you an email.</p>\n")
             .Append("<h2>What happens next</h2>\n")
             .Append("<ul>\n<li>If this is the first time you have sent us something from this email address, our email asks you to confirm it. Open it and press the button. We cannot look at your event until you do.</li>\n")
-            .Append("<li>Then our automatic checks look at your event. Most events are on the website within a few minutes. Some are checked by a person from our team first.</li>\n")
+            .Append("<li>Then we check your event. ").Text(Moderation.ModerationPromise.Event(options.EventsNeedAPerson)).Append("</li>\n")
             .Append("<li>We will email you when it is on the website, or if we need you to change something.</li>\n")
             .Append("<li>The email has a private link. Use it to change your event or take it down. Do not share the link.</li>\n</ul>\n")
             .Append("<p>If you do not get our email in the next hour, check your junk or spam folder.</p>\n")

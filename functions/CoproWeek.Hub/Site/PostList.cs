@@ -34,7 +34,8 @@ public static class PostList
         var html = new StringBuilder(2048 + shown.Count * 600);
         html.Append("<h1>").Text(heading).Append("</h1>\n")
             .Append("<p>Stories from Co-production Week, written by the people who took part. Newest first.</p>\n")
-            .Append("<p><a href=\"").Text(options.Url(PostPaths.SubmitPost)).Append("\">Send us your story</a></p>\n");
+            .Append("<p><a href=\"").Text(options.Url(PostPaths.SubmitPost)).Append("\">Send us your story</a></p>\n")
+            .KindLinks(options);
         if (total == 0)
         {
             html.Append("<p>There are no stories yet. Please come back soon.</p>\n");

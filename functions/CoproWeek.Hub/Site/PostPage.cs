@@ -16,12 +16,8 @@ public static class PostPage
     {
         var p = published.Post;
         var html = new StringBuilder(safeBodyHtml.Length + 4096);
-        html.Append("<article>\n<h1>").Text(p.Title).Append("</h1>\n<p class=\"byline\">By ").Text(p.AuthorName);
-        if (!string.IsNullOrWhiteSpace(p.Organisation))
-        {
-            html.Append(", ").Text(p.Organisation);
-        }
-        html.Append("</p>\n<p>Published <time datetime=\"").Append(UkTime.Iso(published.PublishedAt)).Append("\">")
+        html.Append("<article>\n").KindLabel(p).Append("<h1>").Text(p.Title).Append("</h1>\n<p class=\"byline\">").Byline(p);
+        html.Append("</p>\n").FirstAppeared(p).Append("<p>Published <time datetime=\"").Append(UkTime.Iso(published.PublishedAt)).Append("\">")
             .Text(UkTime.Date(published.PublishedAt)).Append("</time></p>\n");
         if (p.Images.Count > 0)
         {
@@ -51,7 +47,7 @@ public static class PostPage
         return SiteLayout.Render(options, p.Title, html.ToString(), SiteSection.Stories, new PageHead
         {
             Description = p.Summary,
-            Canonical = options.Url(PostPaths.Page(published.Slug)),
+            Canonical = StoryCredits.Canonical(published, options),
             JsonLd = JsonLd(published, options),
             Alternates = SiteFeeds.Alternates(options),
         });
@@ -63,11 +59,7 @@ public static class PostPage
         var p = published.Post;
         var html = new StringBuilder(600);
         html.Append("<li class=\"card\">\n<h2><a href=\"").Text(options.Url(PostPaths.Page(published.Slug))).Append("\">").Text(p.Title).Append("</a></h2>\n")
-            .Append("<p>By ").Text(p.AuthorName);
-        if (!string.IsNullOrWhiteSpace(p.Organisation))
-        {
-            html.Append(", ").Text(p.Organisation);
-        }
+            .KindLabel(p).Append("<p>").Byline(p);
         html.Append(". <time datetime=\"").Append(UkTime.Iso(published.PublishedAt)).Append("\">").Text(UkTime.Date(published.PublishedAt)).Append("</time></p>\n")
             .Append("<p>").Text(p.Summary).Append("</p>\n</li>\n");
         return html.ToString();
@@ -89,17 +81,7 @@ public static class PostPage
             json.WriteString("description", p.Summary);
             json.WriteString("datePublished", UkTime.Iso(published.PublishedAt));
             json.WriteString("url", options.Url(PostPaths.Page(published.Slug)));
-            json.WriteStartObject("author");
-            json.WriteString("@type", "Person");
-            json.WriteString("name", p.AuthorName);
-            if (!string.IsNullOrWhiteSpace(p.Organisation))
-            {
-                json.WriteStartObject("affiliation");
-                json.WriteString("@type", "Organization");
-                json.WriteString("name", p.Organisation);
-                json.WriteEndObject();
-            }
-            json.WriteEndObject();
+            StoryCredits.WriteAuthors(json, p);
             if (p.Images.Count > 0)
             {
                 json.WriteStartArray("image");

@@ -11,13 +11,15 @@ public static class PostSite
     [
         .. PostList.RenderPages(posts, options).Select(p => new SiteFile(p.Key, EventSite.HtmlType, p.Value)),
         .. SiteFeeds.Render(posts, events, now, options),
+        .. StoryKindPages.Render(posts, options),
     ];
 
     /// <summary>The story list pages and every story, for the sitemap.</summary>
     public static IEnumerable<SitemapUrl> SitemapUrls(IReadOnlyCollection<PublishedPost> posts, SiteOptions options) =>
         Enumerable.Range(1, PostList.PageCount(posts.Count)).Select(n => new SitemapUrl(options.Url(PostPaths.ListPage(n))))
             .Append(new SitemapUrl(options.Url(PostPaths.SubmitPost)))
-            .Concat(PostList.Newest(posts).Select(p => new SitemapUrl(options.Url(PostPaths.Page(p.Slug)), p.PublishedAt)));
+            .Concat(StoryKindPages.SitemapUrls(posts, options))
+            .Concat(PostList.Newest(posts).Where(StoryCredits.InSitemap).Select(p => new SitemapUrl(options.Url(PostPaths.Page(p.Slug)), p.PublishedAt)));
 
     /// <summary>The story form and its thank-you page.</summary>
     public static IReadOnlyList<SiteFile> FixedFiles(SiteOptions options) =>

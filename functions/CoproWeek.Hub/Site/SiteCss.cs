@@ -56,6 +56,8 @@ public static class SiteCss
         .card dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 0.75rem; margin: 0; }
         .card dt { font-weight: 700; }
         .card dd { margin: 0; }
+        .supporter img { display: block; max-width: 100%; height: auto; margin: 0 0 0.75rem; }
+        .story-kind { display: inline-block; margin: 0 0 0.5rem; padding: 0.1rem 0.5rem; border: 2px solid #12355b; font-weight: 700; }
         .count { font-weight: 700; }
         .filters { border: 1px solid #b1b4b6; padding: 0 1rem; margin: 0 0 1.5rem; }
         .filters > details { border-bottom: 1px solid #b1b4b6; }
@@ -89,6 +91,16 @@ public static class SiteCss
         .error-summary h2 { margin-top: 0; }
         .error-summary a { color: #b3261e; font-weight: 700; }
         .notice { border: 3px solid #12355b; padding: 1rem; margin: 0 0 1.5rem; }
+        .link-button { display: inline; background: none; border: 0; box-shadow: none; color: #1d4f91; font-weight: 400; text-decoration: underline; padding: 0.5rem 0; min-height: 44px; margin: 0; }
+        .link-button:hover { background: none; color: #0b0c0c; }
+        .queue-counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
+        .queue { width: 100%; border-collapse: collapse; margin: 0 0 1.5rem; overflow-wrap: normal; word-break: normal; }
+        .queue caption { text-align: left; font-weight: 700; padding: 0 0 0.5rem; }
+        .queue th, .queue td { text-align: left; vertical-align: top; padding: 0.5rem 1rem 0.5rem 0; border-bottom: 1px solid #b1b4b6; }
+        .queue td:first-child { overflow-wrap: anywhere; }
+        @media (max-width: 40rem) { .queue thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); } .queue, .queue tbody, .queue tr, .queue td { display: block; } .queue tr { border-bottom: 1px solid #b1b4b6; padding: 0.5rem 0; } .queue td { border: 0; padding: 0.125rem 0; } .queue td[data-label]::before { content: attr(data-label) ": "; font-weight: 700; } }
+        .preview { border: 3px dashed #b1b4b6; padding: 0 1rem; margin: 0 0 1.5rem; }
+        .preview img { max-width: 100%; height: auto; }
         @media (min-width: 40rem) { h1 { font-size: 2.5rem; } .site-header .wrap { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; } }
         @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
         @media print { .site-header nav, .skip-link, .filters, .site-footer { display: none; } a::after { content: " (" attr(href) ")"; } }

@@ -62,8 +62,14 @@ public static class SiteFeeds
         {
             PublishDate = published.PublishedAt,
         };
-        item.Authors.Add(new SyndicationPerson { Name = XmlSafe(published.Post.AuthorName) });
+        foreach (var author in Bylines.Of(published.Post))
+        {
+            item.Authors.Add(new SyndicationPerson { Name = XmlSafe(Bylines.Text(author)) });
+            // RSS's own author element must be an email address, which we never publish: Dublin Core's creator carries the name.
+            item.ElementExtensions.Add("creator", "http://purl.org/dc/elements/1.1/", XmlSafe(Bylines.Text(author)));
+        }
         item.Categories.Add(new SyndicationCategory("Story"));
+        item.Categories.Add(new SyndicationCategory(StoryKinds.NameOf(published.Post.Kind)));
         foreach (var tag in published.Post.Tags)
         {
             item.Categories.Add(new SyndicationCategory(XmlSafe(tag)));

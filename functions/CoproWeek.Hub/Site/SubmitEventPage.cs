@@ -19,7 +19,7 @@ public static class SubmitEventPage
         formErrors.WriteSummary(html);
         html.Append("<h1>").Append(Heading).Append("</h1>\n")
             .Append("<p class=\"lede\">Tell us about your Co-production Week event and we will add it to the calendar.</p>\n")
-            .Append("<p>A person from our team checks every event before it goes on the website. We will email you when it is live.</p>\n")
+            .Append("<p>").Text(Moderation.ModerationPromise.Event(options.EventsNeedAPerson)).Append(" We will email you when it is live.</p>\n")
             .Append("<p>It takes about 10 minutes. You will need the date, the place or how to join, and what access support there is.</p>\n");
         EventForm.Write(html, options.Api("events"), values ?? EventFormValues.Empty, formErrors, "Send your event");
         var title = formErrors.Any ? "Error: " + Heading : Heading;

@@ -20,7 +20,7 @@ public static class SubmitPostPage
         formErrors.WriteSummary(html);
         html.Append("<h1>").Append(Heading).Append("</h1>\n")
             .Append("<p class=\"lede\">Tell people what co-production meant for you, your group or your service.</p>\n")
-            .Append("<p>A person from our team reads every story before it goes on the website. We will email you when it is live.</p>\n");
+            .Append("<p>").Append(Moderation.ModerationPromise.Story).Append(" We will email you when it is live.</p>\n");
         if (formErrors.Any && values is not null)
         {
             html.Append("<p><strong>If you chose pictures, choose them again:</strong> for your safety, browsers do not keep them when a page comes back.</p>\n");
@@ -77,14 +77,18 @@ public static class SubmitPostPage
 
         form.StartFieldset("About your story");
         form.Text("tags", "Tags", "Optional. Up to 10 words or short phrases, separated by commas, for example “mental health, young carers”.");
+        form.Choices("kind", "Kind of story", "Optional. If you choose none, it is a blog.", Posts.StoryKinds.All, multiple: false);
+        form.Text("originalUrl", "Where it first appeared", "Optional. If your story was published on another website first, its full address, starting with https://. We will link to it.", "url", spellcheck: "false");
         form.Text("relatedEventId", "Related event", "Optional. If your story is about an event on our calendar, the event’s id from its manage link.", spellcheck: "false");
         form.EndFieldset();
 
-        form.StartFieldset("About you", "We show your name and organisation with your story. We never publish your email address.", "about-you");
+        form.StartFieldset("About you", "We show your name, role and organisation with your story. We never publish your email address.", "about-you");
         form.Text("authorName", "Your name as it should appear", null, autocomplete: "name");
+        form.Text("authorRole", "Your role", $"Optional. Up to {Posts.Bylines.MaxRole} characters, for example “Co-production Network member”.", autocomplete: "organization-title");
         form.Text("organisation", "Your organisation or group", "Optional.", autocomplete: "organization");
         form.Text("authorEmail", "Your email address", "We will send a private link to change or withdraw your story.", "email", "email", "false");
         form.EndFieldset();
+        CoAuthors(form);
 
         form.Checkbox("consent", "I may publish this story, and everyone named or pictured in it has agreed to be in it (required)");
 
@@ -93,6 +97,19 @@ public static class SubmitPostPage
             .Append("<input type=\"text\" id=\"field-website-trap\" name=\"").Append(PostValidator.HoneypotField)
             .Append("\" value=\"\" tabindex=\"-1\" autocomplete=\"off\">\n</div>\n")
             .Append("<button type=\"submit\">Send your story</button>\n</form>\n");
+    }
+
+    /// <summary>Up to two people who wrote the story with its sender, each named like the sender.</summary>
+    private static void CoAuthors(FormWriter form)
+    {
+        for (var i = 1; i < Posts.Bylines.MaxAuthors; i++)
+        {
+            form.StartFieldset($"Co-author {i}", i == 1 ? "Optional. If you wrote the story with someone, for example a person with lived experience and a member of staff together, name them here." : "Optional.");
+            form.Text(Posts.StoryFields.AuthorField(i, "name"), $"Co-author {i}: name", null);
+            form.Text(Posts.StoryFields.AuthorField(i, "role"), $"Co-author {i}: role", "Optional.");
+            form.Text(Posts.StoryFields.AuthorField(i, "organisation"), $"Co-author {i}: organisation or group", "Optional.");
+            form.EndFieldset();
+        }
     }
 
     private static void WriteErrors(StringBuilder html, FormErrors errors, string name)

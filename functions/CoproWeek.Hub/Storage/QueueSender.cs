@@ -11,9 +11,10 @@ public sealed class QueueSender(HubStorage storage, QueueActivity activity)
     /// </summary>
     public static readonly TimeSpan SafetyNetDelay = TimeSpan.FromMinutes(1);
 
-    public async Task SendAsync<T>(string queue, T message, CancellationToken cancellationToken, TimeSpan? delay = null)
+    /// <param name="timeToLive">How long the message may wait before it expires unhandled; the queue's default (7 days) when null.</param>
+    public async Task SendAsync<T>(string queue, T message, CancellationToken cancellationToken, TimeSpan? delay = null, TimeSpan? timeToLive = null)
     {
-        await storage.Queue(queue).SendMessageAsync(HubJson.Serialize(message), visibilityTimeout: delay, cancellationToken: cancellationToken);
+        await storage.Queue(queue).SendMessageAsync(HubJson.Serialize(message), visibilityTimeout: delay, timeToLive: timeToLive, cancellationToken: cancellationToken);
         if (delay is null || delay <= TimeSpan.Zero)
         {
             activity.Notify(queue);

@@ -19,6 +19,8 @@ public enum SubmissionStatus
     Discarded,
     /// <summary>Waiting for its contact to confirm their email address; nobody sees it, nothing is sent about it.</summary>
     AwaitingConfirmation,
+    /// <summary>Was live until a moderator took it down; a moderator can restore it.</summary>
+    TakenDown,
 }
 
 /// <summary>What an automatic check found, kept with the item for the organiser and the moderator.</summary>
@@ -87,6 +89,9 @@ public sealed record Submission : Storage.ITableRow<Submission>
 
     /// <summary>Whether the author withdrew the item, at exactly <paramref name="version"/>.</summary>
     public bool IsWithdrawnAt(int version) => Status == SubmissionStatus.Withdrawn && Version == version;
+
+    /// <summary>Whether a moderator took the item down, at exactly <paramref name="version"/>.</summary>
+    public bool IsTakenDownAt(int version) => Status == SubmissionStatus.TakenDown && Version == version;
 
     /// <summary>The version as an HTTP entity tag, for <c>ETag</c> and <c>If-Match</c>.</summary>
     public string EntityTag => $"\"v{Version}\"";

@@ -3,7 +3,6 @@ using AngleSharp.Html.Parser;
 using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Posts;
-using CoproWeek.Hub.Submissions;
 
 namespace CoproWeek.Tests.Emails;
 
@@ -45,8 +44,8 @@ public sealed class TransactionalEmailTests
             Assert.Contains("Co-producing mental health services in Leeds", part);
             Assert.Contains("Monday 5 July 2027, 10am to 12:30pm", part);
             Assert.Contains("Central Library, Calverley Street, Leeds, LS1 3AB, and online", part);
-            Assert.Contains("Our automatic checks look at your event", part);
-            Assert.DoesNotContain("A person from the campaign team checks every event", part);
+            Assert.Contains("Our automatic checks look at every event as soon as it is sent.", part);
+            Assert.DoesNotContain("A person from our team reads every event", part);
         }
         Assert.Equal(EventEmails.ManageLabel, manage.TextContent);
         Assert.Contains("background:#00703c", manage.ParentElement!.GetAttribute("style")); // shown as a button
@@ -54,12 +53,12 @@ public sealed class TransactionalEmailTests
     }
 
     [Fact]
-    public void When_every_event_needs_a_person_the_receipt_says_so_instead()
+    public async Task When_every_event_needs_a_person_the_receipt_says_so_instead()
     {
-        var words = string.Join(" ", NextSteps.ForEvent(eventsNeedAPerson: true));
+        var email = await EventEmails.ReceiptAsync("0f3c9a", SampleEmails.Event, SampleEmails.ManageUrl, SampleEmails.Now, eventsNeedAPerson: true);
 
-        Assert.Contains("A person from the campaign team checks every event", words);
-        Assert.DoesNotContain("automatic", words);
+        Assert.Contains("A person from our team reads every event before it goes on the calendar.", email.Text);
+        Assert.DoesNotContain("automatic", email.Text + email.Html);
     }
 
     [Fact]
@@ -73,7 +72,7 @@ public sealed class TransactionalEmailTests
         Assert.Contains("We started early and shared power from the first meeting.", email.Text);
         Assert.DoesNotContain("**", email.Text);
         Assert.DoesNotContain("Lessons", email.Text);
-        Assert.Contains("A person from the campaign team reads every story", email.Text);
+        Assert.Contains("A person from our team reads every story", email.Text);
         Assert.Contains(PostEmails.ManageLabel + ":\n" + SampleEmails.ManageUrl, email.Text);
     }
 

@@ -34,6 +34,7 @@ public sealed class HubFactory(AzuriteFixture azurite, IDictionary<string, strin
             ["Contacts:RequireConfirmation"] = "false",
             ["Limits:SubmissionsPerHour"] = "0",
             ["Limits:SignUpsPerHour"] = "0",
+            ["Limits:AccessRequestsPerHour"] = "0",
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
         };

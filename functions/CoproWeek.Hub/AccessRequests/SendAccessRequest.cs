@@ -1,0 +1,195 @@
+using System.Globalization;
+using CoproWeek.Hub.Contacts;
+using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Http;
+using CoproWeek.Hub.Limits;
+using CoproWeek.Hub.Site;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.AccessRequests;
+
+/// <summary>
+/// <c>GET/POST /api/events/{id}/access-requests</c>: a person tells a live, upcoming event's organiser what they need
+/// to take part. The request goes to the organiser's confirmed address with a reply-to of the person's email, and the
+/// person gets a copy; both emails travel on the email queue, and nothing of the request is written anywhere else.
+/// </summary>
+public sealed class SendAccessRequest(
+    SubmissionStore submissions,
+    ContactAddresses contacts,
+    ClientLimits limits,
+    AccessRequestCounts counts,
+    QueueSender queues,
+    IOptions<AccessRequestOptions> options,
+    IOptions<SiteOptions> site,
+    TimeProvider time,
+    ILogger<SendAccessRequest> logger)
+{
+    public Task<IResult> ShowFormAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        PrivateAnswer.Of(AnswerShowFormAsync(id, cancellationToken));
+
+    private async Task<IResult> AnswerShowFormAsync(string id, CancellationToken cancellationToken)
+    {
+        var (open, refusal) = await FindOpenEventAsync(id, cancellationToken);
+        return open is null
+            ? PrivateAnswer.Html(AccessRequestPages.Closed(site.Value, refusal!.Title, refusal.Detail), refusal.Status)
+            : PrivateAnswer.Html(AccessRequestPages.Form(site.Value, id, open.Summary, null, null));
+    }
+
+    public Task<IResult> ShowSentAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        PrivateAnswer.Of(AnswerShowSentAsync(id, cancellationToken));
+
+    private async Task<IResult> AnswerShowSentAsync(string id, CancellationToken cancellationToken)
+    {
+        var submission = SubmissionStore.IsId(id) ? await submissions.GetAsync(id, cancellationToken) : null;
+        if (submission is not { Kind: "event" })
+        {
+            return PrivateAnswer.Html(AccessRequestPages.Closed(site.Value, "Page not found", "There is no event here. Check the link."), StatusCodes.Status404NotFound);
+        }
+        var details = HubJson.Deserialize<EventDetails>(submission.DetailsJson);
+        return PrivateAnswer.Html(AccessRequestPages.Sent(site.Value, PublishedEventSummary.Of(details, submission.Slug, site.Value)));
+    }
+
+    public Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        PrivateAnswer.Of(AnswerHandleAsync(request, id, cancellationToken));
+
+    private async Task<IResult> AnswerHandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var isForm = request.HasFormContentType;
+        if (await limits.CountAsync(request, LimitedAction.AccessRequest) is { } limited)
+        {
+            return isForm
+                ? PrivateAnswer.Html(AccessRequestPages.Closed(site.Value, "Please try again later",
+                    "There have been a lot of requests from this connection in the last hour. Please try again in an hour."), StatusCodes.Status429TooManyRequests)
+                : limited;
+        }
+        var (open, refusal) = await FindOpenEventAsync(id, cancellationToken);
+        if (open is null)
+        {
+            return Refuse(refusal!, isForm);
+        }
+
+        var (fields, unreadable) = await InputFields.ReadAsync(request, AccessRequestInput.MaxBodyBytes, cancellationToken);
+        if (fields is null)
+        {
+            return unreadable!;
+        }
+        var (accessRequest, errors) = AccessRequestInput.Read(fields);
+        if (accessRequest is null)
+        {
+            return fields.FromForm
+                ? PrivateAnswer.Html(AccessRequestPages.Form(site.Value, id, open.Summary, EventFormValues.From(fields.Form), errors), StatusCodes.Status400BadRequest)
+                : Problems.Validation(errors);
+        }
+
+        // An event whose address is unconfirmed never goes live, so this is a safeguard: nobody is emailed unconfirmed.
+        if (!await contacts.IsConfirmedAsync(open.Submission.ContactEmail, cancellationToken))
+        {
+            logger.LogWarning("Access request for event {EventId} refused: its contact address is not confirmed", id);
+            return Refuse(new Refusal(StatusCodes.Status409Conflict, "This event cannot take requests yet",
+                "The organiser has not confirmed their email address with us yet, so we cannot pass your request on. Please try again in a day or two."), isForm);
+        }
+        if (!await counts.TryCountAsync(id))
+        {
+            logger.LogWarning("Access request for event {EventId} refused: the event is over its ceiling of {Ceiling} a day", id, options.Value.PerEventPerDay);
+            var refusalToday = new Refusal(StatusCodes.Status429TooManyRequests, "This event has had a lot of requests today",
+                "We cannot send more requests to this organiser today. Please try again tomorrow.");
+            return new RetryTomorrow(time.GetUtcNow(), Refuse(refusalToday, isForm));
+        }
+
+        await SendAsync(open, accessRequest, cancellationToken);
+        return isForm
+            ? new SeeOther(site.Value.Api($"events/{id}/access-requests/sent"))
+            : Results.Json(new { message = "We have sent your request to the organiser. If you gave an email address, we have emailed you too." },
+                HubJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private async Task SendAsync(OpenEvent open, AccessRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var requestId = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(10));
+        var details = open.Details;
+        var emails = new List<Email.EmailMessage>
+        {
+            AccessRequestEmails.ToOrganiser(requestId, details, open.Submission.ContactEmail, request, now),
+        };
+        if (request.Email is { } email)
+        {
+            if (await contacts.IsConfirmedAsync(email, cancellationToken))
+            {
+                emails.Add(AccessRequestEmails.CopyToPerson(requestId, details, open.Summary.Url, request, now));
+            }
+            else if (await contacts.TryClaimConfirmationAsync(email, withLink: false, cancellationToken) is not null)
+            {
+                // Not confirmed: fixed words, and at most one such email a day to the mailbox, whoever asks.
+                emails.Add(AccessRequestEmails.NoticeToPerson(requestId, details, email, open.Summary.Url, now));
+            }
+        }
+        foreach (var message in emails)
+        {
+            // The messages are the only place the request exists; they expire rather than wait on the queue for days.
+            await queues.SendAsync(Triggers.Queues.Email, message, cancellationToken, timeToLive: options.Value.QueueTimeToLive);
+        }
+        logger.LogInformation("Access request {RequestId} for event {EventId} queued as {EmailCount} emails", requestId, open.Submission.Id, emails.Count);
+    }
+
+    private sealed record OpenEvent(Submission Submission, EventDetails Details, PublishedEventSummary Summary);
+
+    private sealed record Refusal(int Status, string Title, string Detail);
+
+    /// <summary>The event when it takes requests now (live, not ended); otherwise why not.</summary>
+    private async Task<(OpenEvent? Open, Refusal? Refusal)> FindOpenEventAsync(string id, CancellationToken cancellationToken)
+    {
+        var submission = SubmissionStore.IsId(id) ? await submissions.GetAsync(id, cancellationToken) : null;
+        if (submission is not { Kind: "event" })
+        {
+            return (null, new Refusal(StatusCodes.Status404NotFound, "Event not found", "There is no event here. Check the link, or find the event on our calendar."));
+        }
+        if (submission.Status == SubmissionStatus.Withdrawn)
+        {
+            return (null, new Refusal(StatusCodes.Status410Gone, "This event has been cancelled",
+                "The organiser has taken this event off the calendar, so it does not take requests."));
+        }
+        if (submission.Status != SubmissionStatus.Live)
+        {
+            return (null, new Refusal(StatusCodes.Status404NotFound, "This event is not on the calendar",
+                "This event is not on the website now, so it does not take requests."));
+        }
+        var details = HubJson.Deserialize<EventDetails>(submission.DetailsJson);
+        if (details.End <= time.GetUtcNow())
+        {
+            return (null, new Refusal(StatusCodes.Status410Gone, "This event has ended",
+                "This event is over, so it does not take requests. Look for other events on our calendar."));
+        }
+        return (new OpenEvent(submission, details, PublishedEventSummary.Of(details, submission.Slug, site.Value)), null);
+    }
+
+    private IResult Refuse(Refusal refusal, bool isForm) => isForm
+        ? PrivateAnswer.Html(AccessRequestPages.Closed(site.Value, refusal.Title, refusal.Detail), refusal.Status)
+        : Problems.Status(refusal.Status, refusal.Title, refusal.Detail);
+
+    /// <summary>Adds <c>Retry-After</c> until the next UTC day, when the event's count starts again.</summary>
+    private sealed class RetryTomorrow(DateTimeOffset now, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var tomorrow = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((tomorrow - now).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+
+    /// <summary>303 See Other, so that the browser fetches the confirmation with GET and a refresh sends nothing again.</summary>
+    private sealed class SeeOther(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
+}

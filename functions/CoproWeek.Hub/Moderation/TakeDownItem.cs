@@ -1,0 +1,151 @@
+using CoproWeek.Hub.Email;
+using CoproWeek.Hub.Publishing;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+using Microsoft.Extensions.Logging;
+
+namespace CoproWeek.Hub.Moderation;
+
+/// <summary>How a take-down or a restore went.</summary>
+public enum TakeDownOutcome
+{
+    Done,
+    NotFound,
+    /// <summary>The item changed since the moderator read it.</summary>
+    VersionChanged,
+    /// <summary>Take-down: the item is not live. Restore: it was not taken down.</summary>
+    NotPossible,
+}
+
+/// <summary>
+/// Told each time a moderator takes an item down (registered with <c>services.AddSingleton&lt;IItemTakenDown, ...&gt;()</c>),
+/// for example to close the public's reports about it. Called after the take-down is written and logged.
+/// </summary>
+public interface IItemTakenDown
+{
+    Task TakenDownAsync(Submission item, string moderator, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A moderator takes a live event or story off the site, with a reason, or puts a taken-down one back. Both write the
+/// next version conditionally on the row's ETag (so nobody acts on something that changed under them) and send the
+/// publisher a message, with a delayed copy first as the safety net. The publisher replaces the page with a short
+/// "taken down" page (410 Gone), drops the item from every list, feed and calendar, and emails the organiser or author;
+/// a restore re-publishes the item at its new version. Both are logged, as "taken-down" and "restored", never as the
+/// organiser's own "withdrawn".
+/// </summary>
+public sealed class TakeDownItem(
+    SubmissionStore submissions,
+    SiteIndex site,
+    ModerationLog log,
+    IEnumerable<IItemTakenDown> listeners,
+    TimeProvider time,
+    ILogger<TakeDownItem> logger)
+{
+    public const string TakenDownWord = "taken-down";
+    public const string RestoredWord = "restored";
+
+    /// <summary>Problems with a take-down's reason, by field; empty when it will do.</summary>
+    public static Dictionary<string, string[]> CheckReason(string? reason)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors["reason"] = ["Give a reason: the organiser or author is told why it was taken down."];
+        }
+        else if (reason.Length > DecideSubmission.LongestReason)
+        {
+            errors["reason"] = [$"Keep the reason to {DecideSubmission.LongestReason} characters or fewer."];
+        }
+        return errors;
+    }
+
+    /// <summary>Whether an item in this status can be taken down: it is on the site, or about to be.</summary>
+    public static bool CanTakeDown(SubmissionStatus status) => status is SubmissionStatus.Live or SubmissionStatus.Approved;
+
+    /// <summary>
+    /// Whether the item can be taken down: it is live or about to be, or an earlier version is still on the site while
+    /// a change waits (held, sent back, or not yet checked).
+    /// </summary>
+    public async Task<bool> CanTakeDownAsync(Submission item, CancellationToken cancellationToken) =>
+        CanTakeDown(item.Status)
+        || (item.Status is SubmissionStatus.Received or SubmissionStatus.Held or SubmissionStatus.ChangesRequested
+            && await site.GetAsync(item.Kind, item.Id, cancellationToken) is { Withdrawn: false });
+
+    /// <summary>Takes the item down at the version the moderator read. Anyone can call this (the reports, too).</summary>
+    public async Task<(TakeDownOutcome Outcome, Submission? Item)> TakeDownAsync(string id, int version, string reason, string moderator, CancellationToken cancellationToken)
+    {
+        var onSite = await submissions.GetAsync(id, cancellationToken) is { } found && await CanTakeDownAsync(found, cancellationToken);
+        var (outcome, item) = await ChangeAsync(id, version, moderator, status => CanTakeDown(status) || onSite, s => s with { Status = SubmissionStatus.TakenDown, Reason = reason.Trim() },
+            withdraw: true, cancellationToken);
+        if (outcome == TakeDownOutcome.Done)
+        {
+            await log.AppendAsync(new LogEntry(id, item!.Version, moderator, item.Updated, TakenDownWord, item.Reason), cancellationToken);
+            foreach (var listener in listeners)
+            {
+                await listener.TakenDownAsync(item, moderator, cancellationToken);
+            }
+            logger.LogInformation("A moderator took down {ItemId} at v{Version}", id, item.Version);
+        }
+        return (outcome, item);
+    }
+
+    /// <summary>Puts a taken-down item back on the site, as a new version.</summary>
+    public async Task<(TakeDownOutcome Outcome, Submission? Item)> RestoreAsync(string id, int version, string moderator, CancellationToken cancellationToken)
+    {
+        var (outcome, item) = await ChangeAsync(id, version, moderator, status => status == SubmissionStatus.TakenDown,
+            s => s with { Status = SubmissionStatus.Approved, Reason = null }, withdraw: false, cancellationToken);
+        if (outcome == TakeDownOutcome.Done)
+        {
+            await log.AppendAsync(new LogEntry(id, item!.Version, moderator, item.Updated, RestoredWord, null), cancellationToken);
+            logger.LogInformation("A moderator restored {ItemId} at v{Version}", id, item.Version);
+        }
+        return (outcome, item);
+    }
+
+    private async Task<(TakeDownOutcome, Submission?)> ChangeAsync(string id, int version, string moderator, Func<SubmissionStatus, bool> allowed,
+        Func<Submission, Submission> change, bool withdraw, CancellationToken cancellationToken)
+    {
+        var submission = await submissions.GetAsync(id, cancellationToken);
+        if (submission is null)
+        {
+            return (TakeDownOutcome.NotFound, null);
+        }
+        if (submission.Version != version)
+        {
+            return (TakeDownOutcome.VersionChanged, submission);
+        }
+        if (!allowed(submission.Status))
+        {
+            return (TakeDownOutcome.NotPossible, submission);
+        }
+        var changed = change(submission) with { Version = submission.Version + 1, DecidedBy = moderator, Updated = time.GetUtcNow() };
+        if (!await submissions.TryReplaceThenSendAsync(changed, Triggers.Queues.Publish, new PublishMessage(id, changed.Version, Withdraw: withdraw), cancellationToken))
+        {
+            var current = await submissions.GetAsync(id, cancellationToken);
+            return (current is not null && current.Version != version ? TakeDownOutcome.VersionChanged : TakeDownOutcome.NotPossible, current);
+        }
+        return (TakeDownOutcome.Done, changed);
+    }
+
+    /// <summary>What the organiser or author is told when a moderator takes their item down. One email per take-down.</summary>
+    public static EmailMessage Email(Submission takenDown, DateTimeOffset now)
+    {
+        var (title, name) = DecisionEmails.Read(takenDown);
+        var thing = DecisionEmails.Thing(takenDown);
+        var where = takenDown.Kind switch
+        {
+            "post" => "the Co-production Week blog",
+            Supporters.SubmitSupporter.Kind => "the Co-production Week supporters page",
+            _ => "the Co-production Week calendar",
+        };
+        return EmailTemplate.Build($"{takenDown.Kind}-{takenDown.Id}-v{takenDown.Version}-taken-down", takenDown.ContactEmail,
+            $"The campaign team took down your {thing}: {title}",
+        [
+            DecisionEmails.Greeting(name),
+            $"The campaign team has taken \"{title}\" off {where}. This was their decision; you did not withdraw it.",
+            "This is what they said: " + (takenDown.Reason ?? ""),
+            "If you think this is a mistake, or something has changed, reply to this email and tell the campaign team.",
+        ], null, now, category: $"{takenDown.Kind}-taken-down");
+    }
+}

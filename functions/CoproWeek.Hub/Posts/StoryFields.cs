@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CoproWeek.Hub.Http;
+
+namespace CoproWeek.Hub.Posts;
+
+/// <summary>
+/// The parts of a story that say who wrote it, where it first appeared and what kind it is. The first author comes as
+/// <c>authorName</c>, <c>authorRole</c> and <c>organisation</c> (what older clients send), or as <c>authors[0].name</c>
+/// and so on; co-authors as <c>authors[1].name</c>, <c>authors[2].role</c>; or all of them as one <c>authors</c> part
+/// holding a JSON array of <c>{ name, role, organisation }</c>.
+/// </summary>
+public static partial class StoryFields
+{
+    public const int MaxName = 120;
+
+    public static string AuthorField(int index, string part) => $"authors[{index}].{part}";
+
+    /// <summary>Every author, the first first; an empty list when something is wrong (the reader has the errors).</summary>
+    public static IReadOnlyList<Byline> ReadAuthors(FieldReader f, InputFields input)
+    {
+        var name = f.Text("authorName", "your name as it should appear", MaxName);
+        var role = f.Text("authorRole", "your role", Bylines.MaxRole);
+        var organisation = f.Text("organisation", "your organisation", MaxName);
+        var listed = input["authors"] is null ? ReadIndexed(f, input) : ReadJson(f, input);
+        var authors = new List<Byline>();
+        if (name is not null)
+        {
+            if (listed.ContainsKey(0))
+            {
+                f.Fail("authorName", "Give the first author once: as authorName, or as authors[0], not both.");
+            }
+            authors.Add(new Byline(name, role, organisation));
+        }
+        else if ((role ?? organisation) is not null && !listed.ContainsKey(0))
+        {
+            f.Fail("authorName", "Enter your name as it should appear, or remove your role and organisation.");
+        }
+        authors.AddRange(listed.OrderBy(kv => kv.Key).Select(kv => kv.Value));
+        if (authors.Count == 0 && !f.Errors.ContainsKey("authorName") && !f.Errors.ContainsKey("authors"))
+        {
+            f.Fail("authorName", "Enter your name as it should appear.");
+        }
+        if (authors.Count > Bylines.MaxAuthors)
+        {
+            f.Fail("authors", $"You named {authors.Count} authors. Name no more than {Bylines.MaxAuthors}.");
+        }
+        return authors;
+    }
+
+    public static string? ReadOriginalUrl(FieldReader f) =>
+        f.Https("originalUrl", "the address where your story first appeared");
+
+    public static string ReadKind(FieldReader f) =>
+        f.Choice("kind", "the kind of story (blog, good-practice or launch)", StoryKinds.All, required: false) ?? StoryKinds.Blog;
+
+    private static Dictionary<int, Byline> ReadIndexed(FieldReader f, InputFields input)
+    {
+        var listed = new Dictionary<int, Byline>();
+        foreach (var extra in input.Names.Select(n => AuthorName().Match(n)).Where(m => m.Success && int.Parse(m.Groups[1].Value) >= Bylines.MaxAuthors).ToList())
+        {
+            f.Take(extra.Value);
+            f.Fail("authors", $"Name no more than {Bylines.MaxAuthors} authors (authors[0] to authors[{Bylines.MaxAuthors - 1}]).");
+        }
+        for (var i = 0; i < Bylines.MaxAuthors; i++)
+        {
+            var name = f.Text(AuthorField(i, "name"), $"the name of author {i + 1}", MaxName);
+            var role = f.Text(AuthorField(i, "role"), $"the role of author {i + 1}", Bylines.MaxRole);
+            var organisation = f.Text(AuthorField(i, "organisation"), $"the organisation of author {i + 1}", MaxName);
+            if (name is not null)
+            {
+                listed[i] = new Byline(name, role, organisation);
+            }
+            else if ((role ?? organisation) is not null)
+            {
+                f.Fail(AuthorField(i, "name"), $"Enter the name of author {i + 1}, or remove their role and organisation.");
+            }
+        }
+        return listed;
+    }
+
+    /// <summary>One part named <c>authors</c> holding a JSON array; each entry's text is checked like a form field.</summary>
+    private static Dictionary<int, Byline> ReadJson(FieldReader f, InputFields input)
+    {
+        var text = f.Text("authors", "the authors", 4000);
+        var listed = new Dictionary<int, Byline>();
+        if (text is null)
+        {
+            return listed;
+        }
+        List<Dictionary<string, string?>>? entries;
+        try
+        {
+            entries = JsonSerializer.Deserialize<List<Dictionary<string, string?>>>(text);
+        }
+        catch (JsonException)
+        {
+            entries = null;
+        }
+        if (entries is null)
+        {
+            f.Fail("authors", "Send authors as a JSON array like [{\"name\":\"Sam\",\"role\":\"Carer\",\"organisation\":\"Our group\"}].");
+            return listed;
+        }
+        if (entries.Count > Bylines.MaxAuthors)
+        {
+            f.Fail("authors", $"You named {entries.Count} authors. Name no more than {Bylines.MaxAuthors}.");
+            return listed;
+        }
+        var fields = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            foreach (var (key, value) in entries[i])
+            {
+                fields[AuthorField(i, key)] = value ?? "";
+            }
+        }
+        var entryFields = InputFields.FromParts(fields);
+        var inner = new FieldReader(entryFields);
+        var read = ReadIndexed(inner, entryFields);
+        inner.RejectUnknown();
+        foreach (var (field, messages) in inner.Errors)
+        {
+            foreach (var message in messages)
+            {
+                f.Fail(field, message);
+            }
+        }
+        return read;
+    }
+
+    [GeneratedRegex(@"^authors\[(\d{1,6})\]\.")]
+    private static partial Regex AuthorName();
+}

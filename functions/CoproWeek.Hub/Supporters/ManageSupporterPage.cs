@@ -1,0 +1,86 @@
+using System.Text;
+using CoproWeek.Hub.Http;
+using CoproWeek.Hub.Publishing;
+using CoproWeek.Hub.Site;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Supporters;
+
+/// <summary>The page behind the supporter's private link: where the pledge stands, and a form to withdraw it. No JavaScript.</summary>
+public sealed class ManageSupporterPage(ManageSupporter manage, IOptions<SiteOptions> site)
+{
+    public const string ConfirmField = "confirm";
+
+    public Task<IResult> ShowAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        PrivateAnswer.Of(ManageLink.AnswerAsync(manage.FindAsync(request, id, cancellationToken),
+            submission => Task.FromResult(Render(request, submission, error: null, StatusCodes.Status200OK))));
+
+    public Task<IResult> PostAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        PrivateAnswer.Of(ManageLink.AnswerFormAsync(manage.FindAsync(request, id, cancellationToken), request, async (submission, fields) =>
+            !ManageLink.Confirmed(fields, ConfirmField)
+                ? Render(request, submission, "Tick the box to confirm you want to come off the supporters page.", StatusCodes.Status400BadRequest)
+                : ManageLink.BackTo(await manage.WithdrawAsync(submission, ifMatch: null, cancellationToken), PageUrl(request, id)), cancellationToken));
+
+    private IResult Render(HttpRequest request, Submission submission, string? error, int status)
+    {
+        var options = site.Value;
+        var details = HubJson.Deserialize<SupporterDetails>(submission.DetailsJson);
+        var html = new StringBuilder(4096);
+        if (error is not null)
+        {
+            html.Append("<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n")
+                .Append("<h2 id=\"error-summary-title\">There is a problem</h2>\n<ul>\n<li><a href=\"#field-confirm\">").Text(error).Append("</a></li>\n</ul>\n</div>\n");
+        }
+        html.Append("<h1>Your pledge of support: ").Text(details.Title).Append("</h1>\n")
+            .Append("<p>This page is private to you. Do not share the link: anyone with it can take your organisation off the supporters page.</p>\n")
+            .Append("<div class=\"notice\">\n<h2>What is happening</h2>\n<p>").Text(StatusWords(submission.Status)).Append("</p>\n");
+        if (submission.Status == SubmissionStatus.Live)
+        {
+            html.Append("<p><a href=\"").Text(options.Url(SupporterPaths.List)).Append("\">See the supporters page</a></p>\n");
+        }
+        if (submission.Reason is { Length: > 0 } reason)
+        {
+            html.Append("<h3>What our team said</h3>\n<p>").Text(reason).Append("</p>\n");
+        }
+        html.Append("</div>\n");
+        if (submission.Status is SubmissionStatus.Withdrawn or SubmissionStatus.Rejected)
+        {
+            html.Append("<p>You can <a href=\"").Text(options.Url(SupporterPaths.Form)).Append("\">send a new pledge</a> at any time.</p>\n");
+        }
+        else
+        {
+            html.Append("<h2>Withdraw your pledge</h2>\n")
+                .Append("<p>If your organisation no longer wants to be listed, you can take it off the supporters page. You cannot undo this, but you can send a new pledge.</p>\n")
+                .Append("<form method=\"post\" action=\"").Text(PageUrl(request, submission.Id)).Append("\" enctype=\"application/x-www-form-urlencoded\" novalidate>\n")
+                .Append("<div class=\"choice").Append(error is null ? "" : " field-error").Append("\">\n")
+                .Append("<input type=\"checkbox\" id=\"field-confirm\" name=\"").Append(ConfirmField).Append("\" value=\"true\"")
+                .Append(error is null ? "" : " aria-invalid=\"true\" aria-describedby=\"field-confirm-error\"").Append(">\n")
+                .Append("<label for=\"field-confirm\">I want to take our organisation off the supporters page</label>\n</div>\n");
+            if (error is not null)
+            {
+                html.Append("<p class=\"error-message\" id=\"field-confirm-error\"><span class=\"visually-hidden\">Error: </span>").Text(error).Append("</p>\n");
+            }
+            html.Append("<button type=\"submit\" class=\"button-warning\">Withdraw our pledge</button>\n</form>\n");
+        }
+        var page = SiteLayout.Render(options, (error is null ? "" : "Error: ") + "Your pledge of support: " + details.Title, html.ToString(), SiteSection.None,
+            new PageHead { Private = true });
+        return EventPages.Html(page, status);
+    }
+
+    private string PageUrl(HttpRequest request, string id) =>
+        site.Value.Api($"supporters/{id}/manage?token={Uri.EscapeDataString(request.Query["token"].ToString())}");
+
+    public static string StatusWords(SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.Live => "Your organisation is on the supporters page.",
+        SubmissionStatus.AwaitingConfirmation => "We are waiting for you to confirm your email address. Open the email we sent you and press the button. Then our team will read your pledge.",
+        SubmissionStatus.Approved => "Your pledge has been approved. It will be on the supporters page in a moment.",
+        SubmissionStatus.ChangesRequested => "We need you to change something before your organisation can be listed. See what our team said below, then send a new pledge.",
+        SubmissionStatus.Rejected => "We cannot list this pledge. See what our team said below.",
+        SubmissionStatus.Withdrawn => "You have withdrawn your pledge. Your organisation is no longer on the supporters page.",
+        _ => "We have your pledge. A person from our team will read it soon.",
+    };
+}

@@ -1,0 +1,130 @@
+using CoproWeek.Hub.Posts;
+using CoproWeek.Hub.Publishing;
+using CoproWeek.Hub.Site;
+using CoproWeek.Hub.Storage;
+using CoproWeek.Hub.Submissions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoproWeek.Hub.Supporters;
+
+/// <summary>
+/// The publisher's part for supporters (called by <see cref="PublishItem"/>), shaped like events' and stories': an
+/// approved version copies its logo to <c>supporters/logos/</c>, records the public fields in the site index (partition
+/// "supporter") and asks for the indexes (the supporters page, the home page's count) to be rebuilt. A
+/// <see cref="PublishMessage"/> with <c>Withdraw</c> takes it all down and leaves a tombstone, whoever asked: the
+/// supporter with its manage link, or a moderator taking it down. A late or repeated message changes nothing.
+/// </summary>
+public sealed class PublishSupporter(
+    SupporterBlobs blobs,
+    SubmissionStore submissions,
+    SiteIndex index,
+    SiteWriter writer,
+    IndexRebuilds rebuilds,
+    Moderation.ModerationLog log,
+    QueueSender queues,
+    IOptions<SiteOptions> site,
+    TimeProvider time,
+    ILogger<PublishSupporter> logger)
+{
+    public const string Kind = SubmitSupporter.Kind;
+
+    public async Task HandleAsync(PublishMessage message, Submission? submission, CancellationToken cancellationToken)
+    {
+        var entry = await index.GetAsync(Kind, message.Id, cancellationToken);
+        if (entry is not null && (entry.Version >= message.Version || (entry.Withdrawn && !PublishItem.Restores(message, submission))))
+        {
+            logger.LogInformation("Publish of supporter {ItemId} v{Version} skipped: the site already has v{SiteVersion}", message.Id, message.Version, entry.Version);
+            return;
+        }
+        if (message.Withdraw)
+        {
+            await WithdrawAsync(message, entry, submission, cancellationToken);
+            return;
+        }
+        if (submission is null || submission.Version != message.Version || submission.Status is not (SubmissionStatus.Approved or SubmissionStatus.Live))
+        {
+            logger.LogInformation("Publish of supporter {ItemId} v{Version} skipped: the pledge has moved on", message.Id, message.Version);
+            return;
+        }
+        await PublishAsync(submission, entry, cancellationToken);
+    }
+
+    private async Task PublishAsync(Submission submission, SiteEntry? entry, CancellationToken cancellationToken)
+    {
+        var options = site.Value;
+        var now = time.GetUtcNow();
+        var details = HubJson.Deserialize<SupporterDetails>(submission.DetailsJson);
+        PublicImage? logo = null;
+        if (details.Logo is { } stored)
+        {
+            var path = SupporterPaths.Logo(submission.Slug, stored.Extension);
+            await writer.WriteBinaryAsync(path, await blobs.ReadLogoAsync(stored, cancellationToken), stored.ContentType, cancellationToken);
+            logo = new PublicImage(options.Public(path), "", stored.Width, stored.Height);
+        }
+        await DeleteLogosAsync(submission.Slug, keep: logo?.Url, cancellationToken);
+
+        var supporter = PublicSupporter.From(details, logo);
+        var written = new SiteEntry(submission.Id, Kind, submission.Version, submission.Slug, HubJson.Serialize(supporter), entry?.PublishedAt ?? now, Withdrawn: false, entry?.ETag ?? default);
+        if (!await index.TryWriteAsync(written, existed: entry is not null, cancellationToken))
+        {
+            throw new InvalidOperationException($"The site entry for supporter {submission.Id} changed while v{submission.Version} was being published.");
+        }
+        await rebuilds.RequestAsync(cancellationToken);
+        if (submission.Status == SubmissionStatus.Approved)
+        {
+            await submissions.TryReplaceAsync(submission with { Status = SubmissionStatus.Live, Updated = now }, cancellationToken);
+        }
+        await queues.SendAsync(Triggers.Queues.Email, SupporterEmails.Live(submission, details, options.Url(SupporterPaths.List), now), cancellationToken);
+        logger.LogInformation("Published supporter {ItemId} v{Version}", submission.Id, submission.Version);
+    }
+
+    private async Task WithdrawAsync(PublishMessage message, SiteEntry? entry, Submission? submission, CancellationToken cancellationToken)
+    {
+        var takenDown = submission?.IsTakenDownAt(message.Version) == true;
+        if (submission is not null && !submission.IsWithdrawnAt(message.Version) && !takenDown)
+        {
+            logger.LogInformation("Withdrawal of supporter {ItemId} v{Version} skipped: the withdrawal it was sent for did not happen", message.Id, message.Version);
+            return;
+        }
+        var slug = entry?.Slug ?? submission?.Slug;
+        if (!string.IsNullOrEmpty(slug))
+        {
+            await DeleteLogosAsync(slug, keep: null, cancellationToken);
+        }
+        var tombstone = new SiteEntry(message.Id, Kind, message.Version, slug ?? "", entry?.PublicJson, entry?.PublishedAt ?? time.GetUtcNow(), Withdrawn: true, entry?.ETag ?? default);
+        if (!await index.TryWriteAsync(tombstone, existed: entry is not null, cancellationToken))
+        {
+            throw new InvalidOperationException($"The site entry for supporter {message.Id} changed while it was being withdrawn.");
+        }
+        if (entry is not null)
+        {
+            await rebuilds.RequestAsync(cancellationToken);
+        }
+        if (takenDown)
+        {
+            // As for events and stories (see PublishItem): the request logs it too; the email goes from here only.
+            await log.AppendAsync(new Moderation.LogEntry(submission!.Id, submission.Version, submission.DecidedBy ?? "", submission.Updated, Moderation.TakeDownItem.TakenDownWord, submission.Reason), cancellationToken);
+            await queues.SendAsync(Triggers.Queues.Email, Moderation.TakeDownItem.Email(submission, time.GetUtcNow()), cancellationToken);
+        }
+        else if (submission is not null)
+        {
+            // Logged by the request too; this copy is for a request that died after its write.
+            await log.AppendAsync(new Moderation.LogEntry(submission.Id, submission.Version, "supporter", submission.Updated, "withdrawn", null), cancellationToken);
+        }
+        logger.LogInformation("Withdrew supporter {ItemId} at v{Version}", message.Id, message.Version);
+    }
+
+    // A logo's extension can change between versions (PNG to JPEG): remove the other one.
+    private async Task DeleteLogosAsync(string slug, string? keep, CancellationToken cancellationToken)
+    {
+        foreach (var extension in new[] { ".png", ".jpg" })
+        {
+            var path = SupporterPaths.Logo(slug, extension);
+            if (keep is null || !keep.EndsWith(path, StringComparison.Ordinal))
+            {
+                await writer.DeleteAsync(path, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using CoproWeek.Hub.Http;
+using CoproWeek.Hub.Posts;
+
+namespace CoproWeek.Hub.Supporters;
+
+/// <summary>A pledge that passed every check: its details (logo not yet stored) and its prepared logo.</summary>
+public sealed record SupporterDraft(SupporterDetails Details, PreparedImage? Logo);
+
+/// <summary>The outcome of reading a pledge: the draft, or every problem by field; and whether the honeypot was filled.</summary>
+public sealed record SupporterInput(SupporterDraft? Draft, Dictionary<string, string[]> Errors, bool Honeypot);
+
+/// <summary>Checks a pledge of support field by field, with the same words for the API and the form.</summary>
+public static class SupporterValidator
+{
+    public const string HoneypotField = "url";
+    public const int MaxName = 120;
+    public const int MaxStatement = 280;
+
+    /// <summary>Every field the form has, top to bottom: the error summary follows this order.</summary>
+    public static readonly IReadOnlyList<string> Fields = ["organisation", "website", "statement", SupporterLogo.Field, "contactEmail", "consent"];
+
+    public static SupporterInput Read(InputFields fields, ImagePreparation? logo)
+    {
+        var f = new FieldReader(fields);
+        var honeypot = f.Take(HoneypotField) is { Text: { Length: > 0 } };
+        var name = f.Text("organisation", "your organisation’s name", MaxName, required: true);
+        var website = f.Https("website", "your organisation’s website", required: true);
+        var statement = f.Text("statement", "why your organisation supports the week", MaxStatement, required: true, multiline: true);
+        var email = f.Email("contactEmail", "your email address", required: true);
+        var consent = f.Flag("consent", "the consent box");
+        // A JSON body cannot carry a file; a form's empty file input is no logo.
+        f.Take(SupporterLogo.Field);
+        f.RejectUnknown();
+        if (!consent && !f.Errors.ContainsKey("consent"))
+        {
+            f.Fail("consent", "Tick the box to agree that we may list your organisation, its logo and its statement on the supporters page.");
+        }
+        if (logo is { Succeeded: false })
+        {
+            f.Fail(SupporterLogo.Field, logo.Error);
+        }
+        if (!f.IsValid)
+        {
+            return new SupporterInput(null, f.Errors, honeypot);
+        }
+        var details = new SupporterDetails { Title = name!, Website = website!, Statement = statement!, ContactEmail = email!, Consent = true };
+        return new SupporterInput(new SupporterDraft(details, logo?.Image), f.Errors, honeypot);
+    }
+}
