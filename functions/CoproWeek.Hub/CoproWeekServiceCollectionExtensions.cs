@@ -56,6 +56,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddSingleton<QueueActivity>();
         services.AddSingleton<QueueSender>();
         services.AddSingleton<CreateStorageAtStart>();
+        services.AddSingleton(Rendering.ComponentRenderer.Shared);
         services.AddSingleton<Outbox>();
         services.AddSingleton<EmailLedger>();
         services.AddSingleton<SendEmail>();

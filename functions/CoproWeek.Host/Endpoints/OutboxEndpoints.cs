@@ -38,7 +38,7 @@ public static class OutboxEndpoints
             html.Append("<article><h2>").Append(WebUtility.HtmlEncode(m.Subject)).Append("</h2>")
                 .Append("<p>To ").Append(WebUtility.HtmlEncode(m.To)).Append(", ")
                 .Append(WebUtility.HtmlEncode(m.Created.ToString("u"))).Append("</p>")
-                .Append("<details><summary>Plain text</summary><pre>").Append(WebUtility.HtmlEncode(m.Text)).Append("</pre></details>")
+                .Append("<details open><summary>Plain text</summary><pre>").Append(WebUtility.HtmlEncode(m.Text)).Append("</pre></details>")
                 .Append("<details open><summary>As sent (HTML)</summary><iframe sandbox title=\"Email: ")
                 .Append(WebUtility.HtmlEncode(m.Subject)).Append("\" style=\"width:100%;height:24rem;border:0\" srcdoc=\"")
                 .Append(WebUtility.HtmlEncode(m.Html)).Append("\"></iframe></details></article>");

@@ -25,6 +25,12 @@ public sealed class ConfirmContact(
     {
         var token = request.Query["token"].ToString();
         var mailbox = await contacts.FindByTokenAsync(token, cancellationToken);
+        if (mailbox is null && await contacts.IsConfirmedLinkAsync(token, cancellationToken))
+        {
+            return Html(site.Value, "Your email address is already confirmed",
+                "<p>You confirmed this email address before, so there is nothing more to do.</p>" +
+                "<p>We check what you send us and email you about it, with a private link to see or change it.</p>");
+        }
         if (mailbox is null)
         {
             return Html(site.Value, "This link does not work",

@@ -131,12 +131,29 @@ public sealed class ContactAddresses(
         return row?.ConfirmExpires > time.GetUtcNow() && Tokens.Verify(ConfirmPurpose, token, row.ConfirmHash) ? row : null;
     }
 
-    /// <summary>Marks the mailbox confirmed (idempotent) and spends its link.</summary>
+    /// <summary>
+    /// Marks the mailbox confirmed (idempotent) and spends its link: the link's hash stays, out of date, so that opening
+    /// it again can say the address is already confirmed instead of asking its owner to start over.
+    /// </summary>
     public async Task MarkConfirmedAsync(string mailboxId, CancellationToken cancellationToken)
     {
-        await Table.UpsertEntityAsync(new MailboxRow(mailboxId) { ConfirmedAt = time.GetUtcNow(), ConfirmHash = "" }.ToEntity(),
+        // Null columns are left out of the merge, so the spent link's hash stays beside its expiry.
+        var now = time.GetUtcNow();
+        await Table.UpsertEntityAsync(new MailboxRow(mailboxId) { ConfirmedAt = now, ConfirmExpires = now }.ToEntity(),
             TableUpdateMode.Merge, cancellationToken);
         _confirmed[mailboxId] = true;
+    }
+
+    /// <summary>Whether a confirmation link, spent or out of date, was issued to a mailbox that is now confirmed.</summary>
+    public async Task<bool> IsConfirmedLinkAsync(string? token, CancellationToken cancellationToken)
+    {
+        var locator = Tokens.Locator(token);
+        if (locator is not { Length: 66 } || !locator.StartsWith("c.", StringComparison.Ordinal) || !locator[2..].All(char.IsAsciiHexDigitLower))
+        {
+            return false;
+        }
+        var row = await Table.GetRowAsync<MailboxRow>(locator[2..], AddressRow, cancellationToken);
+        return row?.ConfirmedAt is not null && Tokens.Verify(ConfirmPurpose, token, row.ConfirmHash);
     }
 
     /// <summary>Marks the mailbox of an address confirmed, for a person who proved it another way (a subscription's link).</summary>

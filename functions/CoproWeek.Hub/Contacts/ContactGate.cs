@@ -54,7 +54,7 @@ public sealed class ContactGate(
             logger.LogInformation("No confirmation email for mailbox {MailboxId}: one went out within the interval, or the address is suppressed", mailbox[..12]);
             return;
         }
-        await queues.SendAsync(Triggers.Queues.Email, ContactEmails.Confirmation(site.Value, email, mailbox, token, time.GetUtcNow()), cancellationToken);
+        await queues.SendAsync(Triggers.Queues.Email, await ContactEmails.ConfirmationAsync(site.Value, email, mailbox, token, time.GetUtcNow()), cancellationToken);
         logger.LogInformation("Confirmation email queued for mailbox {MailboxId}", mailbox[..12]);
     }
 }

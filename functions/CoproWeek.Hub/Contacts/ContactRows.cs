@@ -12,7 +12,7 @@ public sealed record MailboxRow(string MailboxId) : ITableRow<MailboxRow>
 {
     public DateTimeOffset? ConfirmedAt { get; init; }
     public DateTimeOffset? LastConfirmationSentAt { get; init; }
-    /// <summary>The newest link's hash; "" once the link was spent.</summary>
+    /// <summary>The newest link's hash, kept once the link is spent (its expiry then says so), so a link opened again can say the address is confirmed.</summary>
     public string? ConfirmHash { get; init; }
     public DateTimeOffset? ConfirmExpires { get; init; }
     public ETag ETag { get; init; }

@@ -8,7 +8,9 @@ using SendGrid.Helpers.Mail;
 namespace CoproWeek.Hub.Digests;
 
 /// <summary>One recipient's digest: the items (indexes into the run's list) and their own links.</summary>
-public sealed record DigestLetter(string Email, IReadOnlyList<int> Items, string UnsubscribeUrl, string PreferencesUrl);
+/// <remarks><see cref="Regions"/> and <see cref="Topics"/> are the recipient's choices, for the line that says why they get it.</remarks>
+public sealed record DigestLetter(string Email, IReadOnlyList<int> Items, string UnsubscribeUrl, string PreferencesUrl,
+    IReadOnlyList<string>? Regions = null, IReadOnlyList<string>? Topics = null);
 
 /// <summary>SendGrid's final answer for a batch.</summary>
 public sealed record DeliveryResult(bool Accepted, bool Permanent, string? Error);
@@ -22,19 +24,21 @@ public sealed class DigestDelivery(
     Outbox outbox,
     IOptions<DigestOptions> options,
     IOptions<SendGridOptions> sendGridOptions,
+    IOptions<SiteOptions> site,
     TimeProvider time,
     ILogger<DigestDelivery> logger,
     ISendGridClient? sendGrid = null)
 {
     public async Task<DeliveryResult> DeliverAsync(DigestBatchMessage batch, IReadOnlyList<PublishedItem> items, IReadOnlyList<DigestLetter> letters, CancellationToken cancellationToken)
     {
+        var content = await DigestContent.BuildAsync(batch.RunId, batch.Frequency, items, letters.SelectMany(l => l.Items), site.Value, time.GetUtcNow());
         if (sendGrid is null || !sendGridOptions.Value.Enabled)
         {
-            await WriteToOutboxAsync(batch, items, letters, cancellationToken);
+            await WriteToOutboxAsync(batch, content, letters, cancellationToken);
             return new DeliveryResult(true, false, null);
         }
 
-        var mail = Build(batch, items, letters);
+        var mail = Build(batch, content, letters);
         string? error = null;
         for (var attempt = 1; attempt <= options.Value.SendAttempts; attempt++)
         {
@@ -65,22 +69,18 @@ public sealed class DigestDelivery(
         return new DeliveryResult(false, false, error);
     }
 
-    private SendGridMessage Build(DigestBatchMessage batch, IReadOnlyList<PublishedItem> items, IReadOnlyList<DigestLetter> letters)
+    private SendGridMessage Build(DigestBatchMessage batch, DigestContent content, IReadOnlyList<DigestLetter> letters)
     {
         var settings = sendGridOptions.Value;
         var mail = new SendGridMessage
         {
             From = new EmailAddress(settings.FromEmail, settings.FromName),
-            Subject = DigestContent.Subject(batch.Frequency),
-            PlainTextContent = DigestContent.TextFrame(batch.Frequency),
-            HtmlContent = DigestContent.HtmlFrame(batch.Frequency),
+            Subject = content.Subject(letters[0].Items.ToList()),
+            PlainTextContent = content.FrameText,
+            HtmlContent = content.FrameHtml,
             Personalizations = [],
+            Sections = content.Sections.ToDictionary(),
         };
-        foreach (var index in letters.SelectMany(l => l.Items).Distinct().Order())
-        {
-            mail.AddSection(DigestContent.HtmlSection(index), DigestContent.ItemHtml(items[index]));
-            mail.AddSection(DigestContent.TextSection(index), DigestContent.ItemText(items[index]));
-        }
         // Message-level headers and args; the SDK's AddHeader/AddCustomArg would write to the first personalization.
         mail.Headers = new Dictionary<string, string>
         {
@@ -98,13 +98,8 @@ public sealed class DigestDelivery(
             mail.Personalizations.Add(new Personalization
             {
                 Tos = [new EmailAddress(letter.Email)],
-                Substitutions = new Dictionary<string, string>
-                {
-                    [DigestContent.ItemsHtml] = string.Concat(letter.Items.Select(DigestContent.HtmlSection)),
-                    [DigestContent.ItemsText] = string.Concat(letter.Items.Select(DigestContent.TextSection)),
-                    [DigestContent.UnsubscribeUrl] = letter.UnsubscribeUrl,
-                    [DigestContent.PreferencesUrl] = letter.PreferencesUrl,
-                },
+                Subject = content.Subject(letter.Items.ToList()),
+                Substitutions = content.Substitutions(letter),
                 Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = ListUnsubscribe(letter) },
             });
         }
@@ -117,12 +112,12 @@ public sealed class DigestDelivery(
         return $"<{letter.UnsubscribeUrl}>, <mailto:{options.Value.UnsubscribeMailbox}?subject=unsubscribe%20{token}>";
     }
 
-    private async Task WriteToOutboxAsync(DigestBatchMessage batch, IReadOnlyList<PublishedItem> items, IReadOnlyList<DigestLetter> letters, CancellationToken cancellationToken)
+    private async Task WriteToOutboxAsync(DigestBatchMessage batch, DigestContent content, IReadOnlyList<DigestLetter> letters, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await Parallel.ForEachAsync(letters, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (letter, ct) =>
         {
-            var (html, text) = DigestContent.Fill(batch.Frequency, letter.Items.Select(i => items[i]).ToList(), letter.PreferencesUrl, letter.UnsubscribeUrl);
+            var (html, text) = content.Fill(letter);
             var id = $"{batch.RunId}-{batch.Batch}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(letter.Email)))[..16]}";
             var headers = new Dictionary<string, string>
             {
@@ -130,7 +125,7 @@ public sealed class DigestDelivery(
                 ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
                 ["List-Id"] = options.Value.ListId,
             };
-            await outbox.WriteAsync(new EmailMessage(id, letter.Email, DigestContent.Subject(batch.Frequency), html, text, now, headers, "digest"), ct);
+            await outbox.WriteAsync(new EmailMessage(id, letter.Email, content.Subject(letter.Items.ToList()), html, text, now, headers, "digest"), ct);
         });
     }
 }

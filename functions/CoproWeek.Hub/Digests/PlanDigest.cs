@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using CoproWeek.Hub.Publishing;
 using CoproWeek.Hub.Runtime;
+using CoproWeek.Hub.Site;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Subscriptions;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,8 @@ public sealed class PlanDigest(
     PublishedItems published,
     SubscriberStore subscribers,
     QueueSender queues,
+    SiteWriter site,
+    IOptions<SiteOptions> siteOptions,
     IOptions<DigestOptions> options,
     IConfiguration configuration,
     ILogger<PlanDigest> logger)
@@ -90,6 +93,12 @@ public sealed class PlanDigest(
         {
             var items = await published.ListAsync(run.From, run.To, cancellationToken);
             await runs.WriteItemsAsync(runId, items, cancellationToken);
+            if (items.Count > 0)
+            {
+                // The web copy every digest of the run links to ("view in your browser"): written again if a planner stops here.
+                var page = await DigestContent.WebCopyAsync(runId, frequency, items, siteOptions.Value, run.To);
+                await site.WriteAsync(new SiteFile(DigestContent.WebCopyPath(runId), EventSite.HtmlType, page), cancellationToken);
+            }
             var written = await MergeAsync(run with { ItemsWritten = true, Items = items.Count,
                 Status = items.Count == 0 ? DigestRunStatus.Planned : DigestRunStatus.Planning }, cancellationToken);
             if (items.Count == 0)

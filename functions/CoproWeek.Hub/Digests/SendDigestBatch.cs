@@ -123,7 +123,8 @@ public sealed class SendDigestBatch(
             hashes[r.Row.SubscriberId] = (unsubscribe.Hash, preferences.Hash);
             letters.Add(new DigestLetter(r.Subscriber.Email, r.Items,
                 site.Value.Api(Triggers.Routes.Unsubscribe) + "?token=" + Uri.EscapeDataString(unsubscribe.Token),
-                site.Value.Api(Triggers.Routes.SubscriptionPreferences) + "?token=" + Uri.EscapeDataString(preferences.Token)));
+                site.Value.Api(Triggers.Routes.SubscriptionPreferences) + "?token=" + Uri.EscapeDataString(preferences.Token),
+                r.Subscriber.RegionList, r.Subscriber.TopicList));
         }
 
         // The claim: a second delivery of the same batch running now fails here on the ETags and backs off.

@@ -11,32 +11,38 @@ namespace CoproWeek.Hub.Moderation;
 /// </summary>
 public static class DecisionEmails
 {
-    public static EmailMessage Rejected(Submission submission, string reason, DateTimeOffset now)
+    public static Task<EmailMessage> RejectedAsync(Submission submission, string reason, DateTimeOffset now)
     {
         var (title, name) = Read(submission);
         var thing = Thing(submission);
-        return EmailTemplate.Build($"{submission.Kind}-{submission.Id}-v{submission.Version}-rejected", submission.ContactEmail,
-            $"Your {thing} was not published: {title}",
-        [
-            Greeting(name),
-            $"The campaign team read \"{title}\" and could not publish it for Co-production Week.",
-            "This is what they said: " + reason,
-            $"If something has changed, you are welcome to send your {thing} again.",
-        ], null, now, category: $"{submission.Kind}-rejected");
+        return Letters.ToEmailAsync($"{submission.Kind}-{submission.Id}-v{submission.Version}-rejected", submission.ContactEmail, new Letter
+        {
+            Subject = $"Your {thing} was not published: {title}",
+            Heading = $"Your {thing} was not published",
+            Greeting = Greeting(name),
+            Opening = [$"The campaign team read \"{title}\" and could not publish it for Co-production Week."],
+            Reason = new Quote("What the campaign team said", reason),
+            Next = new Section("What you can do", [
+                $"If you can change what they describe, you are welcome to send your {thing} again.",
+            ]),
+        }, now, $"{submission.Kind}-rejected");
     }
 
-    public static EmailMessage ChangesRequested(Submission submission, string reason, DateTimeOffset now)
+    public static Task<EmailMessage> ChangesRequestedAsync(Submission submission, string reason, DateTimeOffset now)
     {
         var (title, name) = Read(submission);
         var thing = Thing(submission);
-        return EmailTemplate.Build($"{submission.Kind}-{submission.Id}-v{submission.Version}-changes", submission.ContactEmail,
-            $"Please change your {thing}: {title}",
-        [
-            Greeting(name),
-            $"Before \"{title}\" is published, the campaign team asks you to change something.",
-            "This is what they said: " + reason,
-            $"Use the private link in your first email to change your {thing}. We will look at it again when you send it.",
-        ], null, now, category: $"{submission.Kind}-changes");
+        return Letters.ToEmailAsync($"{submission.Kind}-{submission.Id}-v{submission.Version}-changes", submission.ContactEmail, new Letter
+        {
+            Subject = $"Please change your {thing}: {title}",
+            Heading = $"Please change your {thing}",
+            Greeting = Greeting(name),
+            Opening = [$"Before \"{title}\" is published, the campaign team asks you to change something."],
+            Reason = new Quote("What the campaign team said", reason),
+            Next = new Section("What you can do", [
+                $"Use the private link in the first email we sent you about your {thing} to change it. We will look at it again when you send the changes.",
+            ]),
+        }, now, $"{submission.Kind}-changes");
     }
 
     internal static string Thing(Submission submission) => submission.Kind switch

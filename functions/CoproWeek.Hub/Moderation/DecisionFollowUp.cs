@@ -25,7 +25,10 @@ public sealed class DecisionFollowUp(ReviewQueue review, ModerationLog log, Item
         _ => null,
     };
 
-    public async Task RunAsync(Submission decided, CancellationToken cancellationToken)
+    public Task RunAsync(Submission decided, CancellationToken cancellationToken) => RunAsync(decided, null, cancellationToken);
+
+    /// <param name="manageUrl">The submitter's private link, when the caller holds it, for the "live" email.</param>
+    public async Task RunAsync(Submission decided, string? manageUrl, CancellationToken cancellationToken)
     {
         if (DecisionWord(decided.Status) is not { } word)
         {
@@ -39,25 +42,25 @@ public sealed class DecisionFollowUp(ReviewQueue review, ModerationLog log, Item
         {
             case SubmissionStatus.Approved:
                 await review.RemoveAsync(decided, cancellationToken);
-                await queues.SendAsync(Triggers.Queues.Publish, new PublishMessage(decided.Id, decided.Version), cancellationToken);
+                await queues.SendAsync(Triggers.Queues.Publish, new PublishMessage(decided.Id, decided.Version, ManageUrl: manageUrl), cancellationToken);
                 break;
             case SubmissionStatus.Held:
                 await review.AddAsync(decided, cancellationToken);
                 await queues.SendAsync(Triggers.Queues.Email,
                     decided.Kind == Supporters.SubmitSupporter.Kind ? Supporters.SupporterEmails.Held(decided, HubJson.Deserialize<Supporters.SupporterDetails>(decided.DetailsJson), now)
-                    : decided.Kind == SubmitPost.Kind
-                    ? PostEmails.Held(decided, HubJson.Deserialize<PostDetails>(decided.DetailsJson), now)
-                    : EventEmails.Held(decided, HubJson.Deserialize<EventDetails>(decided.DetailsJson), now), cancellationToken);
+                    : await (decided.Kind == SubmitPost.Kind
+                    ? PostEmails.HeldAsync(decided, HubJson.Deserialize<PostDetails>(decided.DetailsJson), now)
+                    : EventEmails.HeldAsync(decided, HubJson.Deserialize<EventDetails>(decided.DetailsJson), now)), cancellationToken);
                 break;
             case SubmissionStatus.Rejected:
                 await review.RemoveAsync(decided, cancellationToken);
-                await queues.SendAsync(Triggers.Queues.Email, decided.DecidedBy is null && decided.Kind != SubmitPost.Kind
-                    ? EventEmails.Rejected(decided, HubJson.Deserialize<EventDetails>(decided.DetailsJson), decided.Reason, now)
-                    : DecisionEmails.Rejected(decided, decided.Reason ?? "", now), cancellationToken);
+                await queues.SendAsync(Triggers.Queues.Email, await (decided.DecidedBy is null && decided.Kind != SubmitPost.Kind
+                    ? EventEmails.RejectedAsync(decided, HubJson.Deserialize<EventDetails>(decided.DetailsJson), decided.Reason, now)
+                    : DecisionEmails.RejectedAsync(decided, decided.Reason ?? "", now)), cancellationToken);
                 break;
             case SubmissionStatus.ChangesRequested:
                 await review.RemoveAsync(decided, cancellationToken);
-                await queues.SendAsync(Triggers.Queues.Email, DecisionEmails.ChangesRequested(decided, decided.Reason ?? "", now), cancellationToken);
+                await queues.SendAsync(Triggers.Queues.Email, await DecisionEmails.ChangesRequestedAsync(decided, decided.Reason ?? "", now), cancellationToken);
                 break;
         }
     }

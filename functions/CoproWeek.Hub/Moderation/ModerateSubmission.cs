@@ -19,6 +19,7 @@ public sealed class ModerateSubmission(
     DuplicateIndex duplicates,
     DecisionFollowUp followUp,
     QueueSender queues,
+    PostBlobs postBlobs,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<SiteOptions> site,
     ILogger<ModerateSubmission> logger)
@@ -29,7 +30,7 @@ public sealed class ModerateSubmission(
         if (message.ReceiptManageUrl is { } manageUrl && submission is { Honeypot: false })
         {
             // First, whatever the checks make of it: the submitter hears we have it even if moderation keeps failing.
-            await queues.SendAsync(Triggers.Queues.Email, Receipt(submission, message.Version, manageUrl), cancellationToken);
+            await queues.SendAsync(Triggers.Queues.Email, await ReceiptAsync(submission, message.Version, manageUrl, cancellationToken), cancellationToken);
         }
         if (submission is null || submission.Version != message.Version)
         {
@@ -46,14 +47,33 @@ public sealed class ModerateSubmission(
             }
             submission = decided;
         }
-        await followUp.RunAsync(submission, cancellationToken);
+        await followUp.RunAsync(submission, message.ReceiptManageUrl, cancellationToken);
     }
 
-    private EmailMessage Receipt(Submission submission, int version, string manageUrl) =>
-        submission.Kind == Supporters.SubmitSupporter.Kind ? Supporters.SupporterEmails.Receipt(submission.Id, version, HubJson.Deserialize<Supporters.SupporterDetails>(submission.DetailsJson), manageUrl, submission.Submitted)
-        : submission.Kind == SubmitPost.Kind
-        ? PostEmails.Receipt(submission.Id, version, HubJson.Deserialize<PostDetails>(submission.DetailsJson), manageUrl, submission.Submitted)
-        : EventEmails.Receipt(submission.Id, HubJson.Deserialize<EventDetails>(submission.DetailsJson), manageUrl, submission.Submitted, site.Value.EventsNeedAPerson);
+    private async Task<EmailMessage> ReceiptAsync(Submission submission, int version, string manageUrl, CancellationToken cancellationToken)
+    {
+        if (submission.Kind == Supporters.SubmitSupporter.Kind)
+        {
+            return Supporters.SupporterEmails.Receipt(submission.Id, version, HubJson.Deserialize<Supporters.SupporterDetails>(submission.DetailsJson), manageUrl, submission.Submitted);
+        }
+        if (submission.Kind != SubmitPost.Kind)
+        {
+            return await EventEmails.ReceiptAsync(submission.Id, HubJson.Deserialize<EventDetails>(submission.DetailsJson), manageUrl, submission.Submitted,
+                site.Value.EventsNeedAPerson);
+        }
+        var details = HubJson.Deserialize<PostDetails>(submission.DetailsJson);
+        // The receipt repeats the story's first lines; its body sits in a blob that an edit or a clean-up may already have replaced.
+        string? body;
+        try
+        {
+            body = await postBlobs.ReadBodyAsync(details, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            body = null;
+        }
+        return await PostEmails.ReceiptAsync(submission.Id, version, details, body, manageUrl, submission.Submitted);
+    }
 
     private async Task<Submission?> DecideAsync(Submission submission, CancellationToken cancellationToken)
     {

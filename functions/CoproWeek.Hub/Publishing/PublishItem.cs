@@ -80,14 +80,15 @@ public sealed class PublishItem(
 
         var url = site.Value.Public($"events/{item.Slug}/");
         await published.RecordAsync(new PublishedItem(item.Id, "event", item.Version, details.Title, details.Summary, url, details.Region, details.Topics,
-            item.PublishedAt, details.Start, Withdrawn: false), cancellationToken);
+            item.PublishedAt, details.Start, Withdrawn: false) with { Ends = details.End, Place = EventWords.Location(details), Access = EventWords.AccessNames(details).ToList() },
+            cancellationToken);
         await rebuilds.RequestAsync(cancellationToken);
 
         if (submission.Status == SubmissionStatus.Approved)
         {
             await submissions.TryReplaceAsync(submission with { Status = SubmissionStatus.Live, Updated = now }, cancellationToken);
         }
-        await queues.SendAsync(Triggers.Queues.Email, EventEmails.Live(submission, details, url, now), cancellationToken);
+        await queues.SendAsync(Triggers.Queues.Email, await EventEmails.LiveAsync(submission, details, url, message.ManageUrl, now), cancellationToken);
         logger.LogInformation("Published {ItemId} v{Version}", item.Id, item.Version);
     }
 

@@ -46,10 +46,10 @@ public sealed class PublishPost(
             logger.LogInformation("Publish of post {ItemId} v{Version} skipped: the story has moved on", message.Id, message.Version);
             return;
         }
-        await PublishAsync(submission, entry, cancellationToken);
+        await PublishAsync(submission, entry, message.ManageUrl, cancellationToken);
     }
 
-    private async Task PublishAsync(Submission submission, SiteEntry? entry, CancellationToken cancellationToken)
+    private async Task PublishAsync(Submission submission, SiteEntry? entry, string? manageUrl, CancellationToken cancellationToken)
     {
         var options = site.Value;
         var now = time.GetUtcNow();
@@ -83,14 +83,14 @@ public sealed class PublishPost(
             throw new InvalidOperationException($"The site entry for post {item.Id} changed while v{item.Version} was being published.");
         }
         var url = options.Url(PostPaths.Page(item.Slug));
-        await published.RecordAsync(Record(item.Id, item.Version, post, url, item.PublishedAt, withdrawn: false), cancellationToken);
+        await published.RecordAsync(Record(item.Id, item.Version, post, url, item.PublishedAt, withdrawn: false) with { Excerpt = StoryExcerpt.From(body) }, cancellationToken);
         await rebuilds.RequestAsync(cancellationToken);
 
         if (submission.Status == SubmissionStatus.Approved)
         {
             await submissions.TryReplaceAsync(submission with { Status = SubmissionStatus.Live, Updated = now }, cancellationToken);
         }
-        await queues.SendAsync(Triggers.Queues.Email, PostEmails.Live(submission, details, url, now), cancellationToken);
+        await queues.SendAsync(Triggers.Queues.Email, await PostEmails.LiveAsync(submission, details, url, manageUrl, now), cancellationToken);
         logger.LogInformation("Published post {ItemId} v{Version} with {Images} pictures", item.Id, item.Version, images.Count);
     }
 
@@ -150,5 +150,9 @@ public sealed class PublishPost(
 
     // Stories go to every subscriber, so no region; their tags that name a topic let topic digests pick them up.
     private static PublishedItem Record(string id, int version, PublicPost post, string url, DateTimeOffset publishedAt, bool withdrawn) =>
-        new(id, Kind, version, post.Title, post.Summary, url, "", PostValidator.Topics(post.Tags), publishedAt, null, withdrawn, StoryKinds.Of(post.Kind));
+        new(id, Kind, version, post.Title, post.Summary, url, "", PostValidator.Topics(post.Tags), publishedAt, null, withdrawn, StoryKinds.Of(post.Kind))
+        {
+            Author = post.AuthorName,
+            Organisation = post.Organisation,
+        };
 }

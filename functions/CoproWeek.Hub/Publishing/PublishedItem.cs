@@ -25,10 +25,28 @@ public sealed record PublishedItem(
     /// <summary>For stories, the kind (<see cref="Posts.StoryKinds"/>: blog, good-practice, launch), so digests can label it; null for events.</summary>
     string? StoryKind = null) : ITableRow<PublishedItem>
 {
+    /// <summary>When the event ends; null for posts (and items recorded before digests showed it).</summary>
+    public DateTimeOffset? Ends { get; init; }
+
+    /// <summary>The event's venue, "Online", or both, in one line.</summary>
+    public string? Place { get; init; }
+
+    /// <summary>The access the event offers, in words ("Step-free access").</summary>
+    public IReadOnlyList<string> Access { get; init; } = [];
+
+    /// <summary>A story's author and organisation, as its byline shows them.</summary>
+    public string? Author { get; init; }
+
+    public string? Organisation { get; init; }
+
+    /// <summary>A story's opening as plain words (see <c>StoryExcerpt</c>).</summary>
+    public string? Excerpt { get; init; }
+
     public TableEntity ToEntity() => new TableEntity(PublishedItems.Day(PublishedAt), Id).With(
         (nameof(Kind), Kind), (nameof(Version), Version), (nameof(Title), Title), (nameof(Summary), Summary), (nameof(Url), Url),
         (nameof(Region), Region), (nameof(Topics), string.Join(',', Topics)), (nameof(PublishedAt), PublishedAt), (nameof(Starts), Starts),
-        (nameof(Withdrawn), Withdrawn), (nameof(StoryKind), StoryKind));
+        (nameof(Withdrawn), Withdrawn), (nameof(StoryKind), StoryKind), (nameof(Ends), Ends), (nameof(Place), Place),
+        (nameof(Access), string.Join('|', Access)), (nameof(Author), Author), (nameof(Organisation), Organisation), (nameof(Excerpt), Excerpt));
 
     public static PublishedItem FromEntity(TableEntity e) => new(
         e.RowKey,
@@ -42,5 +60,13 @@ public sealed record PublishedItem(
         e.GetDateTimeOffset(nameof(PublishedAt)) ?? default,
         e.GetDateTimeOffset(nameof(Starts)),
         e.GetBoolean(nameof(Withdrawn)) ?? false,
-        e.GetString(nameof(StoryKind)));
+        e.GetString(nameof(StoryKind)))
+    {
+        Ends = e.GetDateTimeOffset(nameof(Ends)),
+        Place = e.GetString(nameof(Place)),
+        Access = (e.GetString(nameof(Access)) ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries),
+        Author = e.GetString(nameof(Author)),
+        Organisation = e.GetString(nameof(Organisation)),
+        Excerpt = e.GetString(nameof(Excerpt)),
+    };
 }

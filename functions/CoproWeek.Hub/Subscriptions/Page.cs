@@ -48,7 +48,7 @@ public static class Page
     /// <summary>The same answer for a missing, expired or altered link: it says nothing about any address.</summary>
     public static IResult LinkNotRight(SiteOptions site) =>
         Html(site, "This link does not work", "<p>This link is not right, or it is too old. Check you used the newest email from us.</p>" +
-            "<p>If you want our emails, you can <a href=\"" + E(site.Public("subscribe/")) + "\">sign up again</a>.</p>", StatusCodes.Status404NotFound);
+            "<p>If you are not getting our emails and would like them, you can <a href=\"" + E(site.Public("subscribe/")) + "\">sign up</a>.</p>", StatusCodes.Status404NotFound);
 
     public static bool WantsHtml(HttpRequest request) =>
         request.HasFormContentType || (request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase));

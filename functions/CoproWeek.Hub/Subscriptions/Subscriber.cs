@@ -44,6 +44,8 @@ public sealed record Subscriber : ITableRow<Subscriber>
     public string? ConfirmHash { get; init; }
     public DateTimeOffset? ConfirmExpires { get; init; }
     public string? PreferencesHash { get; init; }
+    /// <summary>The confirmation link this subscriber confirmed with, hashed as a preferences link: opened again, it opens their preferences.</summary>
+    public string? ConfirmedLinkHash { get; init; }
     public DateTimeOffset? LastConfirmationSentAt { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
@@ -62,7 +64,7 @@ public sealed record Subscriber : ITableRow<Subscriber>
     public TableEntity ToEntity() => new TableEntity(Id, Id).With(
         (nameof(Email), Email), (nameof(Status), Status), (nameof(Frequency), Frequency), (nameof(Regions), Regions), (nameof(Topics), Topics),
         (nameof(PendingFrequency), PendingFrequency), (nameof(PendingRegions), PendingRegions), (nameof(PendingTopics), PendingTopics),
-        (nameof(ConfirmHash), ConfirmHash), (nameof(ConfirmExpires), ConfirmExpires), (nameof(PreferencesHash), PreferencesHash),
+        (nameof(ConfirmHash), ConfirmHash), (nameof(ConfirmExpires), ConfirmExpires), (nameof(PreferencesHash), PreferencesHash), (nameof(ConfirmedLinkHash), ConfirmedLinkHash),
         (nameof(LastConfirmationSentAt), LastConfirmationSentAt), (nameof(CreatedAt), CreatedAt), (nameof(ConfirmedAt), ConfirmedAt),
         (nameof(ConsentAt), ConsentAt), (nameof(ConsentVersion), ConsentVersion), (nameof(ConsentForm), ConsentForm),
         (nameof(UnsubscribedAt), UnsubscribedAt));
@@ -81,6 +83,7 @@ public sealed record Subscriber : ITableRow<Subscriber>
         ConfirmHash = e.GetString(nameof(ConfirmHash)),
         ConfirmExpires = e.GetDateTimeOffset(nameof(ConfirmExpires)),
         PreferencesHash = e.GetString(nameof(PreferencesHash)),
+        ConfirmedLinkHash = e.GetString(nameof(ConfirmedLinkHash)),
         LastConfirmationSentAt = e.GetDateTimeOffset(nameof(LastConfirmationSentAt)),
         CreatedAt = e.GetDateTimeOffset(nameof(CreatedAt)) ?? default,
         ConfirmedAt = e.GetDateTimeOffset(nameof(ConfirmedAt)),

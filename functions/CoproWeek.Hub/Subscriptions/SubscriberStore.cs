@@ -39,7 +39,9 @@ public sealed class SubscriberStore(HubStorage storage, AddressHasher hasher)
                 TokenPurposes.Preferences => subscriber?.PreferencesHash,
                 _ => null,
             };
-            return Tokens.Verify(purpose, token, stored) ? subscriber : null;
+            // A spent confirmation link reached the same mailbox as the preferences link, so it opens the preferences too.
+            return Tokens.Verify(purpose, token, stored)
+                || (purpose == TokenPurposes.Preferences && Tokens.Verify(purpose, token, subscriber?.ConfirmedLinkHash)) ? subscriber : null;
         }
         if (DigestLinks.TryParseLocator(locator, out var partition, out var subscriberId) && purpose != TokenPurposes.Confirm)
         {
@@ -48,6 +50,18 @@ public sealed class SubscriberStore(HubStorage storage, AddressHasher hasher)
             return Tokens.Verify(purpose, token, stored) ? await GetSafelyAsync(subscriberId, cancellationToken) : null;
         }
         return null;
+    }
+
+    /// <summary>The subscriber a confirmation link was issued to when the link is right but out of date; null otherwise.</summary>
+    public async Task<Subscriber?> FindByOutOfDateConfirmTokenAsync(string? token, CancellationToken cancellationToken)
+    {
+        var locator = Tokens.Locator(token);
+        if (locator is null || !locator.StartsWith(SubscriberLocatorPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var subscriber = await GetSafelyAsync(locator[SubscriberLocatorPrefix.Length..], cancellationToken);
+        return Tokens.Verify(TokenPurposes.Confirm, token, subscriber?.ConfirmHash) ? subscriber : null;
     }
 
     private async Task<Subscriber?> GetSafelyAsync(string id, CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ public sealed class DigestLinkTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         var digest = digests[0];
         Assert.Contains("Tea &amp; talk &lt;live&gt;", digest.Html);
-        Assert.Contains("Tuesday 20 July 2027, 10:30am", digest.Text);
+        Assert.Contains("Tuesday 20 July 2027\n--------------------\n\nTea & talk <live>\n10:30am\n", digest.Text);
         Assert.DoesNotContain("Withdrawn", digest.Text);
         Assert.Equal("List-Unsubscribe=One-Click", digest.Headers!["List-Unsubscribe-Post"]);
         var unsubscribe = Regex.Match(digest.Headers["List-Unsubscribe"], "<http://localhost(/api/subscriptions/unsubscribe\\?token=[^>]+)>").Groups[1].Value;

@@ -138,7 +138,7 @@ public sealed class StoryCreditsTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Contains("/posts/kind/launch/", await client.GetStringAsync("/sitemap.xml"));
 
         var published = await hub.Services.GetRequiredService<PublishedItems>().ListAsync(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
-        var labels = published.Where(i => i.Kind == "post").ToDictionary(i => new Uri(i.Url).AbsolutePath, i => (i.StoryKind, Text: DigestContent.ItemText(i)));
+        var labels = published.Where(i => i.Kind == "post").ToDictionary(i => new Uri(i.Url).AbsolutePath, i => (i.StoryKind, Text: DigestWords.StoryText(i)));
         Assert.Equal(StoryKinds.GoodPractice, labels[paths[0]].StoryKind);
         Assert.Contains("Story: good practice", labels[paths[0]].Text);
         Assert.Contains("Story: launch", labels[paths[1]].Text);

@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using CoproWeek.Hub.Email;
+using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Posts;
+
+namespace CoproWeek.Tests.Emails;
+
+/// <summary>What each email to an organiser, author or subscriber must say, in its HTML and in its plain text.</summary>
+public sealed class TransactionalEmailTests
+{
+    private static readonly HtmlParser Parser = new();
+
+    [Fact]
+    public async Task Every_email_has_both_forms_the_branded_frame_and_no_plain_text_that_mentions_a_button()
+    {
+        foreach (var (name, email) in await SampleEmails.AllAsync())
+        {
+            var html = Parser.ParseDocument(email.Html);
+            Assert.False(string.IsNullOrWhiteSpace(email.Text), name);
+            Assert.Equal("en-GB", html.DocumentElement.GetAttribute("lang"));
+            Assert.Equal(email.Subject, html.Title);
+            Assert.Contains("Co-production Week", html.QuerySelector("[role=banner]")!.TextContent);
+            Assert.Equal(1, html.QuerySelectorAll("h1").Length);
+            Assert.All(html.QuerySelectorAll("table"), t => Assert.Equal("presentation", t.GetAttribute("role")));
+            Assert.DoesNotContain("button", email.Text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<", email.Text, StringComparison.Ordinal); // no markup or encoding in the text part
+            Assert.DoesNotContain("&amp;", email.Text, StringComparison.Ordinal);
+            // No raw address is printed in the HTML, where a long one would push a phone's screen sideways.
+            Assert.DoesNotMatch(new Regex(@">[^<]*https?://"), email.Html);
+        }
+    }
+
+    [Fact]
+    public async Task An_event_receipt_repeats_what_was_sent_says_the_checks_come_next_and_gives_the_manage_link_by_its_label()
+    {
+        var email = (await SampleEmails.AllAsync())["event-receipt"];
+        var html = Parser.ParseDocument(email.Html);
+        var manage = html.QuerySelectorAll("a").Single(a => a.GetAttribute("href") == SampleEmails.ManageUrl);
+
+        Assert.Equal("We have your event: Co-producing mental health services in Leeds", email.Subject);
+        foreach (var part in new[] { email.Text, html.Body!.TextContent })
+        {
+            Assert.Contains("Co-producing mental health services in Leeds", part);
+            Assert.Contains("Monday 5 July 2027, 10am to 12:30pm", part);
+            Assert.Contains("Central Library, Calverley Street, Leeds, LS1 3AB, and online", part);
+            Assert.Contains("Our automatic checks look at every event as soon as it is sent.", part);
+            Assert.DoesNotContain("A person from our team reads every event", part);
+        }
+        Assert.Equal(EventEmails.ManageLabel, manage.TextContent);
+        Assert.Contains("background:#00703c", manage.ParentElement!.GetAttribute("style")); // shown as a button
+        Assert.Contains(EventEmails.ManageLabel + ":\n" + SampleEmails.ManageUrl + "\n", email.Text);
+    }
+
+    [Fact]
+    public async Task When_every_event_needs_a_person_the_receipt_says_so_instead()
+    {
+        var email = await EventEmails.ReceiptAsync("0f3c9a", SampleEmails.Event, SampleEmails.ManageUrl, SampleEmails.Now, eventsNeedAPerson: true);
+
+        Assert.Contains("A person from our team reads every event before it goes on the calendar.", email.Text);
+        Assert.DoesNotContain("automatic", email.Text + email.Html);
+    }
+
+    [Fact]
+    public async Task A_story_receipt_repeats_the_title_and_first_lines_as_plain_words_and_says_a_person_reads_it()
+    {
+        var email = (await SampleEmails.AllAsync())["post-receipt"];
+
+        Assert.Contains("What we learned from a year of co-production", email.Text);
+        Assert.Contains("By: Ayesha", email.Text);
+        Assert.Contains("Organisation: Leeds Carers Forum", email.Text);
+        Assert.Contains("We started early and shared power from the first meeting.", email.Text);
+        Assert.DoesNotContain("**", email.Text);
+        Assert.DoesNotContain("Lessons", email.Text);
+        Assert.Contains("A person from our team reads every story", email.Text);
+        Assert.Contains(PostEmails.ManageLabel + ":\n" + SampleEmails.ManageUrl, email.Text);
+    }
+
+    [Theory]
+    [InlineData("event-live")]
+    [InlineData("post-live")]
+    public async Task A_live_email_links_the_public_page_and_the_manage_link(string name)
+    {
+        var email = (await SampleEmails.AllAsync())[name];
+        var links = Parser.ParseDocument(email.Html).QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.Contains(SampleEmails.PageUrl, links);
+        Assert.Contains(SampleEmails.ManageUrl, links);
+        Assert.Contains(SampleEmails.PageUrl, email.Text);
+        Assert.Contains(SampleEmails.ManageUrl, email.Text);
+    }
+
+    [Fact]
+    public async Task A_live_email_without_the_private_link_says_where_to_find_it()
+    {
+        var email = await EventEmails.LiveAsync(SampleEmails.EventSubmission, SampleEmails.Event, SampleEmails.PageUrl, null, SampleEmails.Now);
+
+        Assert.Contains("use the private link in the first email we sent you", email.Text);
+        Assert.DoesNotContain("manage?token", email.Html);
+    }
+
+    [Theory]
+    [InlineData("event-rejected", "The date is in the past.")]
+    [InlineData("post-rejected", "It is an advert for a product.")]
+    [InlineData("post-changes", "Please remove the surname of the person in the second picture.")]
+    public async Task Rejections_and_requests_for_changes_give_the_reason_and_what_the_person_can_do(string name, string reason)
+    {
+        var email = (await SampleEmails.AllAsync())[name];
+        var html = Parser.ParseDocument(email.Html).Body!.TextContent;
+
+        Assert.Contains(reason, email.Text);
+        Assert.Contains(reason, html);
+        Assert.Contains("What you can do", email.Text);
+        Assert.Contains("What you can do", html);
+    }
+
+    [Fact]
+    public async Task What_people_wrote_is_encoded_in_the_html_and_left_as_written_in_the_text()
+    {
+        var details = SampleEmails.Event with { Title = "Tom & Jerry's <b>big</b> day" };
+        var email = await EventEmails.ReceiptAsync("x", details, SampleEmails.ManageUrl, SampleEmails.Now);
+
+        Assert.Contains("Tom &amp; Jerry&#x27;s &lt;b&gt;big&lt;/b&gt; day", email.Html);
+        Assert.DoesNotContain("<b>big</b>", email.Html);
+        Assert.Contains("Tom & Jerry's <b>big</b> day", email.Text.Replace("\n", " "));
+    }
+}
