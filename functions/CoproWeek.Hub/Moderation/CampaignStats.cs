@@ -25,7 +25,9 @@ public sealed record CampaignFigures(
     int Decided,
     TimeSpan? MedianToDecision,
     int DecidedByAPerson,
-    TimeSpan? MedianToPersonDecision)
+    TimeSpan? MedianToPersonDecision,
+    int Supporters,
+    long AccessRequests)
 {
     public double ShareParticipantsPaid => LiveEvents == 0 ? 0 : (double)ParticipantsPaid / LiveEvents;
     public double ShareExpensesCovered => LiveEvents == 0 ? 0 : (double)ExpensesCovered / LiveEvents;
@@ -36,7 +38,7 @@ public sealed record CampaignFigures(
 /// items waiting from the review queue's partition, open reports, and the time from submission to first decision from
 /// the ModerationLog joined with the items' submission times. <see cref="Compute"/> is pure, for tests and benchmarks.
 /// </summary>
-public sealed class CampaignStats(HubStorage storage, SiteIndex index, ReportStore reports)
+public sealed class CampaignStats(HubStorage storage, SiteIndex index, ReportStore reports, AccessRequests.AccessRequestCounts accessRequests)
 {
     private static readonly string[] Decisions = ["approve", "reject", "request-changes"];
 
@@ -47,10 +49,13 @@ public sealed class CampaignStats(HubStorage storage, SiteIndex index, ReportSto
         var waiting = CountAsync(HubStorage.TableNames.Submissions, TableClient.CreateQueryFilter($"PartitionKey eq {ReviewQueue.Partition}"), cancellationToken);
         var reported = reports.OpenAsync(cancellationToken);
         var decisions = DecisionTimesAsync(cancellationToken);
-        return Compute(await events, await stories, await waiting, (await reported).Count, await decisions);
+        var supporters = CountAsync(HubStorage.TableNames.SiteIndex, TableClient.CreateQueryFilter($"PartitionKey eq {Supporters.SubmitSupporter.Kind} and Withdrawn eq {false}"), cancellationToken);
+        var asked = accessRequests.TotalAsync(cancellationToken);
+        return Compute(await events, await stories, await waiting, (await reported).Count, await decisions, await supporters, await asked);
     }
 
-    public static CampaignFigures Compute(IReadOnlyList<PublishedEvent> events, int stories, int waiting, int reported, IReadOnlyList<DecisionTime> decisions)
+    public static CampaignFigures Compute(IReadOnlyList<PublishedEvent> events, int stories, int waiting, int reported, IReadOnlyList<DecisionTime> decisions,
+        int supporters = 0, long accessRequests = 0)
     {
         var days = new int[7];
         var regions = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -92,7 +97,9 @@ public sealed class CampaignStats(HubStorage storage, SiteIndex index, ReportSto
             decisions.Count,
             Median(decisions.Select(d => d.First - d.Submitted).ToList()),
             byPerson.Count,
-            Median(byPerson));
+            Median(byPerson),
+            supporters,
+            accessRequests);
     }
 
     /// <summary>The middle of the durations (the mean of the two middle ones for an even count); null for none.</summary>

@@ -33,6 +33,7 @@ public sealed class CsvExport(
     public const string LogPartition = "exports";
     public const string Events = "events.csv";
     public const string Stories = "stories.csv";
+    public const string Supporters = "supporters.csv";
 
     /// <summary>Rows read from the site index at a time; their contacts are read in parallel.</summary>
     private const int PageSize = 100;
@@ -64,6 +65,7 @@ public sealed class CsvExport(
         {
             Events => WriteEventsAsync,
             Stories => WriteStoriesAsync,
+            Supporters => WriteSupportersAsync,
             _ => null,
         };
         if (write is null)
@@ -119,7 +121,7 @@ public sealed class CsvExport(
     public async Task<int> WriteStoriesAsync(Stream body, CancellationToken cancellationToken)
     {
         await using var csv = CsvWriter.Create(body, Options, leaveOpen: true);
-        await csv.WriteRecordAsync(["Id", "Title", "Page", "Author", "Organisation", "Tags", "Summary", "Pictures", "Published", "Author email"], cancellationToken);
+        await csv.WriteRecordAsync(["Id", "Title", "Page", "Kind", "By", "Organisation", "First published at", "Tags", "Summary", "Pictures", "Published", "Author email"], cancellationToken);
         var rows = 0;
         await foreach (var page in LiveAsync("post", cancellationToken))
         {
@@ -130,9 +132,31 @@ public sealed class CsvExport(
                 var p = HubJson.Deserialize<PublicPost>(json);
                 await csv.WriteRecordAsync(
                 [
-                    id, p.Title, site.Value.Url(PostPaths.Page(slug)), p.AuthorName, p.Organisation, string.Join("; ", p.Tags), p.Summary,
+                    id, p.Title, site.Value.Url(PostPaths.Page(slug)), StoryKinds.NameOf(p.Kind), string.Join("; ", Bylines.Of(p).Select(Bylines.Text)),
+                    p.Organisation, p.OriginalUrl, string.Join("; ", p.Tags), p.Summary,
                     p.Images.Count.ToString(CultureInfo.InvariantCulture), UkTime.Iso(publishedAt), emails[i],
                 ], cancellationToken);
+                rows++;
+            }
+            await csv.FlushAsync(cancellationToken);
+        }
+        return rows;
+    }
+
+    /// <summary>Every supporter on the supporters page, with its contact's email address, as CSV to <paramref name="body"/>; the number of rows.</summary>
+    public async Task<int> WriteSupportersAsync(Stream body, CancellationToken cancellationToken)
+    {
+        await using var csv = CsvWriter.Create(body, Options, leaveOpen: true);
+        await csv.WriteRecordAsync(["Id", "Organisation", "Website", "Statement", "Logo", "Listed since", "Contact email"], cancellationToken);
+        var rows = 0;
+        await foreach (var page in LiveAsync(Hub.Supporters.SubmitSupporter.Kind, cancellationToken))
+        {
+            var emails = await Task.WhenAll(page.Select(entry => AuthorEmailAsync(entry.Id, cancellationToken)));
+            for (var i = 0; i < page.Count; i++)
+            {
+                var (id, _, json, publishedAt) = page[i];
+                var s = HubJson.Deserialize<Hub.Supporters.PublicSupporter>(json);
+                await csv.WriteRecordAsync([id, s.Name, s.Website, s.Statement, s.Logo?.Url, UkTime.Iso(publishedAt), emails[i]], cancellationToken);
                 rows++;
             }
             await csv.FlushAsync(cancellationToken);

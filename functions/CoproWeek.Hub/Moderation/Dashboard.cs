@@ -37,6 +37,8 @@ public sealed class Dashboard(ModeratorPageSession moderators, CampaignStats sta
             storiesPublished = f.StoriesPublished,
             itemsWaiting = f.ItemsWaiting,
             itemsReported = f.ItemsReported,
+            supporters = f.Supporters,
+            accessRequests = f.AccessRequests,
             decided = f.Decided,
             medianSecondsToDecision = f.MedianToDecision?.TotalSeconds,
             decidedByAPerson = f.DecidedByAPerson,

@@ -26,12 +26,15 @@ internal static class DashboardHtml
         Fact(html, "Stories published", Number(f.StoriesPublished));
         Fact(html, "Items waiting for a moderator", Number(f.ItemsWaiting));
         Fact(html, "Items reported by the public", Number(f.ItemsReported));
+        Fact(html, "Organisations supporting the week", Number(f.Supporters));
+        Fact(html, "Access requests sent to organisers", Number(f.AccessRequests));
         Fact(html, "Median time from sending to the first decision", $"{Duration(f.MedianToDecision)} ({Number(f.Decided)} items decided)");
         Fact(html, "Median time from sending to a moderator's decision", $"{Duration(f.MedianToPersonDecision)} ({Number(f.DecidedByAPerson)} items)");
         html.Append("</dl>\n")
             .Append("<h2>Download the lists</h2>\n<p>Every live item with its public details and its contact's details, for reports to funders. Each download is recorded with your name.</p>\n<ul>\n")
             .Append("<li><a href=\"").Text(pageUrl + "/export/events.csv").Append("\" download>Events (CSV)</a></li>\n")
-            .Append("<li><a href=\"").Text(pageUrl + "/export/stories.csv").Append("\" download>Stories (CSV)</a></li>\n</ul>\n");
+            .Append("<li><a href=\"").Text(pageUrl + "/export/stories.csv").Append("\" download>Stories (CSV)</a></li>\n")
+            .Append("<li><a href=\"").Text(pageUrl + "/export/supporters.csv").Append("\" download>Supporters (CSV)</a></li>\n</ul>\n");
         Chart(html, "by-day", "Live events by day of the week", "Day", f.ByDay);
         Chart(html, "by-region", "Live events by region", "Region", f.ByRegion);
         Chart(html, "by-format", "Live events by format", "Format", f.ByFormat);
@@ -74,7 +77,7 @@ internal static class DashboardHtml
 
     private static string Shorten(string label) => label.Length <= 26 ? label : label[..25] + "…";
 
-    private static string Number(int n) => n.ToString("N0", English);
+    private static string Number(long n) => n.ToString("N0", English);
 
     private static string Percent(double share) => share.ToString("P0", English).Replace(" ", "", StringComparison.Ordinal);
 

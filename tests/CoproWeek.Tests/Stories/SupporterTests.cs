@@ -155,6 +155,8 @@ public sealed class SupporterTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var logoUrl = view.GetProperty("pictures").EnumerateArray().Single().GetString()!;
         var logoForModerator = await client.SendAsync(HeldItems.Request(HttpMethod.Get, new Uri(logoUrl).PathAndQuery, key));
         var logoForAnyone = await client.GetAsync(new Uri(logoUrl).PathAndQuery);
+        var stats = await HeldItems.JsonOf(await client.SendAsync(HeldItems.Request(HttpMethod.Get, "/api/moderation/stats", key)));
+        var csv = await (await client.SendAsync(HeldItems.Request(HttpMethod.Get, "/api/moderation/export/supporters.csv", key))).Content.ReadAsStringAsync();
         var takenDown = await TakeDownTests.TakeDownAsync(client, key, pledge.Id, item.Headers.ETag!.Tag, "This organisation did not agree to be listed.");
         await Eventually.TrueAsync(async () => !(await client.GetStringAsync("/supporters/")).Contains("Pretend Pledges Ltd"), "the supporter to leave the page");
         var email = await Eventually.GetAsync(async () =>
@@ -168,6 +170,9 @@ public sealed class SupporterTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal(HttpStatusCode.OK, logoForModerator.StatusCode);
         Assert.Equal(400, SKBitmap.Decode(await logoForModerator.Content.ReadAsByteArrayAsync()).Width);
         Assert.Equal(HttpStatusCode.Unauthorized, logoForAnyone.StatusCode);
+        Assert.Equal(1, stats.GetProperty("supporters").GetInt32());
+        Assert.True(csv.Contains($"{pledge.Id},Pretend Pledges Ltd,https://www.example.org/,"), csv);
+        Assert.Contains(ContactEmail, csv);
         Assert.Equal(HttpStatusCode.OK, takenDown.StatusCode);
         Assert.Equal(ContactEmail, email.To);
         Assert.Contains("This organisation did not agree to be listed.", email.Text);
