@@ -47,8 +47,8 @@ public sealed class DecisionFollowUp(ReviewQueue review, ModerationLog log, Item
             case SubmissionStatus.Held:
                 await review.AddAsync(decided, cancellationToken);
                 await queues.SendAsync(Triggers.Queues.Email,
-                    decided.Kind == Supporters.SubmitSupporter.Kind ? Supporters.SupporterEmails.Held(decided, HubJson.Deserialize<Supporters.SupporterDetails>(decided.DetailsJson), now)
-                    : await (decided.Kind == SubmitPost.Kind
+                    await (decided.Kind == Supporters.SubmitSupporter.Kind ? Supporters.SupporterEmails.HeldAsync(decided, HubJson.Deserialize<Supporters.SupporterDetails>(decided.DetailsJson), now)
+                    : decided.Kind == SubmitPost.Kind
                     ? PostEmails.HeldAsync(decided, HubJson.Deserialize<PostDetails>(decided.DetailsJson), now)
                     : EventEmails.HeldAsync(decided, HubJson.Deserialize<EventDetails>(decided.DetailsJson), now)), cancellationToken);
                 break;

@@ -54,7 +54,7 @@ public sealed class ModerateSubmission(
     {
         if (submission.Kind == Supporters.SubmitSupporter.Kind)
         {
-            return Supporters.SupporterEmails.Receipt(submission.Id, version, HubJson.Deserialize<Supporters.SupporterDetails>(submission.DetailsJson), manageUrl, submission.Submitted);
+            return await Supporters.SupporterEmails.ReceiptAsync(submission.Id, version, HubJson.Deserialize<Supporters.SupporterDetails>(submission.DetailsJson), manageUrl, submission.Submitted);
         }
         if (submission.Kind != SubmitPost.Kind)
         {

@@ -128,8 +128,11 @@ public sealed class TakeDownItem(
         return (TakeDownOutcome.Done, changed);
     }
 
-    /// <summary>What the organiser or author is told when a moderator takes their item down. One email per take-down.</summary>
-    public static EmailMessage Email(Submission takenDown, DateTimeOffset now)
+    /// <summary>
+    /// What the organiser or author is told when a moderator takes their item down: the moderator's reason, quoted, and
+    /// what they can do about it. One email per take-down (its id is fixed by item and version).
+    /// </summary>
+    public static Task<EmailMessage> EmailAsync(Submission takenDown, DateTimeOffset now)
     {
         var (title, name) = DecisionEmails.Read(takenDown);
         var thing = DecisionEmails.Thing(takenDown);
@@ -139,13 +142,17 @@ public sealed class TakeDownItem(
             Supporters.SubmitSupporter.Kind => "the Co-production Week supporters page",
             _ => "the Co-production Week calendar",
         };
-        return EmailTemplate.Build($"{takenDown.Kind}-{takenDown.Id}-v{takenDown.Version}-taken-down", takenDown.ContactEmail,
-            $"The campaign team took down your {thing}: {title}",
-        [
-            DecisionEmails.Greeting(name),
-            $"The campaign team has taken \"{title}\" off {where}. This was their decision; you did not withdraw it.",
-            "This is what they said: " + (takenDown.Reason ?? ""),
-            "If you think this is a mistake, or something has changed, reply to this email and tell the campaign team.",
-        ], null, now, category: $"{takenDown.Kind}-taken-down");
+        return Letters.ToEmailAsync($"{takenDown.Kind}-{takenDown.Id}-v{takenDown.Version}-taken-down", takenDown.ContactEmail, new Letter
+        {
+            Subject = $"The campaign team took down your {thing}: {title}",
+            Heading = $"Your {thing} has been taken down",
+            Greeting = DecisionEmails.Greeting(name),
+            Opening = [$"The campaign team has taken \"{title}\" off {where}. This was their decision; you did not withdraw it."],
+            Reason = new Quote("What the campaign team said", takenDown.Reason ?? ""),
+            Next = new Section("What you can do", [
+                "If you can put right what they describe, or you think this is a mistake, reply to this email and tell the campaign team. They can put it back.",
+                $"If you do nothing, your {thing} stays off the website.",
+            ]),
+        }, now, $"{takenDown.Kind}-taken-down");
     }
 }

@@ -131,7 +131,7 @@ public sealed class PublishItem(
             // Logged by the request too; this copy is for a request that died after its write. The email is sent from here
             // only, so that it goes whichever of the two finishes the take-down (its fixed id sends it once).
             await log.AppendAsync(new Moderation.LogEntry(submission!.Id, submission.Version, submission.DecidedBy ?? "", submission.Updated, Moderation.TakeDownItem.TakenDownWord, submission.Reason), cancellationToken);
-            await queues.SendAsync(Triggers.Queues.Email, Moderation.TakeDownItem.Email(submission, time.GetUtcNow()), cancellationToken);
+            await queues.SendAsync(Triggers.Queues.Email, await Moderation.TakeDownItem.EmailAsync(submission, time.GetUtcNow()), cancellationToken);
         }
         else if (submission is not null)
         {

@@ -129,7 +129,7 @@ public sealed class PublishPost(
         {
             // As for events (see PublishItem): the request logs it too; the email goes from here only.
             await log.AppendAsync(new Moderation.LogEntry(submission!.Id, submission.Version, submission.DecidedBy ?? "", submission.Updated, Moderation.TakeDownItem.TakenDownWord, submission.Reason), cancellationToken);
-            await queues.SendAsync(Triggers.Queues.Email, Moderation.TakeDownItem.Email(submission, time.GetUtcNow()), cancellationToken);
+            await queues.SendAsync(Triggers.Queues.Email, await Moderation.TakeDownItem.EmailAsync(submission, time.GetUtcNow()), cancellationToken);
         }
         else if (submission is not null)
         {

@@ -47,10 +47,10 @@ public sealed class PublishSupporter(
             logger.LogInformation("Publish of supporter {ItemId} v{Version} skipped: the pledge has moved on", message.Id, message.Version);
             return;
         }
-        await PublishAsync(submission, entry, cancellationToken);
+        await PublishAsync(submission, entry, message.ManageUrl, cancellationToken);
     }
 
-    private async Task PublishAsync(Submission submission, SiteEntry? entry, CancellationToken cancellationToken)
+    private async Task PublishAsync(Submission submission, SiteEntry? entry, string? manageUrl, CancellationToken cancellationToken)
     {
         var options = site.Value;
         var now = time.GetUtcNow();
@@ -75,7 +75,7 @@ public sealed class PublishSupporter(
         {
             await submissions.TryReplaceAsync(submission with { Status = SubmissionStatus.Live, Updated = now }, cancellationToken);
         }
-        await queues.SendAsync(Triggers.Queues.Email, SupporterEmails.Live(submission, details, options.Url(SupporterPaths.List), now), cancellationToken);
+        await queues.SendAsync(Triggers.Queues.Email, await SupporterEmails.LiveAsync(submission, details, options.Url(SupporterPaths.List), manageUrl, now), cancellationToken);
         logger.LogInformation("Published supporter {ItemId} v{Version}", submission.Id, submission.Version);
     }
 
@@ -105,7 +105,7 @@ public sealed class PublishSupporter(
         {
             // As for events and stories (see PublishItem): the request logs it too; the email goes from here only.
             await log.AppendAsync(new Moderation.LogEntry(submission!.Id, submission.Version, submission.DecidedBy ?? "", submission.Updated, Moderation.TakeDownItem.TakenDownWord, submission.Reason), cancellationToken);
-            await queues.SendAsync(Triggers.Queues.Email, Moderation.TakeDownItem.Email(submission, time.GetUtcNow()), cancellationToken);
+            await queues.SendAsync(Triggers.Queues.Email, await Moderation.TakeDownItem.EmailAsync(submission, time.GetUtcNow()), cancellationToken);
         }
         else if (submission is not null)
         {

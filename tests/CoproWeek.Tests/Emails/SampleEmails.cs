@@ -7,6 +7,7 @@ using CoproWeek.Hub.Posts;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Submissions;
 using CoproWeek.Hub.Subscriptions;
+using CoproWeek.Hub.Supporters;
 
 namespace CoproWeek.Tests.Emails;
 
@@ -54,6 +55,23 @@ public static class SampleEmails
 
     public static Submission PostSubmission => Submission("post", HubJson.Serialize(Post), Post.AuthorEmail);
 
+    public const string SupportersUrl = "https://coproweek.example/supporters/";
+    public const string SupporterManageUrl = "https://hub.coproweek.example/api/supporters/0f3c9a/manage?token=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_abcdefghij";
+
+    public static SupporterDetails Supporter => new()
+    {
+        Title = "Leeds Carers Forum",
+        Website = "https://www.leedscarersforum-and-partners-in-co-production.example.org/about-us/",
+        Statement = "We co-produce everything we do with the carers we work for.",
+        ContactEmail = "hello@leedscarers.example.org",
+        Consent = true,
+    };
+
+    public static Submission SupporterSubmission => Submission(SubmitSupporter.Kind, HubJson.Serialize(Supporter), Supporter.ContactEmail);
+
+    /// <summary>A live item a moderator has taken down, with their reason.</summary>
+    public static Submission TakenDown(Submission submission, string reason) => submission with { Status = SubmissionStatus.TakenDown, Reason = reason, Version = 3 };
+
     /// <summary>Every email type, by name.</summary>
     public static async Task<IReadOnlyDictionary<string, EmailMessage>> AllAsync() => new Dictionary<string, EmailMessage>
     {
@@ -67,6 +85,12 @@ public static class SampleEmails
         ["post-rejected"] = await DecisionEmails.RejectedAsync(PostSubmission, "It is an advert for a product.", Now),
         ["post-changes"] = await DecisionEmails.ChangesRequestedAsync(PostSubmission, "Please remove the surname of the person in the second picture.", Now),
         ["contact-confirm"] = await ContactEmails.ConfirmationAsync(Site, "sam@example.org", new string('a', 64), "c.token~secret", Now),
+        ["supporter-receipt"] = await SupporterEmails.ReceiptAsync("0f3c9a", 1, Supporter, SupporterManageUrl, Now),
+        ["supporter-held"] = await SupporterEmails.HeldAsync(SupporterSubmission, Supporter, Now),
+        ["supporter-live"] = await SupporterEmails.LiveAsync(SupporterSubmission, Supporter, SupportersUrl, SupporterManageUrl, Now),
+        ["event-taken-down"] = await TakeDownItem.EmailAsync(TakenDown(EventSubmission, "This listing is advertising, not a co-production event."), Now),
+        ["post-taken-down"] = await TakeDownItem.EmailAsync(TakenDown(PostSubmission, "A person in a picture did not agree to be in it."), Now),
+        ["supporter-taken-down"] = await TakeDownItem.EmailAsync(TakenDown(SupporterSubmission, "This organisation did not agree to be listed."), Now),
         ["subscription-confirm"] = await ConfirmationEmail.CreateAsync(Site, "sam@example.org", "s.confirm~secret", "s.prefs~secret", Now),
     };
 }

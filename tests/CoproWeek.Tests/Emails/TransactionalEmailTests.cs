@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Posts;
+using CoproWeek.Hub.Supporters;
 
 namespace CoproWeek.Tests.Emails;
 
@@ -123,5 +124,93 @@ public sealed class TransactionalEmailTests
         Assert.Contains("Tom &amp; Jerry&#x27;s &lt;b&gt;big&lt;/b&gt; day", email.Html);
         Assert.DoesNotContain("<b>big</b>", email.Html);
         Assert.Contains("Tom & Jerry's <b>big</b> day", email.Text.Replace("\n", " "));
+    }
+
+    [Theory]
+    [InlineData("event-taken-down", "event", "This listing is advertising, not a co-production event.", "calendar")]
+    [InlineData("post-taken-down", "story", "A person in a picture did not agree to be in it.", "blog")]
+    [InlineData("supporter-taken-down", "pledge of support", "This organisation did not agree to be listed.", "supporters page")]
+    public async Task A_take_down_email_quotes_the_moderators_reason_and_says_what_the_person_can_do(string name, string thing, string reason, string where)
+    {
+        var email = (await SampleEmails.AllAsync())[name];
+        var html = Parser.ParseDocument(email.Html);
+        var submission = name.Split('-')[0] switch { "event" => SampleEmails.EventSubmission, "post" => SampleEmails.PostSubmission, _ => SampleEmails.SupporterSubmission };
+
+        Assert.Equal($"{submission.Kind}-0f3c9a-v3-taken-down", email.Id); // the idempotency key, as before the move to letters
+        Assert.Equal($"{submission.Kind}-taken-down", email.Category);
+        Assert.StartsWith($"The campaign team took down your {thing}: ", email.Subject);
+        Assert.Equal(submission.ContactEmail, email.To);
+        foreach (var part in new[] { email.Text, html.Body!.TextContent })
+        {
+            Assert.Contains("What the campaign team said", part);
+            Assert.Contains(reason, part);
+            Assert.Contains("you did not withdraw it", part);
+            Assert.Contains(where, part);
+            Assert.Contains("What you can do", part);
+            Assert.Contains("reply to this email", part);
+        }
+        // The reason is set apart as a quote, under its own heading.
+        Assert.Contains(html.QuerySelectorAll("h2"), h => h.TextContent == "What the campaign team said" && h.NextElementSibling?.TextContent == reason);
+    }
+
+    [Fact]
+    public async Task A_supporter_receipt_repeats_the_pledge_says_a_person_reads_it_and_gives_the_manage_link_by_its_label()
+    {
+        var email = (await SampleEmails.AllAsync())["supporter-receipt"];
+        var html = Parser.ParseDocument(email.Html);
+        var manage = html.QuerySelectorAll("a").Single(a => a.GetAttribute("href") == SampleEmails.SupporterManageUrl);
+
+        Assert.Equal("supporter-0f3c9a-v1-received", email.Id);
+        Assert.Equal("supporter-receipt", email.Category);
+        Assert.Equal("We have your pledge of support: Leeds Carers Forum", email.Subject);
+        Assert.Equal(SampleEmails.Supporter.ContactEmail, email.To);
+        foreach (var part in new[] { email.Text, html.Body!.TextContent })
+        {
+            Assert.Contains("What you sent", part);
+            Assert.Contains("Leeds Carers Forum", part);
+            Assert.Contains("Website: www.leedscarersforum-and-partners-in-co-production.example.org/about-us", part);
+            Assert.Contains("We co-produce everything we do with the carers we work for.", part);
+            Assert.Contains("A person from our team reads every pledge before it goes on the supporters page.", part);
+            Assert.DoesNotContain("automatic", part);
+        }
+        Assert.Equal(SupporterEmails.ManageLabel, manage.TextContent);
+        Assert.Contains("background:#00703c", manage.ParentElement!.GetAttribute("style")); // shown as a button
+        Assert.Contains(SupporterEmails.ManageLabel + ":\n" + SampleEmails.SupporterManageUrl + "\n", email.Text);
+    }
+
+    [Fact]
+    public async Task A_supporter_live_email_links_the_supporters_page_and_the_manage_link_by_their_labels()
+    {
+        var email = (await SampleEmails.AllAsync())["supporter-live"];
+        var links = Parser.ParseDocument(email.Html).QuerySelectorAll("a").ToList();
+
+        Assert.Equal("supporter-0f3c9a-v2-live", email.Id);
+        Assert.Equal("supporter-live", email.Category);
+        Assert.Equal("You are on the supporters page: Leeds Carers Forum", email.Subject);
+        Assert.Contains(links, a => a.GetAttribute("href") == SampleEmails.SupportersUrl && a.TextContent == "See the supporters page");
+        Assert.Contains(links, a => a.GetAttribute("href") == SampleEmails.SupporterManageUrl && a.TextContent == SupporterEmails.ManageLabel);
+        Assert.Contains("See the supporters page:\n" + SampleEmails.SupportersUrl + "\n", email.Text);
+        Assert.Contains(SupporterEmails.ManageLabel + ":\n" + SampleEmails.SupporterManageUrl + "\n", email.Text);
+    }
+
+    [Fact]
+    public async Task A_supporter_live_email_without_the_private_link_says_where_to_find_it()
+    {
+        var email = await SupporterEmails.LiveAsync(SampleEmails.SupporterSubmission, SampleEmails.Supporter, SampleEmails.SupportersUrl, null, SampleEmails.Now);
+
+        Assert.Contains("use the private link in the first email we sent you", email.Text);
+        Assert.Contains("use the private link in the first email we sent you", Parser.ParseDocument(email.Html).Body!.TextContent);
+        Assert.DoesNotContain("manage?token", email.Html + email.Text);
+    }
+
+    [Fact]
+    public async Task A_held_pledge_keeps_its_id_and_says_a_person_will_read_it()
+    {
+        var email = (await SampleEmails.AllAsync())["supporter-held"];
+
+        Assert.Equal("supporter-0f3c9a-v2-held", email.Id);
+        Assert.Equal("supporter-held", email.Category);
+        Assert.Equal("A person will read your pledge: Leeds Carers Forum", email.Subject);
+        Assert.Contains("waiting for a person from the campaign team", email.Text);
     }
 }
