@@ -62,9 +62,18 @@ public sealed class PublishPost(
         {
             var image = details.Images[i];
             var path = PostPaths.Image(submission.Slug, i + 1, image.Extension);
-            await writer.WriteBinaryAsync(path, await blobs.ReadImageAsync(image, cancellationToken), image.ContentType, cancellationToken);
+            var stored = await blobs.ReadImageAsync(image, cancellationToken);
+            await writer.WriteBinaryAsync(path, stored, image.ContentType, cancellationToken);
             paths.Add(path);
-            images.Add(new PublicImage(options.Public(path), image.Alt, image.Width, image.Height));
+            var sizes = new List<PublicImageSize>();
+            foreach (var size in PictureSizes.Make(stored.ToArray(), image.ContentType))
+            {
+                var sizePath = PostPaths.ImageSize(submission.Slug, i + 1, size.Width, size.Extension);
+                await writer.WriteBinaryAsync(sizePath, BinaryData.FromBytes(size.Bytes), size.ContentType, cancellationToken);
+                paths.Add(sizePath);
+                sizes.Add(new PublicImageSize(options.Public(sizePath), size.ContentType, size.Width));
+            }
+            images.Add(new PublicImage(options.Public(path), image.Alt, image.Width, image.Height) { Sizes = sizes });
         }
         var post = PublicPost.From(details, body, images);
         var item = new PublishedPost(submission.Id, submission.Slug, submission.Version, post, entry?.PublishedAt ?? now);

@@ -25,13 +25,13 @@ public static class PostPage
             .Text(UkTime.Date(published.PublishedAt)).Append("</time></p>\n");
         if (p.Images.Count > 0)
         {
-            var first = p.Images[0];
-            Figure(html, first);
+            // The first picture is on screen as the page opens: fetched at once, not lazily.
+            Figure(html, p.Images[0], lazy: false);
         }
         html.Append("<div class=\"story\">\n").Append(safeBodyHtml).Append("\n</div>\n");
         foreach (var image in p.Images.Skip(1))
         {
-            Figure(html, image);
+            Figure(html, image, lazy: true);
         }
         if (related is not null && Html.SafeUrl(related.Url) is { } eventUrl)
         {
@@ -62,7 +62,13 @@ public static class PostPage
     {
         var p = published.Post;
         var html = new StringBuilder(600);
-        html.Append("<li class=\"card\">\n<h2><a href=\"").Text(options.Url(PostPaths.Page(published.Slug))).Append("\">").Text(p.Title).Append("</a></h2>\n")
+        html.Append(p.Images.Count > 0 ? "<li class=\"card card-with-picture\">\n" : "<li class=\"card\">\n");
+        if (p.Images.Count > 0)
+        {
+            // The title beside it says what the story is; the thumbnail only decorates, so screen readers skip it.
+            html.Picture(p.Images[0], Pictures.ThumbnailSizes, lazy: true, alt: "", className: "thumbnail");
+        }
+        html.Append("<h2><a href=\"").Text(options.Url(PostPaths.Page(published.Slug))).Append("\">").Text(p.Title).Append("</a></h2>\n")
             .Append("<p>By ").Text(p.AuthorName);
         if (!string.IsNullOrWhiteSpace(p.Organisation))
         {
@@ -73,9 +79,8 @@ public static class PostPage
         return html.ToString();
     }
 
-    private static void Figure(StringBuilder html, PublicImage image) =>
-        html.Append("<figure>\n<img src=\"").Text(image.Url).Append("\" alt=\"").Text(image.Alt).Append("\" width=\"").Append(image.Width)
-            .Append("\" height=\"").Append(image.Height).Append("\" loading=\"lazy\">\n</figure>\n");
+    private static void Figure(StringBuilder html, PublicImage image, bool lazy) =>
+        html.Append("<figure>\n").Picture(image, Pictures.StorySizes, lazy).Append("</figure>\n");
 
     private static string JsonLd(PublishedPost published, SiteOptions options)
     {

@@ -14,7 +14,7 @@ public static class SiteCss
         *, *::before, *::after { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
         body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1.1875rem; line-height: 1.5; color: #0b0c0c; background: #ffffff; overflow-wrap: anywhere; }
-        .wrap { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
+        .wrap { max-width: 46rem; margin-left: auto; margin-right: auto; padding-left: 1rem; padding-right: 1rem; }
         main { display: block; padding-top: 1.5rem; padding-bottom: 2rem; }
         main:focus { outline: none; }
         h1, h2, h3 { line-height: 1.25; margin: 1.5rem 0 0.75rem; }
@@ -41,6 +41,16 @@ public static class SiteCss
         .site-footer { background: #f3f2f1; border-top: 1px solid #b1b4b6; padding: 1.5rem 0; font-size: 1rem; }
         .footer-links { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
         .footer-links a { display: inline-block; padding: 0.5rem 0; }
+        img, picture, svg { max-width: 100%; height: auto; }
+        picture { display: block; }
+        figure { margin: 0 0 1.5rem; }
+        .story pre { overflow-x: auto; }
+        .story table { display: block; max-width: 100%; overflow-x: auto; border-collapse: collapse; }
+        .story th, .story td { border: 1px solid #b1b4b6; padding: 0.25rem 0.5rem; text-align: left; }
+        .card-with-picture { display: flow-root; }
+        .thumbnail { margin: 0 0 0.75rem; }
+        .thumbnail img { display: block; width: 100%; aspect-ratio: auto; }
+        @media (min-width: 40rem) { .thumbnail { float: right; width: 12rem; margin: 0 0 0.5rem 1rem; } }
         .lede { font-size: 1.3rem; }
         .easy-read { border-left: 8px solid #00703c; background: #f3f2f1; padding: 1rem; margin: 0 0 1.5rem; font-size: 1.3rem; }
         .easy-read h2 { margin-top: 0; }
