@@ -23,6 +23,10 @@ public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPage
             .. PostSite.Indexes(posts, events, now, site.Value),
         ];
         await writer.WriteAllAsync(files, cancellationToken);
+        foreach (var picture in Brand.BinaryFiles(site.Value))
+        {
+            await writer.WriteBinaryAsync(picture.Path, BinaryData.FromBytes(picture.Content), picture.ContentType, cancellationToken);
+        }
 
         var written = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var stale in (await writer.ListAsync(PostPaths.PagesFolder, cancellationToken)).Where(p => !written.Contains(p)))

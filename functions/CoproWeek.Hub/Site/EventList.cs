@@ -106,6 +106,7 @@ public static class EventList
         }
         return SiteLayout.Render(options, heading, html.ToString(), SiteSection.Events, new PageHead
         {
+            Description = $"{heading}: {SiteLayout.SiteName} events across the UK, with their access details.",
             Canonical = options.Url(facet is null ? SitePaths.Events : SitePaths.Filter(facet, term!.Id)),
             Alternates = [("text/calendar", options.Public(SitePaths.Calendar), "All events for your calendar")],
         });

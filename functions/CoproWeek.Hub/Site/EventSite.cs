@@ -40,5 +40,6 @@ public static class EventSite
         new(SitePaths.NotFound, HtmlType, PlainPages.NotFound(options)),
         new(SitePaths.SubmitEvent, HtmlType, SubmitEventPage.Render(options)),
         new(SitePaths.SubmitEventThanks, HtmlType, PlainPages.SubmitEventThanks(options)),
+        .. Brand.TextFiles(options),
     ];
 }

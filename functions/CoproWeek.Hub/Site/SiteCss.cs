@@ -34,7 +34,8 @@ public static class SiteCss
         .site-header { background: #12355b; color: #ffffff; padding: 0.75rem 0; border-bottom: 6px solid #ffdd00; }
         .site-header a, .site-header a:visited { color: #ffffff; }
         .site-header a:focus-visible { color: #0b0c0c; }
-        .site-name { display: inline-block; font-size: 1.375rem; font-weight: 700; text-decoration: none; padding: 0.5rem 0; min-height: 44px; }
+        .site-name { display: inline-flex; align-items: center; gap: 0.5rem; font-size: 1.375rem; font-weight: 700; text-decoration: none; padding: 0.5rem 0; min-height: 44px; }
+        .site-name .mark { flex: 0 0 auto; width: 48px; height: 32px; }
         .site-nav { list-style: none; margin: 0.25rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
         .site-nav a { display: inline-block; padding: 0.5rem 0; min-height: 44px; }
         .site-nav a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 0.2em; }

@@ -30,10 +30,9 @@ public static class SiteLayout
             html.Append("<meta name=\"robots\" content=\"noindex, nofollow\">\n<meta name=\"referrer\" content=\"no-referrer\">\n");
         }
         html.Append("<title>").Text(title).Append(" – ").Append(SiteName).Append("</title>\n");
-        if (head?.Description is { Length: > 0 } description)
-        {
-            html.Append("<meta name=\"description\" content=\"").Text(description).Append("\">\n");
-        }
+        // Every page has a description, for search results and shared links; a page without its own gets the week's.
+        var description = head?.Description is { Length: > 0 } own ? own : DefaultDescription(options);
+        html.Append("<meta name=\"description\" content=\"").Text(description).Append("\">\n");
         if (head?.Canonical is { Length: > 0 } canonical)
         {
             html.Append("<link rel=\"canonical\" href=\"").Text(canonical).Append("\">\n");
@@ -42,7 +41,11 @@ public static class SiteLayout
         {
             html.Append("<link rel=\"alternate\" type=\"").Text(type).Append("\" href=\"").Text(href).Append("\" title=\"").Text(linkTitle).Append("\">\n");
         }
-        html.Append("<link rel=\"stylesheet\" href=\"").Text(options.Public(SitePaths.Stylesheet)).Append("\">\n");
+        html.Append("<link rel=\"stylesheet\" href=\"").Text(options.Public(SitePaths.Stylesheet)).Append("\">\n")
+            .Append("<link rel=\"icon\" href=\"").Text(options.Public(Brand.FaviconIco)).Append("\" sizes=\"32x32\">\n")
+            .Append("<link rel=\"icon\" href=\"").Text(options.Public(Brand.FaviconSvg)).Append("\" type=\"image/svg+xml\">\n")
+            .Append("<link rel=\"apple-touch-icon\" href=\"").Text(options.Public(Brand.TouchIcon)).Append("\">\n")
+            .Append("<meta name=\"theme-color\" content=\"").Append(Brand.Navy).Append("\">\n");
         if (head?.JsonLd is { Length: > 0 } jsonLd)
         {
             // The JSON is written with '<' escaped as \u003C, so nothing in it can close this element.
@@ -52,7 +55,7 @@ public static class SiteLayout
             .Append("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n")
             .Append("<header class=\"site-header\">\n<div class=\"wrap\">\n")
             .Append("<a class=\"site-name\" href=\"").Text(options.Public("")).Append('"')
-            .Append(section == SiteSection.Home ? " aria-current=\"page\"" : "").Append('>').Append(SiteName).Append("</a>\n")
+            .Append(section == SiteSection.Home ? " aria-current=\"page\"" : "").Append('>').Append(Brand.HeaderMark).Append("<span>").Append(SiteName).Append("</span></a>\n")
             .Append("<nav aria-label=\"Main\">\n<ul class=\"site-nav\">\n");
         NavItem(html, options, "events/", "Events", section == SiteSection.Events);
         NavItem(html, options, "posts/", "Stories", section == SiteSection.Stories);
@@ -69,6 +72,10 @@ public static class SiteLayout
             .Append("</div>\n</footer>\n</body>\n</html>\n");
         return html.ToString();
     }
+
+    /// <summary>What a page says about itself when it has nothing more particular to say.</summary>
+    public static string DefaultDescription(SiteOptions options) =>
+        $"{SiteName}, {UkTime.Week(options.WeekStarts)}: events and stories from people who use services, carers and professionals working together as equals.";
 
     private static void NavItem(StringBuilder html, SiteOptions options, string path, string label, bool current) =>
         html.Append("<li><a href=\"").Text(options.Public(path)).Append('"')

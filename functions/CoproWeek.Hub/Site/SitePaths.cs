@@ -16,6 +16,7 @@ public static class SitePaths
     public const string Sitemap = "sitemap.xml";
     public const string SubmitEvent = "submit-event/index.html";
     public const string SubmitEventThanks = "submit-event/thanks/index.html";
+    public const string Subscribe = "subscribe/index.html";
 
     public static string EventPage(string slug) => $"events/{Segment(slug)}/index.html";
 
