@@ -20,6 +20,7 @@ public sealed class PublishPost(
     SiteWriter writer,
     PublishedItems published,
     IndexRebuilds rebuilds,
+    PublishedBodies bodies,
     Moderation.ModerationLog log,
     QueueSender queues,
     IOptions<SiteOptions> site,
@@ -77,7 +78,9 @@ public sealed class PublishPost(
         }
         var post = PublicPost.From(details, body, images);
         var item = new PublishedPost(submission.Id, submission.Slug, submission.Version, post, entry?.PublishedAt ?? now);
-        var html = PostPage.Render(item, PostBodyRenderer.ToHtml(body, images.Select(i => i.Url).ToList()), await RelatedAsync(details, cancellationToken), options);
+        var safeBody = PostBodyRenderer.ToHtml(body, images.Select(i => i.Url).ToList());
+        var html = PostPage.Render(item, safeBody, await RelatedAsync(details, cancellationToken), options, modified: now);
+        await bodies.WriteAsync(item.Id, safeBody, cancellationToken);
         await writer.WriteAsync(new SiteFile(PostPaths.Page(item.Slug), EventSite.HtmlType, html), cancellationToken);
         // An earlier version may have had more pictures.
         foreach (var stale in (await writer.ListAsync(PostPaths.Folder(item.Slug), cancellationToken)).Where(p => !paths.Contains(p)))
@@ -118,6 +121,7 @@ public sealed class PublishPost(
                 await writer.DeleteAsync(path, cancellationToken);
             }
         }
+        await bodies.DeleteAsync(message.Id, cancellationToken);
         var tombstone = new SiteEntry(message.Id, Kind, message.Version, slug ?? "", entry?.PublicJson, entry?.PublishedAt ?? time.GetUtcNow(), Withdrawn: true, entry?.ETag ?? default);
         if (!await index.TryWriteAsync(tombstone, existed: entry is not null, cancellationToken))
         {

@@ -8,8 +8,8 @@ namespace CoproWeek.Hub.Publishing;
 /// The indexes queue's handler: rebuilds the event lists, calendar, JSON, home page, the story list pages, the feeds and
 /// the sitemap from the site index, and removes list pages the stories no longer fill.
 /// </summary>
-public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPages pages, IndexRebuilds rebuilds, SiteBuild build, IOptions<SiteOptions> site,
-    TimeProvider time, ILogger<RebuildIndexes> logger)
+public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPages pages, IndexRebuilds rebuilds, SiteBuild build, PublishedBodies bodies,
+    IOptions<SiteOptions> site, TimeProvider time, ILogger<RebuildIndexes> logger)
 {
     public async Task HandleAsync(RebuildMessage message, CancellationToken cancellationToken)
     {
@@ -17,10 +17,12 @@ public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPage
         var now = time.GetUtcNow();
         var events = await index.PublishedEventsAsync(cancellationToken);
         var posts = await index.PublishedPostsAsync(cancellationToken);
+        // The feeds carry the newest stories in full.
+        var fullText = await bodies.ReadAsync(PostList.Newest(posts).Take(SiteFeeds.Items).Select(p => p.Id), cancellationToken);
         IReadOnlyList<SiteFile> files =
         [
             .. pages.IndexFiles(events, now, PostSite.SitemapUrls(posts, site.Value)),
-            .. PostSite.Indexes(posts, events, now, site.Value),
+            .. PostSite.Indexes(posts, events, now, site.Value, fullText),
         ];
         await writer.WriteAllAsync(files, cancellationToken);
         foreach (var picture in Brand.BinaryFiles(site.Value))

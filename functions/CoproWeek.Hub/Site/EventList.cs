@@ -104,6 +104,7 @@ public static class EventList
             }
             html.Append("</ul>\n");
         }
+        html.CalendarSubscription(options, facet, term);
         return SiteLayout.Render(options, heading, html.ToString(), SiteSection.Events, new PageHead
         {
             Description = $"{heading}: {SiteLayout.SiteName} events across the UK, with their access details.",

@@ -35,7 +35,7 @@ public static class EventPage
             html.Append("<p><a class=\"button\" href=\"").Text(booking).Append("\" rel=\"noopener\">Book a place<span class=\"visually-hidden\">: ")
                 .Text(e.Title).Append("</span></a></p>\n");
         }
-        html.Append("<p><a href=\"event.ics\">Add to your calendar</a> <span class=\"hint\">(a file your phone or computer calendar can open)</span></p>\n");
+        html.AddToCalendarLinks(published, options);
 
         html.Append("<h2>How people with lived experience shaped this event</h2>\n");
         if (string.IsNullOrWhiteSpace(e.Coproduction.LivedExperienceInvolvement))

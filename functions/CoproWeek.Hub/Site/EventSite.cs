@@ -28,6 +28,7 @@ public static class EventSite
         var files = EventList.RenderPages(events, now, options).Select(p => new SiteFile(p.Key, HtmlType, p.Value)).ToList();
         files.Add(new(SitePaths.Home, HtmlType, HomePage.Render(events, now, options)));
         files.Add(new(SitePaths.Calendar, EventCalendar.ContentType, EventCalendar.ForAll(events, now, options)));
+        files.AddRange(CalendarSubscriptions.Files(EventList.Upcoming(events, now), now, options));
         files.Add(new(SitePaths.EventsJson, EventsJson.ContentType, EventsJson.Render(events, now, options)));
         files.Add(new(SitePaths.Sitemap, Sitemap.ContentType, Sitemap.Render(events, options, extraSitemapUrls)));
         return files;

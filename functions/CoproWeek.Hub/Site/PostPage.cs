@@ -12,7 +12,8 @@ public sealed record RelatedEvent(string Title, string Url);
 /// </summary>
 public static class PostPage
 {
-    public static string Render(PublishedPost published, string safeBodyHtml, RelatedEvent? related, SiteOptions options)
+    /// <param name="modified">When this version was published (schema.org <c>dateModified</c>); the first publication if not given.</param>
+    public static string Render(PublishedPost published, string safeBodyHtml, RelatedEvent? related, SiteOptions options, DateTimeOffset? modified = null)
     {
         var p = published.Post;
         var html = new StringBuilder(safeBodyHtml.Length + 4096);
@@ -52,8 +53,10 @@ public static class PostPage
         {
             Description = p.Summary,
             Canonical = options.Url(PostPaths.Page(published.Slug)),
-            JsonLd = JsonLd(published, options),
+            JsonLd = JsonLd(published, options, modified ?? published.PublishedAt),
             Alternates = SiteFeeds.Alternates(options),
+            OpenGraphType = "article",
+            Image = p.Images.Count > 0 ? new SharedImage(p.Images[0].Url, p.Images[0].Width, p.Images[0].Height, p.Images[0].Alt) : null,
         });
     }
 
@@ -82,7 +85,7 @@ public static class PostPage
     private static void Figure(StringBuilder html, PublicImage image, bool lazy) =>
         html.Append("<figure>\n").Picture(image, Pictures.StorySizes, lazy).Append("</figure>\n");
 
-    private static string JsonLd(PublishedPost published, SiteOptions options)
+    private static string JsonLd(PublishedPost published, SiteOptions options, DateTimeOffset modified)
     {
         var p = published.Post;
         return SiteJson.Write(json =>
@@ -93,6 +96,8 @@ public static class PostPage
             json.WriteString("headline", p.Title);
             json.WriteString("description", p.Summary);
             json.WriteString("datePublished", UkTime.Iso(published.PublishedAt));
+            json.WriteString("dateModified", UkTime.Iso(modified < published.PublishedAt ? published.PublishedAt : modified));
+            json.WriteString("mainEntityOfPage", options.Url(PostPaths.Page(published.Slug)));
             json.WriteString("url", options.Url(PostPaths.Page(published.Slug)));
             json.WriteStartObject("author");
             json.WriteString("@type", "Person");
@@ -121,6 +126,13 @@ public static class PostPage
             json.WriteStartObject("publisher");
             json.WriteString("@type", "Organization");
             json.WriteString("name", SiteLayout.SiteName);
+            json.WriteString("url", options.Url(SitePaths.Home));
+            json.WriteStartObject("logo");
+            json.WriteString("@type", "ImageObject");
+            json.WriteString("url", options.Public(Brand.LogoPng));
+            json.WriteNumber("width", 512);
+            json.WriteNumber("height", 512);
+            json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndObject();
         });

@@ -52,6 +52,9 @@ public static class SiteCss
         .thumbnail { margin: 0 0 0.75rem; }
         .thumbnail img { display: block; width: 100%; aspect-ratio: auto; }
         @media (min-width: 40rem) { .thumbnail { float: right; width: 12rem; margin: 0 0 0.5rem 1rem; } }
+        .calendar-links, .subscribe-calendar ul { padding-left: 1.25rem; }
+        .calendar-links li, .subscribe-calendar li { margin-bottom: 0.5rem; }
+        .calendar-links a, .subscribe-calendar a { display: inline-block; padding: 0.25rem 0; min-height: 44px; }
         .lede { font-size: 1.3rem; }
         .easy-read { border-left: 8px solid #00703c; background: #f3f2f1; padding: 1rem; margin: 0 0 1.5rem; font-size: 1.3rem; }
         .easy-read h2 { margin-top: 0; }
