@@ -85,6 +85,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddEvents(catalog);
         services.AddModeration(catalog);
         services.AddPosts(catalog);
+        Search.SearchRegistration.AddSearch(services, catalog);
         services.AddHousekeeping(catalog);
         return services;
     }

@@ -44,6 +44,7 @@ public static class Triggers
         public const string EraseSubscription = "subscriptions/erase";
         public const string EmailEvents = "email-events";
         public const string ConfirmContact = "contacts/confirm";
+        public const string Search = "search";
     }
 
     /// <summary>
@@ -99,6 +100,7 @@ public static class Triggers
         new TimerTriggerDefinition(nameof(PlanDailyDigest), Schedules.DailyDigest),
         new QueueTriggerDefinition(nameof(SendDigestBatch), Queues.Digest),
         new TimerTriggerDefinition(nameof(CleanUpExpired), Schedules.CleanUp),
+        new HttpTriggerDefinition(nameof(Search), Routes.Search, ["GET"]),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
@@ -136,6 +138,7 @@ public static class Triggers
     public const string EraseSubscription = nameof(EraseSubscription);
     public const string ReceiveEmailEvents = nameof(ReceiveEmailEvents);
     public const string ConfirmContact = nameof(ConfirmContact);
+    public const string Search = nameof(Search);
     public const string PlanWeeklyDigest = nameof(PlanWeeklyDigest);
     public const string PlanDailyDigest = nameof(PlanDailyDigest);
     public const string SendDigestBatch = nameof(SendDigestBatch);

@@ -9,7 +9,7 @@ namespace CoproWeek.Hub.Publishing;
 /// the sitemap from the site index, and removes list pages the stories no longer fill.
 /// </summary>
 public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPages pages, IndexRebuilds rebuilds, SiteBuild build, PublishedBodies bodies,
-    IOptions<SiteOptions> site, TimeProvider time, ILogger<RebuildIndexes> logger)
+    Search.SearchCatalogueStore search, IOptions<SiteOptions> site, TimeProvider time, ILogger<RebuildIndexes> logger)
 {
     public async Task HandleAsync(RebuildMessage message, CancellationToken cancellationToken)
     {
@@ -17,8 +17,8 @@ public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPage
         var now = time.GetUtcNow();
         var events = await index.PublishedEventsAsync(cancellationToken);
         var posts = await index.PublishedPostsAsync(cancellationToken);
-        // The feeds carry the newest stories in full.
-        var fullText = await bodies.ReadAsync(PostList.Newest(posts).Take(SiteFeeds.Items).Select(p => p.Id), cancellationToken);
+        // The feeds carry the newest stories in full; search matches every story's words.
+        var fullText = await bodies.ReadAsync(posts.Select(p => p.Id), cancellationToken);
         IReadOnlyList<SiteFile> files =
         [
             .. pages.IndexFiles(events, now, PostSite.SitemapUrls(posts, site.Value)),
@@ -35,6 +35,7 @@ public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPage
         {
             await writer.DeleteAsync(stale, cancellationToken);
         }
+        await search.WriteAsync(Search.SearchCatalogue.From(events, posts, now, site.Value, fullText), cancellationToken);
         await build.RecordAsync(now, cancellationToken);
         logger.LogInformation("Rebuilt the site's indexes: {Events} events, {Posts} stories, {Files} files", events.Count, posts.Count, files.Count);
     }

@@ -55,9 +55,11 @@ public static class EventPage
         else
         {
             html.Append("<p>This event has:</p>\n<ul class=\"checklist\">\n");
-            foreach (var name in access)
+            // Each need links to the list of events that have it.
+            foreach (var need in e.Access.Needs())
             {
-                html.Append("<li>").Text(name).Append("</li>\n");
+                html.Append("<li><a href=\"").Text(options.Url(SitePaths.Filter(Facet.Access, need))).Append("\">")
+                    .Text(Vocabulary.NameOf(Vocabulary.AccessNeeds, need)).Append("</a></li>\n");
             }
             html.Append("</ul>\n");
         }

@@ -55,6 +55,12 @@ public static class SiteCss
         .calendar-links, .subscribe-calendar ul { padding-left: 1.25rem; }
         .calendar-links li, .subscribe-calendar li { margin-bottom: 0.5rem; }
         .calendar-links a, .subscribe-calendar a { display: inline-block; padding: 0.25rem 0; min-height: 44px; }
+        .finder { border: 1px solid #b1b4b6; border-top: 6px solid #12355b; padding: 1rem; margin: 0 0 1.5rem; }
+        .finder h2 { margin-top: 0; }
+        .finder .field { margin-bottom: 1rem; }
+        @media (min-width: 40rem) { .finder-fields { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; } .finder-fields .field:first-child { grid-column: 1 / -1; }
+          .finder-choices { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; } }
+        mark { background: #ffdd00; color: #0b0c0c; padding: 0 0.1em; }
         .lede { font-size: 1.3rem; }
         .easy-read { border-left: 8px solid #00703c; background: #f3f2f1; padding: 1rem; margin: 0 0 1.5rem; font-size: 1.3rem; }
         .easy-read h2 { margin-top: 0; }
@@ -91,7 +97,7 @@ public static class SiteCss
         .hint { display: block; color: #484949; margin: 0 0 0.5rem; font-weight: 400; }
         .error-message { display: block; color: #b3261e; font-weight: 700; margin: 0 0 0.5rem; }
         .required { font-weight: 400; }
-        input[type="text"], input[type="email"], input[type="url"], input[type="datetime-local"], select, textarea {
+        input[type="text"], input[type="search"], input[type="email"], input[type="url"], input[type="datetime-local"], select, textarea {
           display: block; width: 100%; max-width: 36rem; font: inherit; padding: 0.5rem; min-height: 44px; border: 2px solid #0b0c0c; border-radius: 0; background: #ffffff; color: #0b0c0c; }
         textarea { min-height: 8rem; }
         [aria-invalid="true"] { border-color: #b3261e; border-width: 3px; }

@@ -62,6 +62,7 @@ public static class SiteLayout
         NavItem(html, options, "posts/", "Stories", section == SiteSection.Stories);
         NavItem(html, options, "submit-event/", "Submit an event", section == SiteSection.SubmitEvent);
         NavItem(html, options, "subscribe/", "Get updates by email", section == SiteSection.Subscribe);
+        html.Append("<li><a href=\"").Text(options.Api(Triggers.Routes.Search)).Append("\">Search</a></li>\n");
         html.Append("</ul>\n</nav>\n</div>\n</header>\n")
             .Append("<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n")
             .Append(main)
