@@ -8,8 +8,8 @@ using Microsoft.Net.Http.Headers;
 namespace CoproWeek.Hub.Search;
 
 /// <summary>
-/// <c>GET /api/search?q=&amp;region=&amp;format=&amp;access=&amp;topic=&amp;day=&amp;cost=&amp;kind=&amp;page=</c>: the page for people, or JSON
-/// with <c>Accept: application/json</c>. Reads only the cached index; a value it cannot take is a 400 naming the field.
+/// <c>GET /api/search?q=&amp;region=&amp;format=&amp;access=&amp;topic=&amp;day=&amp;cost=&amp;kind=&amp;page=</c>: the page for browsers
+/// (<c>Accept: text/html</c>), or JSON with <c>Accept: application/json</c> or no type named. Reads only the cached index; a value it cannot take is a 400 naming the field.
 /// </summary>
 public sealed class SearchSite(SearchCatalogueStore store, IOptions<SiteOptions> site)
 {
@@ -30,8 +30,13 @@ public sealed class SearchSite(SearchCatalogueStore store, IOptions<SiteOptions>
 
     private static ContentHttpResult Page(string html, int status) => TypedResults.Content(html, "text/html; charset=utf-8", null, status);
 
-    private static bool WantsJson(HttpRequest request) =>
-        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Value is "application/json" || a.MediaType.Value?.EndsWith("+json", StringComparison.Ordinal) == true);
+    // Browsers ask for text/html; a program that asks for JSON, or names no type, gets JSON.
+    private static bool WantsJson(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        var json = accept.Any(a => a.MediaType.Value is "application/json" || a.MediaType.Value?.EndsWith("+json", StringComparison.Ordinal) == true);
+        return json || !accept.Any(a => a.MediaType.Value is "text/html");
+    }
 
     /// <summary>A public answer: nothing private in it, so caches may keep it a minute; it differs by <c>Accept</c>.</summary>
     private sealed class PublicAnswer(IResult inner) : IResult
