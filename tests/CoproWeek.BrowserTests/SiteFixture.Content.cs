@@ -16,9 +16,41 @@ public sealed partial class SiteFixture
     /// <summary>A story with three 2,400 by 1,600 photos (published at up to 1,600 px wide).</summary>
     public string StoryPath { get; private set; } = "";
 
+    /// <summary>The day of the BSL event in Wales (next year's Tuesday 6 July) and its title.</summary>
+    public static DateOnly WalesDay { get; } = new(DateTime.UtcNow.Year + 1, 7, 6);
+    public const string WalesBslTitle = "Gŵyl cydgynhyrchu: signing and sharing in Cardiff";
+
     private async Task PublishSiteContentAsync(HttpClient http, IServiceProvider services)
     {
         StoryPath = await PublishStoryAsync(http, services);
+        // The event the keyboard journey looks for, and two that each miss one of its filters.
+        var bsl = await PublishEventAsync(http, WalesBslTitle, "wales", WalesDay, bsl: true);
+        await PublishEventAsync(http, "Cardiff carers' coffee morning", "wales", WalesDay, bsl: false);
+        await PublishEventAsync(http, "Swansea housing panel", "wales", WalesDay.AddDays(1), bsl: true);
+        await WaitForAsync(async () => (await http.GetStringAsync("/events/")).Contains(bsl) ? bsl : null, "the Wales events to be listed");
+    }
+
+    private static async Task<string> PublishEventAsync(HttpClient http, string title, string region, DateOnly day, bool bsl)
+    {
+        var start = new DateTimeOffset(day.Year, day.Month, day.Day, 10, 0, 0, TimeSpan.FromHours(1));
+        var body = new JsonObject
+        {
+            ["title"] = title,
+            ["summary"] = "An open session run by people who use services and the staff who run them.",
+            ["description"] = "Everyone is welcome.",
+            ["organiser"] = new JsonObject { ["name"] = "Example Welsh Network" },
+            ["contact"] = new JsonObject { ["name"] = "Event contact", ["email"] = "wales@example.org" },
+            ["start"] = start.ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+            ["end"] = start.AddHours(2).ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+            ["format"] = "in-person",
+            ["venue"] = new JsonObject { ["name"] = "Central Library", ["address"] = "The Hayes, Cardiff", ["postcode"] = "CF10 1FL" },
+            ["region"] = region,
+            ["topics"] = new JsonArray("health"),
+            ["access"] = new JsonObject { ["stepFree"] = true, ["bsl"] = bsl },
+        };
+        var answer = await (await http.PostAsJsonAsync("/api/events", body)).Content.ReadFromJsonAsync<JsonObject>();
+        var path = $"/events/{Hub.Events.Slugs.For(title, answer!["id"]!.GetValue<string>())}/";
+        return await WaitForAsync(async () => (await http.GetAsync(path)).IsSuccessStatusCode ? path : null, $"{title} to be published");
     }
 
     private static async Task<string> PublishStoryAsync(HttpClient http, IServiceProvider services)
