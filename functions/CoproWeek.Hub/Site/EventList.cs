@@ -27,13 +27,13 @@ public static class EventList
         var matches = Facet.All.ToDictionary(f => f, f => f.Terms.ToDictionary(t => t.Id, t => Matching(upcoming, f, t.Id)));
         var pages = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [SitePaths.Events] = Page(options, "Events", null, null, all, cards, days, matches),
+            [SitePaths.Events] = Page(options, "Events", null, null, all, cards, days, matches, upcoming),
         };
         foreach (var facet in Facet.All)
         {
             foreach (var term in facet.Terms)
             {
-                pages[SitePaths.Filter(facet, term.Id)] = Page(options, facet.Heading(term), facet, term, matches[facet][term.Id], cards, days, matches);
+                pages[SitePaths.Filter(facet, term.Id)] = Page(options, facet.Heading(term), facet, term, matches[facet][term.Id], cards, days, matches, upcoming);
             }
         }
         return pages;
@@ -85,7 +85,7 @@ public static class EventList
     public static DateOnly Day(DateTimeOffset start) => DateOnly.FromDateTime(UkTime.ToUk(start).DateTime);
 
     private static string Page(SiteOptions options, string heading, Facet? facet, Term? term, int[] shown, string[] cards, DateOnly[] days,
-        Dictionary<Facet, Dictionary<string, int[]>> matches)
+        Dictionary<Facet, Dictionary<string, int[]>> matches, IReadOnlyList<PublishedEvent> upcoming)
     {
         var html = new StringBuilder(1024 + shown.Length * 700);
         html.Append("<h1>").Text(heading).Append("</h1>\n")
@@ -98,6 +98,10 @@ public static class EventList
             Topic = facet == Facet.Topic ? term!.Id : null,
             Access = facet == Facet.Access ? [term!.Id] : [],
         }, "Find an event");
+        if (facet is null)
+        {
+            html.RegionTiles(upcoming, options, 2);
+        }
         FilterNav(html, options, facet, term, cards.Length, matches);
         html.Append("<p class=\"count\" id=\"count\">").Append(Count(shown.Length)).Append("</p>\n");
         if (shown.Length == 0)

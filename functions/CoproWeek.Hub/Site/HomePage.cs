@@ -13,7 +13,10 @@ public static class HomePage
         var upcoming = EventList.Upcoming(events, now);
         var html = new StringBuilder(8192);
         html.Append("<h1>").Append(SiteLayout.SiteName).Append("</h1>\n")
-            .Append("<p class=\"lede\">").Text(UkTime.Week(options.WeekStarts)).Append(".</p>\n")
+            .Append("<p class=\"lede week-dates\">").Text(UkTime.Week(options.WeekStarts)).Append(".</p>\n")
+            .Append("<p class=\"theme\">Nothing about us without us: people who use services, carers, families and professionals working together as equals.</p>\n")
+            .Append("<p><a class=\"button\" href=\"").Text(options.Url(SitePaths.SubmitEvent)).Append("\">List your event</a> <a class=\"button button-secondary\" href=\"")
+            .Text(options.Url(SitePaths.Events)).Append("\">Find an event</a></p>\n")
             .Append("<h2>What is co-production?</h2>\n")
             .Append("<p>Co-production is when people who use services, carers and professionals plan, run and check services together, as equals.</p>\n")
             .Append("<p>During the week, groups across the UK hold events to share what they have done together and to learn from each other.</p>\n")
@@ -32,6 +35,8 @@ public static class HomePage
             html.Append("</ul>\n");
         }
         html.Append("<p><a href=\"").Text(options.Url(SitePaths.Events)).Append("\">See all ").Append(EventList.Count(upcoming.Count)).Append("</a></p>\n")
+            .RegionTiles(upcoming, options, 2);
+        html
             .Append("<h2>Take part</h2>\n")
             .Append("<p><a class=\"button\" href=\"").Text(options.Url(SitePaths.SubmitEvent)).Append("\">Submit an event</a></p>\n")
             .Append("<p><a href=\"").Text(options.Public("subscribe/")).Append("\">Get updates by email</a>: we will send you new events and stories. You can stop at any time.</p>\n");

@@ -61,6 +61,22 @@ public static class SiteCss
         @media (min-width: 40rem) { .finder-fields { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; } .finder-fields .field:first-child { grid-column: 1 / -1; }
           .finder-choices { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; } }
         mark { background: #ffdd00; color: #0b0c0c; padding: 0 0.1em; }
+        .button-secondary, .button-secondary:visited { background: #f3f2f1; color: #0b0c0c; box-shadow: 0 2px 0 #929191; }
+        .button-secondary:hover { background: #dbdad9; color: #0b0c0c; }
+        .week-dates { font-weight: 700; }
+        .region-map-layout { display: grid; gap: 1rem; }
+        .tile-map { width: 100%; max-width: 29rem; height: auto; }
+        .tile-map a:hover rect { stroke-width: 3; }
+        .region-list { columns: 2 12rem; padding-left: 1.25rem; }
+        .region-list a { display: inline-block; padding: 0.25rem 0; }
+        @media (max-width: 29.99rem) { .tile-map { display: none; } }
+        @media (min-width: 64rem) { .region-map-layout { grid-template-columns: 29rem 1fr; align-items: start; } }
+        @media (min-width: 80rem) {
+          .wrap { max-width: 76rem; }
+          main > h1, main > p, main > article, main > form, main > .error-summary, main > section:not(.region-map), main > .filters { max-width: 48rem; }
+          .event-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 0 1.5rem; }
+          .finder { max-width: none; }
+        }
         .lede { font-size: 1.3rem; }
         .easy-read { border-left: 8px solid #00703c; background: #f3f2f1; padding: 1rem; margin: 0 0 1.5rem; font-size: 1.3rem; }
         .easy-read h2 { margin-top: 0; }
