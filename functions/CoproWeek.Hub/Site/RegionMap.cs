@@ -54,7 +54,7 @@ public static class RegionMap
             var lines = Label(region.Name);
             for (var i = 0; i < lines.Count; i++)
             {
-                html.Append("<text x=\"").Append(x + 8).Append("\" y=\"").Append(y + 20 + i * 17).Append("\" fill=\"").Append(ink).Append("\" font-size=\"15\">").Text(lines[i]).Append("</text>");
+                html.Append("<text x=\"").Append(x + 8).Append("\" y=\"").Append(y + 20 + i * 17).Append("\" fill=\"").Append(ink).Append("\" font-size=\"13\">").Text(lines[i]).Append("</text>");
             }
             html.Append("<text x=\"").Append(x + 8).Append("\" y=\"").Append(y + TileHeight - 14).Append("\" fill=\"").Append(ink).Append("\" font-size=\"17\" font-weight=\"700\">")
                 .Append(count).Append("</text></a>\n");
@@ -72,14 +72,14 @@ public static class RegionMap
     // Short names on one line; longer ones break at their last space that fits ("Yorkshire and the" / "Humber").
     private static List<string> Label(string name)
     {
-        if (name.Length <= 12)
+        if (name.Length <= 11)
         {
             return [name];
         }
         var words = name.Split(' ');
         var first = new StringBuilder();
         var i = 0;
-        while (i < words.Length && first.Length + words[i].Length + 1 <= 13)
+        while (i < words.Length && first.Length + words[i].Length + 1 <= 12)
         {
             first.Append(first.Length > 0 ? " " : "").Append(words[i++]);
         }

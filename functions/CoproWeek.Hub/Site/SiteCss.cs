@@ -61,8 +61,8 @@ public static class SiteCss
         @media (min-width: 40rem) { .finder-fields { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; } .finder-fields .field:first-child { grid-column: 1 / -1; }
           .finder-choices { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; } }
         mark { background: #ffdd00; color: #0b0c0c; padding: 0 0.1em; }
-        .button-secondary, .button-secondary:visited { background: #f3f2f1; color: #0b0c0c; box-shadow: 0 2px 0 #929191; }
-        .button-secondary:hover { background: #dbdad9; color: #0b0c0c; }
+        .button.button-secondary, .button.button-secondary:visited { background: #f3f2f1; color: #0b0c0c; box-shadow: 0 2px 0 #929191; }
+        .button.button-secondary:hover { background: #dbdad9; color: #0b0c0c; }
         .week-dates { font-weight: 700; }
         .region-map-layout { display: grid; gap: 1rem; }
         .tile-map { width: 100%; max-width: 29rem; height: auto; }
