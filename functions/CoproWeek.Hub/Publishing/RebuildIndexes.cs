@@ -21,7 +21,7 @@ public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPage
         var fullText = await bodies.ReadAsync(posts.Select(p => p.Id), cancellationToken);
         IReadOnlyList<SiteFile> files =
         [
-            .. pages.IndexFiles(events, now, PostSite.SitemapUrls(posts, site.Value)),
+            .. pages.IndexFiles(events, now, PostSite.SitemapUrls(posts, site.Value), posts),
             .. PostSite.Indexes(posts, events, now, site.Value, fullText),
         ];
         await writer.WriteAllAsync(files, cancellationToken);

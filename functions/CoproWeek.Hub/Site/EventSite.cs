@@ -22,11 +22,12 @@ public static class EventSite
 
     /// <summary>Everything built from the whole set of published events: home page, list and filter pages, calendar, JSON and sitemap.</summary>
     /// <param name="extraSitemapUrls">Other pages for the sitemap, such as stories.</param>
+    /// <param name="stories">Published stories, for the home page's featured stories.</param>
     public static IReadOnlyList<SiteFile> Indexes(IReadOnlyCollection<PublishedEvent> events, DateTimeOffset now, SiteOptions options,
-        IEnumerable<SitemapUrl>? extraSitemapUrls = null)
+        IEnumerable<SitemapUrl>? extraSitemapUrls = null, IReadOnlyCollection<Posts.PublishedPost>? stories = null)
     {
         var files = EventList.RenderPages(events, now, options).Select(p => new SiteFile(p.Key, HtmlType, p.Value)).ToList();
-        files.Add(new(SitePaths.Home, HtmlType, HomePage.Render(events, now, options)));
+        files.Add(new(SitePaths.Home, HtmlType, HomePage.Render(events, now, options, stories)));
         files.Add(new(SitePaths.Calendar, EventCalendar.ContentType, EventCalendar.ForAll(events, now, options)));
         files.AddRange(CalendarSubscriptions.Files(EventList.Upcoming(events, now), now, options));
         files.Add(new(SitePaths.EventsJson, EventsJson.ContentType, EventsJson.Render(events, now, options)));

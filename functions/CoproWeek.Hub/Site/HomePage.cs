@@ -8,7 +8,10 @@ public static class HomePage
 {
     public const int EventsShown = 6;
 
-    public static string Render(IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options)
+    /// <summary>How many of the newest stories the home page features (those with pictures first).</summary>
+    public const int StoriesShown = 3;
+
+    public static string Render(IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options, IReadOnlyCollection<Posts.PublishedPost>? stories = null)
     {
         var upcoming = EventList.Upcoming(events, now);
         var html = new StringBuilder(8192);
@@ -36,6 +39,16 @@ public static class HomePage
         }
         html.Append("<p><a href=\"").Text(options.Url(SitePaths.Events)).Append("\">See all ").Append(EventList.Count(upcoming.Count)).Append("</a></p>\n")
             .RegionTiles(upcoming, options, 2);
+        var featured = PostList.Newest(stories ?? []).Take(12).OrderBy(p => p.Post.Images.Count > 0 ? 0 : 1).Take(StoriesShown).ToList();
+        if (featured.Count > 0)
+        {
+            html.Append("<h2>Stories from the week</h2>\n<ul class=\"event-list\">\n");
+            foreach (var story in featured)
+            {
+                html.Append(PostPage.Card(story, options, 3));
+            }
+            html.Append("</ul>\n<p><a href=\"").Text(options.Url(PostPaths.Posts)).Append("\">Read all stories</a></p>\n");
+        }
         html
             .Append("<h2>Take part</h2>\n")
             .Append("<p><a class=\"button\" href=\"").Text(options.Url(SitePaths.SubmitEvent)).Append("\">Submit an event</a></p>\n")

@@ -61,7 +61,7 @@ public static class PostPage
     }
 
     /// <summary>A card in the list of stories: title link, author, date and summary.</summary>
-    public static string Card(PublishedPost published, SiteOptions options)
+    public static string Card(PublishedPost published, SiteOptions options, int headingLevel = 2)
     {
         var p = published.Post;
         var html = new StringBuilder(600);
@@ -71,7 +71,8 @@ public static class PostPage
             // The title beside it says what the story is; the thumbnail only decorates, so screen readers skip it.
             html.Picture(p.Images[0], Pictures.ThumbnailSizes, lazy: true, alt: "", className: "thumbnail");
         }
-        html.Append("<h2><a href=\"").Text(options.Url(PostPaths.Page(published.Slug))).Append("\">").Text(p.Title).Append("</a></h2>\n")
+        html.Append("<h").Append(headingLevel).Append("><a href=\"").Text(options.Url(PostPaths.Page(published.Slug))).Append("\">").Text(p.Title)
+            .Append("</a></h").Append(headingLevel).Append(">\n")
             .Append("<p>By ").Text(p.AuthorName);
         if (!string.IsNullOrWhiteSpace(p.Organisation))
         {

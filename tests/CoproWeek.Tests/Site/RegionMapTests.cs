@@ -35,4 +35,20 @@ public sealed class RegionMapTests
             Assert.All(tiles, t => Assert.Contains(list, l => l.Item2 == t.GetAttribute("href")));
         }
     }
+
+    [Fact]
+    public void The_home_page_features_the_newest_stories_with_pictures_first()
+    {
+        var picture = new CoproWeek.Hub.Posts.PublicImage("https://www.coproductionweek.example/posts/a/image-1.jpg", "A table", 1600, 1067);
+        var stories = Enumerable.Range(1, 5).Select(i => new CoproWeek.Hub.Posts.PublishedPost($"p{i}", $"s{i}", 1, new CoproWeek.Hub.Posts.PublicPost
+        {
+            Title = $"Story {i}", AuthorName = "Sam", Summary = "Words.", Images = i == 4 ? [picture] : [],
+        }, Now.AddDays(-i))).ToList();
+
+        var page = PageChecks.Parse(HomePage.Render([SiteSamples.Published()], Now, SiteSamples.Options(), stories));
+
+        var featured = page.QuerySelectorAll("h2").Single(h => h.TextContent == "Stories from the week").NextElementSibling!;
+        Assert.Equal(["Story 4", "Story 1", "Story 2"], featured.QuerySelectorAll("li.card h3 a").Select(a => a.TextContent));
+        Assert.NotNull(featured.QuerySelector("li.card .thumbnail img"));
+    }
 }
