@@ -7,12 +7,12 @@ namespace CoproWeek.Hub.Publishing;
 
 /// <summary>
 /// The safe HTML of each published story's words (as <see cref="Posts.PostBodyRenderer"/> made it), kept privately at
-/// <c>published/posts/{id}.html</c> in the submissions container, so the feeds can carry stories in full without
+/// <c>published/posts/{id}.html</c> in the private hosts container (beside the site-build record), so the feeds can carry stories in full without
 /// rendering Markdown again or reading each story's private files. Written when a story is published, removed when it is withdrawn.
 /// </summary>
 public sealed class PublishedBodies(HubStorage storage)
 {
-    private BlobContainerClient Container => storage.Container(HubStorage.ContainerNames.Submissions);
+    private BlobContainerClient Container => storage.Container(HubStorage.ContainerNames.Hosts);
 
     private static string Name(string id) => $"published/posts/{Uri.EscapeDataString(id)}.html";
 

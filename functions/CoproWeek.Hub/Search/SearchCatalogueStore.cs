@@ -6,7 +6,7 @@ using CoproWeek.Hub.Storage;
 namespace CoproWeek.Hub.Search;
 
 /// <summary>
-/// Keeps the search catalogue at <c>published/search.json</c> in the private submissions container, and one Lucene
+/// Keeps the search catalogue at <c>published/search.json</c> in the private hosts container (beside the site-build record), and one Lucene
 /// index of it in memory per host. Every site rebuild writes a new catalogue; a host notices it at once if it did the
 /// rebuild itself, or within <see cref="CheckEvery"/> otherwise (one small request for the blob's ETag).
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class SearchCatalogueStore(HubStorage storage, TimeProvider time) 
     private ETag? _etag;
     private DateTimeOffset _checkedAt = DateTimeOffset.MinValue;
 
-    private BlobClient Blob => storage.Container(HubStorage.ContainerNames.Submissions).GetBlobClient(BlobName);
+    private BlobClient Blob => storage.Container(HubStorage.ContainerNames.Hosts).GetBlobClient(BlobName);
 
     public async Task WriteAsync(SearchCatalogue catalogue, CancellationToken cancellationToken)
     {
