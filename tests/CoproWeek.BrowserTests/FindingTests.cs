@@ -12,7 +12,8 @@ public sealed class FindingTests(SiteFixture site)
     {
         var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, AcceptDownloads = true });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        // Generous: the machine running the browser suite is shared, and this journey loads four pages and a download.
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync(site.Url + "/events/");
 
         // Each control is reached and set from the keyboard: typing picks an option in a list, Space ticks a box.
