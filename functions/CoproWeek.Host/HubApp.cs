@@ -30,6 +30,8 @@ public static class HubApp
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+        builder.UseListeningUrlForSite();
+        builder.Services.AddTextCompression();
 
         // Development storage first, so Azurite is up before anything touches storage.
         builder.Services.AddHostedService<DevelopmentStorage>();
@@ -74,6 +76,7 @@ public static class HubApp
         {
             app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         }
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var site = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value;

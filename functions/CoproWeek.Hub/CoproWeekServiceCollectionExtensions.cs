@@ -91,6 +91,7 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddReportsAndDashboard(catalog);
         services.AddPosts(catalog);
         services.AddSupporters(catalog);
+        Search.SearchRegistration.AddSearch(services, catalog);
         services.AddHousekeeping(catalog);
         services.AddAccessRequests(configuration, catalog);
         return services;

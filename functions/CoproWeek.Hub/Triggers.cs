@@ -61,6 +61,7 @@ public static class Triggers
         public const string DashboardPage = "moderate/dashboard";
         public const string ModerationExport = "moderation/export/{file}";
         public const string ModerationExportPage = "moderate/export/{file}";
+        public const string Search = "search";
     }
 
     /// <summary>
@@ -137,6 +138,7 @@ public static class Triggers
         new HttpTriggerDefinition(nameof(ShowDashboard), Routes.DashboardPage, ["GET"]),
         new HttpTriggerDefinition(nameof(ExportModerationCsv), Routes.ModerationExport, ["GET"]),
         new HttpTriggerDefinition(nameof(ExportModerationCsvPage), Routes.ModerationExportPage, ["GET"]),
+        new HttpTriggerDefinition(nameof(Search), Routes.Search, ["GET"]),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
@@ -177,6 +179,7 @@ public static class Triggers
     public const string EraseSubscription = nameof(EraseSubscription);
     public const string ReceiveEmailEvents = nameof(ReceiveEmailEvents);
     public const string ConfirmContact = nameof(ConfirmContact);
+    public const string Search = nameof(Search);
     public const string PlanWeeklyDigest = nameof(PlanWeeklyDigest);
     public const string PlanDailyDigest = nameof(PlanDailyDigest);
     public const string SendDigestBatch = nameof(SendDigestBatch);

@@ -156,7 +156,7 @@ public sealed class AccessibilityTests(SiteFixture site)
         await context.CloseAsync();
     }
 
-    private static async Task AssertAccessibleAsync(IPage page, string what)
+    internal static async Task AssertAccessibleAsync(IPage page, string what)
     {
         var result = await page.RunAxe(new AxeRunOptions
         {

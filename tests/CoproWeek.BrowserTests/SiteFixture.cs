@@ -11,7 +11,7 @@ namespace CoproWeek.BrowserTests;
 /// The real self-host on a loopback port with its own Azurite, one published event on the site, and Debian's
 /// Chromium driven by Playwright (never a downloaded browser).
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime
+public sealed partial class SiteFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
@@ -75,6 +75,8 @@ public sealed class SiteFixture : IAsyncLifetime
             }
             await Task.Delay(200);
         }
+
+        await PublishSiteContentAsync(http, _app.Services);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -204,11 +204,22 @@ public static class PostBodyRenderer
         text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     // The post page has its own h1 (the title); the body's "#" becomes h2 and so on, down to h6.
+    // The page's h1 is the story's title, so the story's own headings start at h2, whichever level the contributor began
+    // with ("##" is as common as "#"), and never skip a level going down: a screen reader's list of headings stays a tree.
     private static void DemoteHeadings(MarkdownDocument document)
     {
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        if (headings.Count == 0)
         {
-            heading.Level = Math.Min(heading.Level + 1, 6);
+            return;
+        }
+        var shift = 2 - headings.Min(h => h.Level);
+        var previous = 1;
+        foreach (var heading in headings)
+        {
+            var level = Math.Clamp(heading.Level + shift, 2, Math.Min(previous + 1, 6));
+            heading.Level = level;
+            previous = level;
         }
     }
 

@@ -32,8 +32,14 @@ public sealed record PostImage(string Blob, string Alt, int Width, int Height, s
     public string Extension => ContentType == "image/png" ? ".png" : ".jpg";
 }
 
-/// <summary>A picture on the public site: its address and description.</summary>
-public sealed record PublicImage(string Url, string Alt, int Width, int Height);
+/// <summary>A picture on the public site: its address and description, and the sizes it is offered at (none for stories published before sizes existed).</summary>
+public sealed record PublicImage(string Url, string Alt, int Width, int Height)
+{
+    public IReadOnlyList<PublicImageSize> Sizes { get; init; } = [];
+}
+
+/// <summary>One size of a published picture: its address, type (<c>image/webp</c>, <c>image/jpeg</c> or <c>image/png</c>) and width in pixels.</summary>
+public sealed record PublicImageSize(string Url, string ContentType, int Width);
 
 /// <summary>
 /// What the site shows of a published story, kept in the site index so lists and feeds need no blob reads.

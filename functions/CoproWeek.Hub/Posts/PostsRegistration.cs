@@ -21,6 +21,7 @@ public static class PostsRegistration
         services.AddSingleton<ManagePost>();
         services.AddSingleton<ManagePostPage>();
         services.AddSingleton<PublishPost>();
+        services.AddSingleton<PublishedBodies>();
 
         catalog
             .Http<SubmitPost>(Triggers.SubmitPost, (h, req, ct) => h.HandleAsync(req, ct))

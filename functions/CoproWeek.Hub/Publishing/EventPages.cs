@@ -17,8 +17,8 @@ public sealed class EventPages(IOptions<SiteOptions> site)
     /// <summary>Everything rebuilt from the published events, with the fixed pages (they are cheap, and a new site needs them).</summary>
     /// <param name="extraSitemapUrls">Other pages for the sitemap, such as stories.</param>
     public IReadOnlyList<SiteFile> IndexFiles(IReadOnlyList<PublishedEvent> events, DateTimeOffset now, IEnumerable<SitemapUrl>? extraSitemapUrls = null,
-        HomeFeatures? home = null) =>
-        [.. EventSite.Indexes(events, now, site.Value, extraSitemapUrls, home), .. EventSite.FixedFiles(site.Value), .. PostSite.FixedFiles(site.Value), .. Supporters.SupporterSite.FixedFiles(site.Value),
+        HomeFeatures? home = null, IReadOnlyCollection<Posts.PublishedPost>? stories = null) =>
+        [.. EventSite.Indexes(events, now, site.Value, extraSitemapUrls, home, stories), .. EventSite.FixedFiles(site.Value), .. PostSite.FixedFiles(site.Value), .. Supporters.SupporterSite.FixedFiles(site.Value),
             new SiteFile("subscribe/index.html", EventSite.HtmlType, SubscribeFormPage.Render(site.Value)),
             // The moderation page is served by the API (it needs a key); /moderate/ on the public site points moderators to it.
             new SiteFile("moderate/index.html", EventSite.HtmlType,

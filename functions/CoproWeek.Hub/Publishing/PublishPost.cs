@@ -20,6 +20,7 @@ public sealed class PublishPost(
     SiteWriter writer,
     PublishedItems published,
     IndexRebuilds rebuilds,
+    PublishedBodies bodies,
     Moderation.ModerationLog log,
     QueueSender queues,
     IOptions<SiteOptions> site,
@@ -62,13 +63,24 @@ public sealed class PublishPost(
         {
             var image = details.Images[i];
             var path = PostPaths.Image(submission.Slug, i + 1, image.Extension);
-            await writer.WriteBinaryAsync(path, await blobs.ReadImageAsync(image, cancellationToken), image.ContentType, cancellationToken);
+            var stored = await blobs.ReadImageAsync(image, cancellationToken);
+            await writer.WriteBinaryAsync(path, stored, image.ContentType, cancellationToken);
             paths.Add(path);
-            images.Add(new PublicImage(options.Public(path), image.Alt, image.Width, image.Height));
+            var sizes = new List<PublicImageSize>();
+            foreach (var size in PictureSizes.Make(stored.ToArray(), image.ContentType))
+            {
+                var sizePath = PostPaths.ImageSize(submission.Slug, i + 1, size.Width, size.Extension);
+                await writer.WriteBinaryAsync(sizePath, BinaryData.FromBytes(size.Bytes), size.ContentType, cancellationToken);
+                paths.Add(sizePath);
+                sizes.Add(new PublicImageSize(options.Public(sizePath), size.ContentType, size.Width));
+            }
+            images.Add(new PublicImage(options.Public(path), image.Alt, image.Width, image.Height) { Sizes = sizes });
         }
         var post = PublicPost.From(details, body, images);
         var item = new PublishedPost(submission.Id, submission.Slug, submission.Version, post, entry?.PublishedAt ?? now);
-        var html = PostPage.Render(item, PostBodyRenderer.ToHtml(body, images.Select(i => i.Url).ToList()), await RelatedAsync(details, cancellationToken), options);
+        var safeBody = PostBodyRenderer.ToHtml(body, images.Select(i => i.Url).ToList());
+        var html = PostPage.Render(item, safeBody, await RelatedAsync(details, cancellationToken), options, modified: now);
+        await bodies.WriteAsync(item.Id, safeBody, cancellationToken);
         await writer.WriteAsync(new SiteFile(PostPaths.Page(item.Slug), EventSite.HtmlType, html), cancellationToken);
         // An earlier version may have had more pictures.
         foreach (var stale in (await writer.ListAsync(PostPaths.Folder(item.Slug), cancellationToken)).Where(p => !paths.Contains(p)))
@@ -114,6 +126,7 @@ public sealed class PublishPost(
                 await writer.WriteGoneAsync(PostPaths.Page(slug), TakenDownPage.Render(site.Value, Kind), cancellationToken);
             }
         }
+        await bodies.DeleteAsync(message.Id, cancellationToken);
         var tombstone = new SiteEntry(message.Id, Kind, message.Version, slug ?? "", entry?.PublicJson, entry?.PublishedAt ?? time.GetUtcNow(), Withdrawn: true, entry?.ETag ?? default);
         if (!await index.TryWriteAsync(tombstone, existed: entry is not null, cancellationToken))
         {

@@ -23,10 +23,10 @@ public static class EventCalendar
     }
 
     /// <summary>Every event that has not yet ended at <paramref name="now"/>, soonest first.</summary>
-    public static string ForAll(IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options)
+    public static string ForAll(IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options, string name = CalendarName)
     {
         var ics = new StringBuilder(64 * 1024);
-        Begin(ics, CalendarName);
+        Begin(ics, name);
         foreach (var published in EventList.Upcoming(events, now))
         {
             AppendEvent(ics, published, options);

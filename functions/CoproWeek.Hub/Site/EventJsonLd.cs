@@ -23,6 +23,10 @@ public static class EventJsonLd
             json.WriteString("eventStatus", "https://schema.org/EventScheduled");
             json.WriteString("eventAttendanceMode", "https://schema.org/" + AttendanceMode(e));
             json.WriteString("url", url);
+            // Events carry no picture of their own: the week's card stands for them, as on a shared link.
+            json.WriteStartArray("image");
+            json.WriteStringValue(options.Public(Brand.SocialCard));
+            json.WriteEndArray();
             json.WriteBoolean("isAccessibleForFree", e.IsFree);
             WriteLocation(json, e, booking ?? url);
             json.WriteStartObject("organizer");
@@ -42,8 +46,15 @@ public static class EventJsonLd
             }
             else
             {
+                if (EventPrice.Lowest(e.Cost) is { } price)
+                {
+                    json.WriteNumber("price", price);
+                    json.WriteString("priceCurrency", "GBP");
+                }
                 json.WriteString("description", EventWords.Cost(e));
             }
+            json.WriteString("availability", "https://schema.org/InStock");
+            json.WriteString("validFrom", UkTime.Iso(published.PublishedAt));
             json.WriteString("url", booking ?? url);
             json.WriteEndObject();
             json.WriteEndObject();

@@ -21,18 +21,19 @@ public static class EventList
     public static IReadOnlyDictionary<string, string> RenderPages(IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options)
     {
         var upcoming = Upcoming(events, now);
-        var cards = upcoming.Select(e => Card(e, options, 2)).ToArray();
+        var cards = upcoming.Select(e => Card(e, options, 3)).ToArray();
+        var days = upcoming.Select(e => Day(e.Details.Start)).ToArray();
         var all = Enumerable.Range(0, upcoming.Count).ToArray();
         var matches = Facet.All.ToDictionary(f => f, f => f.Terms.ToDictionary(t => t.Id, t => Matching(upcoming, f, t.Id)));
         var pages = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [SitePaths.Events] = Page(options, "Events", null, null, all, cards, matches),
+            [SitePaths.Events] = Page(options, "Events", null, null, all, cards, days, matches, upcoming),
         };
         foreach (var facet in Facet.All)
         {
             foreach (var term in facet.Terms)
             {
-                pages[SitePaths.Filter(facet, term.Id)] = Page(options, facet.Heading(term), facet, term, matches[facet][term.Id], cards, matches);
+                pages[SitePaths.Filter(facet, term.Id)] = Page(options, facet.Heading(term), facet, term, matches[facet][term.Id], cards, days, matches, upcoming);
             }
         }
         return pages;
@@ -53,7 +54,7 @@ public static class EventList
             .Append("<dt>Format</dt><dd>").Text(EventWords.Format(e)).Append("</dd>\n");
         if (EventWords.Region(e) is { Length: > 0 } region)
         {
-            html.Append("<dt>Region</dt><dd>").Text(region).Append("</dd>\n");
+            html.Append("<dt>Region</dt><dd><a href=\"").Text(options.Url(SitePaths.Filter(Facet.Region, e.Region))).Append("\">").Text(region).Append("</a></dd>\n");
         }
         var access = string.Join(", ", EventWords.AccessNames(e));
         if (access.Length > 0)
@@ -80,12 +81,27 @@ public static class EventList
         return found.ToArray();
     }
 
-    private static string Page(SiteOptions options, string heading, Facet? facet, Term? term, int[] shown, string[] cards,
-        Dictionary<Facet, Dictionary<string, int[]>> matches)
+    /// <summary>The UK day an event starts on: the list's headings.</summary>
+    public static DateOnly Day(DateTimeOffset start) => DateOnly.FromDateTime(UkTime.ToUk(start).DateTime);
+
+    private static string Page(SiteOptions options, string heading, Facet? facet, Term? term, int[] shown, string[] cards, DateOnly[] days,
+        Dictionary<Facet, Dictionary<string, int[]>> matches, IReadOnlyList<PublishedEvent> upcoming)
     {
         var html = new StringBuilder(1024 + shown.Length * 700);
         html.Append("<h1>").Text(heading).Append("</h1>\n")
             .Append("<p>Events in Co-production Week, soonest first. Times are UK time.</p>\n");
+        html.FinderForm(options, new Search.SearchQuery
+        {
+            Kind = "events",
+            Region = facet == Facet.Region ? term!.Id : null,
+            Format = facet == Facet.Format ? term!.Id : null,
+            Topic = facet == Facet.Topic ? term!.Id : null,
+            Access = facet == Facet.Access ? [term!.Id] : [],
+        }, "Find an event");
+        if (facet is null)
+        {
+            html.RegionTiles(upcoming, options, 2);
+        }
         FilterNav(html, options, facet, term, cards.Length, matches);
         html.Append("<p class=\"count\" id=\"count\">").Append(Count(shown.Length)).Append("</p>\n");
         if (shown.Length == 0)
@@ -97,15 +113,21 @@ public static class EventList
         }
         else
         {
-            html.Append("<ul class=\"event-list\" aria-labelledby=\"count\">\n");
-            foreach (var index in shown)
+            // Grouped by the day each starts, soonest first; within a day, by start time (the order of Upcoming).
+            foreach (var day in shown.GroupBy(i => days[i]))
             {
-                html.Append(cards[index]);
+                html.Append("<h2>").Text(UkTime.Date(day.Key)).Append("</h2>\n<ul class=\"event-list\">\n");
+                foreach (var index in day)
+                {
+                    html.Append(cards[index]);
+                }
+                html.Append("</ul>\n");
             }
-            html.Append("</ul>\n");
         }
+        html.CalendarSubscription(options, facet, term);
         return SiteLayout.Render(options, heading, html.ToString(), SiteSection.Events, new PageHead
         {
+            Description = $"{heading}: {SiteLayout.SiteName} events across the UK, with their access details.",
             Canonical = options.Url(facet is null ? SitePaths.Events : SitePaths.Filter(facet, term!.Id)),
             Alternates = [("text/calendar", options.Public(SitePaths.Calendar), "All events for your calendar")],
         });

@@ -35,7 +35,7 @@ public static class EventPage
             html.Append("<p><a class=\"button\" href=\"").Text(booking).Append("\" rel=\"noopener\">Book a place<span class=\"visually-hidden\">: ")
                 .Text(e.Title).Append("</span></a></p>\n");
         }
-        html.Append("<p><a href=\"event.ics\">Add to your calendar</a> <span class=\"hint\">(a file your phone or computer calendar can open)</span></p>\n");
+        html.AddToCalendarLinks(published, options);
 
         html.Append("<h2>How people with lived experience shaped this event</h2>\n");
         if (string.IsNullOrWhiteSpace(e.Coproduction.LivedExperienceInvolvement))
@@ -55,9 +55,11 @@ public static class EventPage
         else
         {
             html.Append("<p>This event has:</p>\n<ul class=\"checklist\">\n");
-            foreach (var name in access)
+            // Each need links to the list of events that have it.
+            foreach (var need in e.Access.Needs())
             {
-                html.Append("<li>").Text(name).Append("</li>\n");
+                html.Append("<li><a href=\"").Text(options.Url(SitePaths.Filter(Facet.Access, need))).Append("\">")
+                    .Text(Vocabulary.NameOf(Vocabulary.AccessNeeds, need)).Append("</a></li>\n");
             }
             html.Append("</ul>\n");
         }

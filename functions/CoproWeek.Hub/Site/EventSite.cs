@@ -22,12 +22,14 @@ public static class EventSite
 
     /// <summary>Everything built from the whole set of published events: home page, list and filter pages, calendar, JSON and sitemap.</summary>
     /// <param name="extraSitemapUrls">Other pages for the sitemap, such as stories.</param>
+    /// <param name="stories">Published stories, for the home page's featured stories.</param>
     public static IReadOnlyList<SiteFile> Indexes(IReadOnlyCollection<PublishedEvent> events, DateTimeOffset now, SiteOptions options,
-        IEnumerable<SitemapUrl>? extraSitemapUrls = null, HomeFeatures? home = null)
+        IEnumerable<SitemapUrl>? extraSitemapUrls = null, HomeFeatures? home = null, IReadOnlyCollection<Posts.PublishedPost>? stories = null)
     {
         var files = EventList.RenderPages(events, now, options).Select(p => new SiteFile(p.Key, HtmlType, p.Value)).ToList();
-        files.Add(new(SitePaths.Home, HtmlType, HomePage.Render(events, now, options, home)));
+        files.Add(new(SitePaths.Home, HtmlType, HomePage.Render(events, now, options, home, stories)));
         files.Add(new(SitePaths.Calendar, EventCalendar.ContentType, EventCalendar.ForAll(events, now, options)));
+        files.AddRange(CalendarSubscriptions.Files(EventList.Upcoming(events, now), now, options));
         files.Add(new(SitePaths.EventsJson, EventsJson.ContentType, EventsJson.Render(events, now, options)));
         files.Add(new(SitePaths.Sitemap, Sitemap.ContentType, Sitemap.Render(events, options, extraSitemapUrls)));
         return files;
@@ -40,5 +42,6 @@ public static class EventSite
         new(SitePaths.NotFound, HtmlType, PlainPages.NotFound(options)),
         new(SitePaths.SubmitEvent, HtmlType, SubmitEventPage.Render(options)),
         new(SitePaths.SubmitEventThanks, HtmlType, PlainPages.SubmitEventThanks(options)),
+        .. Brand.TextFiles(options),
     ];
 }

@@ -12,7 +12,8 @@ public sealed record RelatedEvent(string Title, string Url);
 /// </summary>
 public static class PostPage
 {
-    public static string Render(PublishedPost published, string safeBodyHtml, RelatedEvent? related, SiteOptions options)
+    /// <param name="modified">When this version was published (schema.org <c>dateModified</c>); the first publication if not given.</param>
+    public static string Render(PublishedPost published, string safeBodyHtml, RelatedEvent? related, SiteOptions options, DateTimeOffset? modified = null)
     {
         var p = published.Post;
         var html = new StringBuilder(safeBodyHtml.Length + 4096);
@@ -21,13 +22,13 @@ public static class PostPage
             .Text(UkTime.Date(published.PublishedAt)).Append("</time></p>\n");
         if (p.Images.Count > 0)
         {
-            var first = p.Images[0];
-            Figure(html, first);
+            // The first picture is on screen as the page opens: fetched at once, not lazily.
+            Figure(html, p.Images[0], lazy: false);
         }
         html.Append("<div class=\"story\">\n").Append(safeBodyHtml).Append("\n</div>\n");
         foreach (var image in p.Images.Skip(1))
         {
-            Figure(html, image);
+            Figure(html, image, lazy: true);
         }
         if (related is not null && Html.SafeUrl(related.Url) is { } eventUrl)
         {
@@ -49,28 +50,36 @@ public static class PostPage
         {
             Description = p.Summary,
             Canonical = StoryCredits.Canonical(published, options),
-            JsonLd = JsonLd(published, options),
+            JsonLd = JsonLd(published, options, modified ?? published.PublishedAt),
             Alternates = SiteFeeds.Alternates(options),
+            OpenGraphType = "article",
+            Image = p.Images.Count > 0 ? new SharedImage(p.Images[0].Url, p.Images[0].Width, p.Images[0].Height, p.Images[0].Alt) : null,
         });
     }
 
     /// <summary>A card in the list of stories: title link, author, date and summary.</summary>
-    public static string Card(PublishedPost published, SiteOptions options)
+    public static string Card(PublishedPost published, SiteOptions options, int headingLevel = 2)
     {
         var p = published.Post;
         var html = new StringBuilder(600);
-        html.Append("<li class=\"card\">\n<h2><a href=\"").Text(options.Url(PostPaths.Page(published.Slug))).Append("\">").Text(p.Title).Append("</a></h2>\n")
+        html.Append(p.Images.Count > 0 ? "<li class=\"card card-with-picture\">\n" : "<li class=\"card\">\n");
+        if (p.Images.Count > 0)
+        {
+            // The title beside it says what the story is; the thumbnail only decorates, so screen readers skip it.
+            html.Picture(p.Images[0], Pictures.ThumbnailSizes, lazy: true, alt: "", className: "thumbnail");
+        }
+        html.Append("<h").Append(headingLevel).Append("><a href=\"").Text(options.Url(PostPaths.Page(published.Slug))).Append("\">").Text(p.Title)
+            .Append("</a></h").Append(headingLevel).Append(">\n")
             .KindLabel(p).Append("<p>").Byline(p);
         html.Append(". <time datetime=\"").Append(UkTime.Iso(published.PublishedAt)).Append("\">").Text(UkTime.Date(published.PublishedAt)).Append("</time></p>\n")
             .Append("<p>").Text(p.Summary).Append("</p>\n</li>\n");
         return html.ToString();
     }
 
-    private static void Figure(StringBuilder html, PublicImage image) =>
-        html.Append("<figure>\n<img src=\"").Text(image.Url).Append("\" alt=\"").Text(image.Alt).Append("\" width=\"").Append(image.Width)
-            .Append("\" height=\"").Append(image.Height).Append("\" loading=\"lazy\">\n</figure>\n");
+    private static void Figure(StringBuilder html, PublicImage image, bool lazy) =>
+        html.Append("<figure>\n").Picture(image, Pictures.StorySizes, lazy).Append("</figure>\n");
 
-    private static string JsonLd(PublishedPost published, SiteOptions options)
+    private static string JsonLd(PublishedPost published, SiteOptions options, DateTimeOffset modified)
     {
         var p = published.Post;
         return SiteJson.Write(json =>
@@ -81,6 +90,8 @@ public static class PostPage
             json.WriteString("headline", p.Title);
             json.WriteString("description", p.Summary);
             json.WriteString("datePublished", UkTime.Iso(published.PublishedAt));
+            json.WriteString("dateModified", UkTime.Iso(modified < published.PublishedAt ? published.PublishedAt : modified));
+            json.WriteString("mainEntityOfPage", options.Url(PostPaths.Page(published.Slug)));
             json.WriteString("url", options.Url(PostPaths.Page(published.Slug)));
             StoryCredits.WriteAuthors(json, p);
             if (p.Images.Count > 0)
@@ -99,6 +110,13 @@ public static class PostPage
             json.WriteStartObject("publisher");
             json.WriteString("@type", "Organization");
             json.WriteString("name", SiteLayout.SiteName);
+            json.WriteString("url", options.Url(SitePaths.Home));
+            json.WriteStartObject("logo");
+            json.WriteString("@type", "ImageObject");
+            json.WriteString("url", options.Public(Brand.LogoPng));
+            json.WriteNumber("width", 512);
+            json.WriteNumber("height", 512);
+            json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndObject();
         });

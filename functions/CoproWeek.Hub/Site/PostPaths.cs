@@ -21,4 +21,7 @@ public static class PostPaths
 
     /// <summary><c>posts/{slug}/image-1.jpg</c>, counting from 1.</summary>
     public static string Image(string slug, int number, string extension) => $"{Folder(slug)}image-{number}{extension}";
+
+    /// <summary><c>posts/{slug}/image-1-480w.webp</c>: one size of a picture (see <see cref="Posts.PictureSizes"/>).</summary>
+    public static string ImageSize(string slug, int number, int width, string extension) => $"{Folder(slug)}image-{number}-{width}w{extension}";
 }

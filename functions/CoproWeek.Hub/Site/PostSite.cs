@@ -7,10 +7,12 @@ namespace CoproWeek.Hub.Site;
 public static class PostSite
 {
     /// <summary>The story list pages and the site's feeds (which carry events too).</summary>
-    public static IReadOnlyList<SiteFile> Indexes(IReadOnlyCollection<PublishedPost> posts, IReadOnlyCollection<PublishedEvent> events, DateTimeOffset now, SiteOptions options) =>
+    /// <param name="fullText">The safe HTML of stories' words by id, for the feeds; a story without it is summarised.</param>
+    public static IReadOnlyList<SiteFile> Indexes(IReadOnlyCollection<PublishedPost> posts, IReadOnlyCollection<PublishedEvent> events, DateTimeOffset now, SiteOptions options,
+        IReadOnlyDictionary<string, string>? fullText = null) =>
     [
         .. PostList.RenderPages(posts, options).Select(p => new SiteFile(p.Key, EventSite.HtmlType, p.Value)),
-        .. SiteFeeds.Render(posts, events, now, options),
+        .. SiteFeeds.Render(posts, events, now, options, fullText),
         .. StoryKindPages.Render(posts, options),
     ];
 

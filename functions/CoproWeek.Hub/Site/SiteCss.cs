@@ -14,7 +14,7 @@ public static class SiteCss
         *, *::before, *::after { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
         body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1.1875rem; line-height: 1.5; color: #0b0c0c; background: #ffffff; overflow-wrap: anywhere; }
-        .wrap { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
+        .wrap { max-width: 46rem; margin-left: auto; margin-right: auto; padding-left: 1rem; padding-right: 1rem; }
         main { display: block; padding-top: 1.5rem; padding-bottom: 2rem; }
         main:focus { outline: none; }
         h1, h2, h3 { line-height: 1.25; margin: 1.5rem 0 0.75rem; }
@@ -34,13 +34,49 @@ public static class SiteCss
         .site-header { background: #12355b; color: #ffffff; padding: 0.75rem 0; border-bottom: 6px solid #ffdd00; }
         .site-header a, .site-header a:visited { color: #ffffff; }
         .site-header a:focus-visible { color: #0b0c0c; }
-        .site-name { display: inline-block; font-size: 1.375rem; font-weight: 700; text-decoration: none; padding: 0.5rem 0; min-height: 44px; }
+        .site-name { display: inline-flex; align-items: center; gap: 0.5rem; font-size: 1.375rem; font-weight: 700; text-decoration: none; padding: 0.5rem 0; min-height: 44px; }
+        .site-name .mark { flex: 0 0 auto; width: 48px; height: 32px; }
         .site-nav { list-style: none; margin: 0.25rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
         .site-nav a { display: inline-block; padding: 0.5rem 0; min-height: 44px; }
         .site-nav a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 0.2em; }
         .site-footer { background: #f3f2f1; border-top: 1px solid #b1b4b6; padding: 1.5rem 0; font-size: 1rem; }
         .footer-links { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
         .footer-links a { display: inline-block; padding: 0.5rem 0; }
+        img, picture, svg { max-width: 100%; height: auto; }
+        picture { display: block; }
+        figure { margin: 0 0 1.5rem; }
+        .story pre { overflow-x: auto; }
+        .story table { display: block; max-width: 100%; overflow-x: auto; border-collapse: collapse; }
+        .story th, .story td { border: 1px solid #b1b4b6; padding: 0.25rem 0.5rem; text-align: left; }
+        .card-with-picture { display: flow-root; }
+        .thumbnail { margin: 0 0 0.75rem; }
+        .thumbnail img { display: block; width: 100%; aspect-ratio: auto; }
+        @media (min-width: 40rem) { .thumbnail { float: right; width: 12rem; margin: 0 0 0.5rem 1rem; } }
+        .calendar-links, .subscribe-calendar ul { padding-left: 1.25rem; }
+        .calendar-links li, .subscribe-calendar li { margin-bottom: 0.5rem; }
+        .calendar-links a, .subscribe-calendar a { display: inline-block; padding: 0.25rem 0; min-height: 44px; }
+        .finder { border: 1px solid #b1b4b6; border-top: 6px solid #12355b; padding: 1rem; margin: 0 0 1.5rem; }
+        .finder h2 { margin-top: 0; }
+        .finder .field { margin-bottom: 1rem; }
+        @media (min-width: 40rem) { .finder-fields { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; } .finder-fields .field:first-child { grid-column: 1 / -1; }
+          .finder-choices { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; } }
+        mark { background: #ffdd00; color: #0b0c0c; padding: 0 0.1em; }
+        .button.button-secondary, .button.button-secondary:visited { background: #f3f2f1; color: #0b0c0c; box-shadow: 0 2px 0 #929191; }
+        .button.button-secondary:hover { background: #dbdad9; color: #0b0c0c; }
+        .week-dates { font-weight: 700; }
+        .region-map-layout { display: grid; gap: 1rem; }
+        .tile-map { width: 100%; max-width: 29rem; height: auto; }
+        .tile-map a:hover rect { stroke-width: 3; }
+        .region-list { columns: 2 12rem; padding-left: 1.25rem; }
+        .region-list a { display: inline-block; padding: 0.25rem 0; }
+        @media (max-width: 29.99rem) { .tile-map { display: none; } }
+        @media (min-width: 64rem) { .region-map-layout { grid-template-columns: 29rem 1fr; align-items: start; } }
+        @media (min-width: 80rem) {
+          .wrap { max-width: 76rem; }
+          main > h1, main > p, main > article, main > form, main > .error-summary, main > section:not(.region-map), main > .filters { max-width: 48rem; }
+          .event-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 0 1.5rem; }
+          .finder { max-width: none; }
+        }
         .lede { font-size: 1.3rem; }
         .easy-read { border-left: 8px solid #00703c; background: #f3f2f1; padding: 1rem; margin: 0 0 1.5rem; font-size: 1.3rem; }
         .easy-read h2 { margin-top: 0; }
@@ -79,7 +115,7 @@ public static class SiteCss
         .hint { display: block; color: #484949; margin: 0 0 0.5rem; font-weight: 400; }
         .error-message { display: block; color: #b3261e; font-weight: 700; margin: 0 0 0.5rem; }
         .required { font-weight: 400; }
-        input[type="text"], input[type="email"], input[type="url"], input[type="datetime-local"], select, textarea {
+        input[type="text"], input[type="search"], input[type="email"], input[type="url"], input[type="datetime-local"], select, textarea {
           display: block; width: 100%; max-width: 36rem; font: inherit; padding: 0.5rem; min-height: 44px; border: 2px solid #0b0c0c; border-radius: 0; background: #ffffff; color: #0b0c0c; }
         textarea { min-height: 8rem; }
         [aria-invalid="true"] { border-color: #b3261e; border-width: 3px; }

@@ -8,7 +8,7 @@ namespace CoproWeek.Hub.Site;
 
 /// <summary>
 /// <c>feed.xml</c> (RSS 2.0) and <c>atom.xml</c> (Atom 1.0): the newest stories and events together, newest published
-/// first, for feed readers. Text only (titles and summaries): a reader shows it as it likes, and no markup of ours can misfire.
+/// first, for feed readers. Stories are carried in full (their safe HTML, see <see cref="Render"/>); everything else is text.
 /// RSS readers take an item's <c>description</c> as HTML, so there the text is HTML-encoded before the XML encodes it again:
 /// a story that says <c>&lt;b&gt;hi&lt;/b&gt;</c> shows those characters, not bold. Atom says <c>type="text"</c> and needs no more.
 /// </summary>
@@ -24,23 +24,38 @@ public static class SiteFeeds
         ("application/atom+xml", options.Public(PostPaths.AtomFeed), "Co-production Week stories and events (Atom)"),
     ];
 
-    public static IReadOnlyList<SiteFile> Render(IEnumerable<PublishedPost> posts, IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options)
+    /// <summary>RSS 2.0's module for an item's full content (<c>content:encoded</c>), which feed readers show in place of the description.</summary>
+    public const string ContentModule = "http://purl.org/rss/1.0/modules/content/";
+
+    /// <param name="fullText">The safe HTML of stories' words by id (from <see cref="Posts.PostBodyRenderer"/>): carried in full, with the
+    /// story's pictures, as RSS <c>content:encoded</c> and Atom <c>content type="html"</c>. A story without it is summarised.</param>
+    public static IReadOnlyList<SiteFile> Render(IEnumerable<PublishedPost> posts, IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options,
+        IReadOnlyDictionary<string, string>? fullText = null)
     {
         var postList = posts.ToList();
         var eventList = events.ToList();
+        fullText ??= new Dictionary<string, string>();
+        var rss = Feed(postList, eventList, now, options, HtmlDescription, fullText, rss: true);
+        // RSS readers find the feed's own address here (atom:link rel="self"), as the RSS Advisory Board recommends.
+        rss.Links.Clear();
+        rss.ElementExtensions.Add(new System.Xml.Linq.XElement(System.Xml.Linq.XName.Get("link", "http://www.w3.org/2005/Atom"),
+            new System.Xml.Linq.XAttribute("href", options.Public(PostPaths.RssFeed)), new System.Xml.Linq.XAttribute("rel", "self"),
+            new System.Xml.Linq.XAttribute("type", "application/rss+xml")));
+        rss.Links.Add(new SyndicationLink(new Uri(options.Public(""))));
         return
         [
-            new(PostPaths.RssFeed, RssType, Write(new Rss20FeedFormatter(Feed(postList, eventList, now, options, HtmlDescription), serializeExtensionsAsAtom: false))),
-            new(PostPaths.AtomFeed, AtomType, Write(new Atom10FeedFormatter(Feed(postList, eventList, now, options, text => text)))),
+            new(PostPaths.RssFeed, RssType, Write(new Rss20FeedFormatter(rss, serializeExtensionsAsAtom: false))),
+            new(PostPaths.AtomFeed, AtomType, Write(new Atom10FeedFormatter(Feed(postList, eventList, now, options, text => text, fullText, rss: false)))),
         ];
     }
 
     /// <summary>An RSS description is read as HTML; encoding the text once more keeps every character as the author typed it.</summary>
     public static string HtmlDescription(string text) => System.Net.WebUtility.HtmlEncode(text);
 
-    private static SyndicationFeed Feed(IEnumerable<PublishedPost> posts, IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options, Func<string, string> describe)
+    private static SyndicationFeed Feed(IEnumerable<PublishedPost> posts, IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options, Func<string, string> describe,
+        IReadOnlyDictionary<string, string> fullText, bool rss)
     {
-        var items = posts.Select(p => Item(p, options, describe))
+        var items = posts.Select(p => Item(p, options, describe, fullText.TryGetValue(p.Id, out var html) ? FullText(p, html) : null, rss))
             .Concat(events.Select(e => Item(e, options, describe)))
             .OrderByDescending(i => i.PublishDate).ThenBy(i => i.Id, StringComparer.Ordinal)
             .Take(Items)
@@ -55,13 +70,25 @@ public static class SiteFeeds
         return feed;
     }
 
-    private static SyndicationItem Item(PublishedPost published, SiteOptions options, Func<string, string> describe)
+    private static SyndicationItem Item(PublishedPost published, SiteOptions options, Func<string, string> describe, string? fullHtml, bool rss)
     {
         var url = options.Url(PostPaths.Page(published.Slug));
         var item = new SyndicationItem(XmlSafe(published.Post.Title), describe(XmlSafe(published.Post.Summary)), new Uri(url), url, published.PublishedAt)
         {
             PublishDate = published.PublishedAt,
         };
+        if (fullHtml is not null)
+        {
+            if (rss)
+            {
+                item.ElementExtensions.Add(new System.Xml.Linq.XElement(System.Xml.Linq.XName.Get("encoded", ContentModule), XmlSafe(fullHtml)));
+            }
+            else
+            {
+                item.Summary = new TextSyndicationContent(XmlSafe(published.Post.Summary), TextSyndicationContentKind.Plaintext);
+                item.Content = new TextSyndicationContent(XmlSafe(fullHtml), TextSyndicationContentKind.Html);
+            }
+        }
         foreach (var author in Bylines.Of(published.Post))
         {
             item.Authors.Add(new SyndicationPerson { Name = XmlSafe(Bylines.Text(author)) });
@@ -88,6 +115,21 @@ public static class SiteFeeds
         item.Authors.Add(new SyndicationPerson { Name = XmlSafe(e.Organiser.Name) });
         item.Categories.Add(new SyndicationCategory("Event"));
         return item;
+    }
+
+    // The story's words (already made safe by PostBodyRenderer) followed by its pictures with their descriptions.
+    private static string FullText(PublishedPost published, string safeBodyHtml)
+    {
+        var html = new StringBuilder(safeBodyHtml.Length + 512).Append(safeBodyHtml);
+        foreach (var image in published.Post.Images)
+        {
+            if (Html.SafeUrl(image.Url) is { } src)
+            {
+                html.Append("\n<p><img src=\"").Text(src).Append("\" alt=\"").Text(image.Alt).Append("\" width=\"").Append(image.Width)
+                    .Append("\" height=\"").Append(image.Height).Append("\"></p>");
+            }
+        }
+        return html.ToString();
     }
 
     // Submission refuses control characters, but a feed that will not parse fails every reader at once: drop anything XML cannot carry.

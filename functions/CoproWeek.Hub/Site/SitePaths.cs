@@ -16,6 +16,7 @@ public static class SitePaths
     public const string Sitemap = "sitemap.xml";
     public const string SubmitEvent = "submit-event/index.html";
     public const string SubmitEventThanks = "submit-event/thanks/index.html";
+    public const string Subscribe = "subscribe/index.html";
 
     public static string EventPage(string slug) => $"events/{Segment(slug)}/index.html";
 
@@ -26,6 +27,9 @@ public static class SitePaths
 
     /// <summary>A filter page, e.g. <c>events/region/london/index.html</c>.</summary>
     public static string Filter(Facet facet, string id) => $"events/{facet.Segment}/{Segment(id)}/index.html";
+
+    /// <summary>A filter's own calendar, e.g. <c>events/region/wales/calendar.ics</c>.</summary>
+    public static string FilterCalendar(Facet facet, string id) => $"events/{facet.Segment}/{Segment(id)}/calendar.ics";
 
     /// <summary>The URL of a page from its blob name: <c>events/index.html</c> becomes <c>{PublicUrl}/events/</c>.</summary>
     public static string Url(this SiteOptions options, string blobName) =>

@@ -23,6 +23,7 @@ public static class Sitemap
             Url(xml, options.Url(path), null);
         }
         Url(xml, options.Url(SitePaths.SubmitEvent), null);
+        Url(xml, options.Url(SitePaths.Subscribe), null);
         foreach (var published in events.OrderBy(e => e.Details.Start).ThenBy(e => e.Id, StringComparer.Ordinal))
         {
             Url(xml, options.Url(SitePaths.EventPage(published.Slug)), published.PublishedAt);

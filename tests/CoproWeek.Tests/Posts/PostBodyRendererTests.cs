@@ -70,7 +70,15 @@ public sealed class PostBodyRendererTests
     {
         var html = PostBodyRenderer.ToHtml("# Our day\n\n## Morning\n\n###### Small print", OwnImages);
 
-        Assert.Equal("<h2>Our day</h2>\n<h3>Morning</h3>\n<h6>Small print</h6>\n", html);
+        Assert.Equal("<h2>Our day</h2>\n<h3>Morning</h3>\n<h4>Small print</h4>\n", html);
+    }
+
+    [Fact]
+    public void A_story_that_starts_at_level_two_headings_starts_at_h2()
+    {
+        var html = PostBodyRenderer.ToHtml("## Morning\n\nTea.\n\n#### Who came\n\n## Afternoon", OwnImages);
+
+        Assert.Equal("<h2>Morning</h2>\n<p>Tea.</p>\n<h3>Who came</h3>\n<h2>Afternoon</h2>\n", html);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class EventListTests
     ];
 
     private static string[] CardTitles(string html) =>
-        PageChecks.Parse(html).QuerySelectorAll("li.card h2 a").Select(a => a.Text()).ToArray();
+        PageChecks.Parse(html).QuerySelectorAll("li.card h3 a").Select(a => a.Text()).ToArray();
 
     [Fact]
     public void The_events_list_shows_upcoming_events_soonest_first_with_a_count()

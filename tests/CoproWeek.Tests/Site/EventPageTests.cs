@@ -22,7 +22,7 @@ public sealed class EventPageTests
         var headings = page.QuerySelectorAll("main h2").Select(h => h.Text()).ToList();
         Assert.Equal("Easy read", headings[0]);
         Assert.Equal(
-            ["Easy read", "When and where", "How people with lived experience shaped this event", "Paid involvement", "Access", "Topics", "Organiser", "About this event"],
+            ["Easy read", "When and where", "Add to your calendar", "How people with lived experience shaped this event", "Paid involvement", "Access", "Topics", "Organiser", "About this event"],
             headings);
         Assert.Contains("You can say what you think.", page.QuerySelector(".easy-read").Text());
         Assert.Equal("Monday 5 July 2027, 10am to 12:30pm", page.QuerySelector("dd time").Text());
@@ -38,7 +38,8 @@ public sealed class EventPageTests
         Assert.Equal(["Step-free access", "BSL interpretation", "Hearing loop", "Accessible toilets"],
             page.QuerySelectorAll("ul.checklist li").Select(li => li.Text()));
         Assert.Contains("Parking at the back.", html);
-        Assert.Equal("event.ics", page.QuerySelectorAll("a").Single(a => a.Text() == "Add to your calendar").GetAttribute("href"));
+        Assert.Equal("https://www.coproductionweek.example/events/planning-our-carers-strategy/event.ics",
+            page.QuerySelectorAll("a").Single(a => a.Text() == "Calendar file (.ics)").GetAttribute("href"));
         var website = page.QuerySelectorAll("a").Single(a => a.GetAttribute("href") == "https://riverside.example/carers");
         Assert.Contains("noopener", website.GetAttribute("rel"));
     }
@@ -127,7 +128,8 @@ public sealed class EventPageTests
         Assert.False(json.GetProperty("isAccessibleForFree").GetBoolean());
         var offer = json.GetProperty("offers");
         Assert.Equal("£10 for professionals", offer.GetProperty("description").GetString());
-        Assert.False(offer.TryGetProperty("price", out _));
+        Assert.Equal(10m, offer.GetProperty("price").GetDecimal());
+        Assert.Equal("GBP", offer.GetProperty("priceCurrency").GetString());
     }
 
     [Theory]

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using CoproWeek.Hub.Events;
+
+namespace CoproWeek.Hub.Site;
+
+/// <summary>
+/// "Add to your calendar" on an event page: the <c>.ics</c> file (Apple, Outlook on a computer, most phones), and links
+/// that open Google Calendar and Outlook on the web with the event filled in. Plain links, so no script is needed.
+/// </summary>
+public static class AddToCalendar
+{
+    public static StringBuilder AddToCalendarLinks(this StringBuilder html, PublishedEvent published, SiteOptions options)
+    {
+        var e = published.Details;
+        html.Append("<section aria-labelledby=\"add-to-calendar\">\n<h2 id=\"add-to-calendar\">Add to your calendar</h2>\n<ul class=\"calendar-links\">\n")
+            .Append("<li><a href=\"").Text(options.Public(SitePaths.EventCalendar(published.Slug))).Append("\" download>Calendar file (.ics)</a> ")
+            .Append("<span class=\"hint\">for Apple Calendar, Outlook on a computer and most phones</span></li>\n")
+            .Append("<li><a href=\"").Text(Google(published, options)).Append("\" rel=\"noopener\">Google Calendar<span class=\"visually-hidden\">: ").Text(e.Title).Append("</span></a></li>\n")
+            .Append("<li><a href=\"").Text(Outlook("https://outlook.live.com", published, options)).Append("\" rel=\"noopener\">Outlook.com<span class=\"visually-hidden\">: ").Text(e.Title).Append("</span></a></li>\n")
+            .Append("<li><a href=\"").Text(Outlook("https://outlook.office.com", published, options)).Append("\" rel=\"noopener\">Outlook for work or school (Microsoft 365)<span class=\"visually-hidden\">: ").Text(e.Title).Append("</span></a></li>\n")
+            .Append("</ul>\n</section>\n");
+        return html;
+    }
+
+    /// <summary>Google Calendar's "create event" template: times in UTC as <c>yyyyMMddTHHmmssZ/…</c>.</summary>
+    public static string Google(PublishedEvent published, SiteOptions options)
+    {
+        var e = published.Details;
+        return "https://calendar.google.com/calendar/render?action=TEMPLATE"
+            + "&text=" + Uri.EscapeDataString(e.Title)
+            + "&dates=" + Utc(e.Start) + "/" + Utc(e.End)
+            + "&details=" + Uri.EscapeDataString(Details(published, options))
+            + (EventWords.Location(e) is { Length: > 0 } location ? "&location=" + Uri.EscapeDataString(location) : "")
+            + "&ctz=Europe%2FLondon";
+    }
+
+    /// <summary>Outlook on the web's compose deep link (Outlook.com or Microsoft 365): times in ISO 8601 UTC.</summary>
+    public static string Outlook(string origin, PublishedEvent published, SiteOptions options)
+    {
+        var e = published.Details;
+        return origin + "/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent"
+            + "&subject=" + Uri.EscapeDataString(e.Title)
+            + "&startdt=" + Uri.EscapeDataString(Iso(e.Start))
+            + "&enddt=" + Uri.EscapeDataString(Iso(e.End))
+            + "&body=" + Uri.EscapeDataString(Details(published, options))
+            + (EventWords.Location(e) is { Length: > 0 } location ? "&location=" + Uri.EscapeDataString(location) : "");
+    }
+
+    /// <summary>A calendar's address for subscribing (<c>webcal:</c>), from its https or http address.</summary>
+    public static string Webcal(string url) =>
+        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "webcal://" + url["https://".Length..]
+        : url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? "webcal://" + url["http://".Length..]
+        : url;
+
+    private static string Details(PublishedEvent published, SiteOptions options) =>
+        $"{published.Details.Summary.Trim()}\n\n{options.Url(SitePaths.EventPage(published.Slug))}";
+
+    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
