@@ -133,7 +133,11 @@ public sealed class StoryCreditsTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Contains(paths[2], blogs);
         Assert.DoesNotContain(paths[0], blogs);
         var homePage = new HtmlParser().ParseDocument(await client.GetStringAsync("/"));
-        Assert.Equal([paths[0]], homePage.QuerySelectorAll(".event-list a[href*='/posts/']").Select(a => new Uri(a.GetAttribute("href")!).AbsolutePath));
+        string[] Linked(string heading) => homePage.QuerySelectorAll("h2").Single(h => h.TextContent == heading).NextElementSibling!.NextElementSibling!
+            .QuerySelectorAll("a[href*='/posts/']").Select(a => new Uri(a.GetAttribute("href")!).AbsolutePath).ToArray();
+        Assert.Equal([paths[0]], Linked("Good practice"));
+        Assert.DoesNotContain(paths[0], homePage.QuerySelectorAll("h2").Single(h => h.TextContent == "Stories from the week").NextElementSibling!
+            .QuerySelectorAll("a").Select(a => new Uri(a.GetAttribute("href")!).AbsolutePath));
         Assert.Contains("Good practice", new HtmlParser().ParseDocument(await client.GetStringAsync(paths[0])).QuerySelector(".story-kind")?.TextContent);
         Assert.Contains("/posts/kind/launch/", await client.GetStringAsync("/sitemap.xml"));
 
