@@ -62,8 +62,8 @@ public sealed class SendAccessRequest(
         if (await limits.CountAsync(request, LimitedAction.AccessRequest) is { } limited)
         {
             return isForm
-                ? PrivateAnswer.Html(AccessRequestPages.Closed(site.Value, "Please try again later",
-                    "There have been a lot of requests from this connection in the last hour. Please try again in an hour."), StatusCodes.Status429TooManyRequests)
+                ? ClientLimits.WithSameWait(limited, PrivateAnswer.Html(AccessRequestPages.Closed(site.Value, "Please try again later",
+                    "There have been a lot of requests from this connection in the last hour. Please try again in an hour."), StatusCodes.Status429TooManyRequests))
                 : limited;
         }
         var (open, refusal) = await FindOpenEventAsync(id, cancellationToken);
