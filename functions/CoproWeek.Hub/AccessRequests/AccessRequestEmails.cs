@@ -27,27 +27,37 @@ public static class AccessRequestEmails
             request.Email is null
                 ? "Please contact them the way they asked, and tell them what you can arrange."
                 : "Reply to this email to answer them, or contact them the way they asked. Tell them what you can arrange.",
-            "This is health information. Use it only to arrange their place, share it only with the people who need it for that, and delete it when the event is over. Co-production Week has not kept a copy. We have not checked that the contact details belong to the person who sent them.",
+            request.Email is null
+                ? "We have not checked that these contact details belong to the person who sent this."
+                : $"Your reply goes to {request.Email}, the address typed into the form. We have not checked that this address belongs to the person who sent this, so before you share anything about their needs, make sure you are talking to them.",
+            "This is health information. Use it only to arrange their place, share it only with the people who need it for that, and delete it when the event is over. Co-production Week has not kept a copy.",
         };
         return EmailTemplate.Build($"access-{requestId}-organiser", organiserEmail, $"Access request for your event: {details.Title}", paragraphs, null, now,
             category: Category) with { ReplyTo = request.Email, Sensitive = true };
     }
 
     /// <summary>
-    /// The person's copy, with what they asked for: only to an address whose owner has confirmed it to the hub, as
-    /// nobody is sent someone else's words on a stranger's say-so.
+    /// The person's copy, only to an address whose owner has confirmed it to the hub, at most one a day per mailbox.
+    /// Confirmed only means the mailbox once confirmed with the hub, not that it is the sender's: so the copy repeats
+    /// nothing the sender wrote (no name, no "something else" words), only the event and the access words from our
+    /// own list they ticked.
     /// </summary>
-    public static EmailMessage CopyToPerson(string requestId, EventDetails details, string eventUrl, AccessRequest request, DateTimeOffset now) =>
-        EmailTemplate.Build($"access-{requestId}-copy", request.Email!, $"We sent your access request: {details.Title}",
+    public static EmailMessage CopyToPerson(string requestId, EventDetails details, string email, string eventUrl, AccessRequest request, DateTimeOffset now) =>
+        EmailTemplate.Build($"access-{requestId}-copy", email, $"We sent your access request: {details.Title}",
         [
-            $"Hello {request.Name},",
+            "Hello,",
             $"We have sent your request to the organiser of \"{details.Title}\" ({UkTime.Range(details.Start, details.End)}).",
-            "You asked for:\n" + string.Join("\n", AccessRequestInput.NeedWords(request).Select(n => "• " + n)),
+            "You asked for:\n" + string.Join("\n", ChosenWords(request).Select(n => "• " + n)),
             "What happens next: the organiser will contact you " + AccessRequestInput.ContactWords(request).ToLowerInvariant()
                 + " to say what they can arrange. Most organisers reply within a few working days.",
-            "We do not keep a copy of your request. This email is your record of it.",
+            "We do not keep a copy of your request, and this email does not repeat what you wrote in it.",
             "If you do not hear back within a week, or the event is soon, send it again from the event's page.",
+            "If this was not you, you can ignore this email. We send at most one of these a day to an address.",
         ], new EmailTemplate.Link("See the event", eventUrl), now, category: Category) with { Sensitive = true };
+
+    /// <summary>The ticked needs in our own words; "something else" without what the person wrote.</summary>
+    public static IEnumerable<string> ChosenWords(AccessRequest request) =>
+        request.Needs.Select(n => n == AccessRequestInput.Other ? "Something else (what you wrote went to the organiser)" : Vocabulary.NameOf(AccessRequestInput.NeedChoices, n));
 
     /// <summary>
     /// To an address the hub has not confirmed: fixed words that repeat nothing the sender wrote, so the form cannot

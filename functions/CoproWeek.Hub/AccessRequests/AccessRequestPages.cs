@@ -16,7 +16,7 @@ public static class AccessRequestPages
 
     /// <summary>What the consent box stands for, word for word: the form and the README say the same.</summary>
     public const string WhatHappens =
-        "We email what you write here to the organiser of this event, and send you a copy if you give an email address. " +
+        "We email what you write here to the organiser of this event, and, if you give an email address, email you to say it has gone (that email lists the needs you ticked, not what you typed). " +
         "It may include health information. Co-production Week keeps no copy: once the emails are sent, nothing of it is left with us. " +
         "The organiser uses it to arrange your place and should delete it after the event.";
 
@@ -42,7 +42,7 @@ public static class AccessRequestPages
 
         form.StartFieldset("Your details", "The organiser uses these to reply to you. We do not keep them.", "details");
         form.Text(Name, "Your name", null, autocomplete: "name", spellcheck: "false");
-        form.Text(AccessRequestInput.Email, "Email address", "Needed if you want to be contacted by email. We send you a copy of your request.", type: "email", autocomplete: "email", spellcheck: "false");
+        form.Text(AccessRequestInput.Email, "Email address", "Needed if you want to be contacted by email. We email you to say your request has gone.", type: "email", autocomplete: "email", spellcheck: "false");
         form.Text(Phone, "Phone number", "Needed if you want a call or text relay. If someone else will speak for you, give their email address or phone number.", type: "tel", autocomplete: "tel");
         form.EndFieldset();
 
@@ -52,17 +52,26 @@ public static class AccessRequestPages
         return SiteLayout.Render(site, formErrors.Any ? "Error: " + Heading : Heading, html.ToString(), SiteSection.Events, new PageHead { Private = true });
     }
 
-    public static string Sent(SiteOptions site, PublishedEventSummary summary)
+    /// <summary>The confirmation; without <paramref name="summary"/> (the event no longer takes requests) it names no event.</summary>
+    public static string Sent(SiteOptions site, PublishedEventSummary? summary)
     {
         var html = new StringBuilder();
-        html.Append("<h1>Your request has gone to the organiser</h1>\n")
-            .Append("<p class=\"lede\">We have sent what you need to the organiser of <a href=\"").Text(summary.Url).Append("\">").Text(summary.Title).Append("</a>.</p>\n")
+        html.Append("<h1>Your request has gone to the organiser</h1>\n");
+        if (summary is null)
+        {
+            html.Append("<p class=\"lede\">We have sent what you need to the organiser of the event.</p>\n");
+        }
+        else
+        {
+            html.Append("<p class=\"lede\">We have sent what you need to the organiser of <a href=\"").Text(summary.Url).Append("\">").Text(summary.Title).Append("</a>.</p>\n");
+        }
+        html
             .Append("<h2>What happens next</h2>\n<ul>\n")
             .Append("<li>The organiser will contact you the way you asked, to say what they can arrange.</li>\n")
-            .Append("<li>If you gave an email address, we have sent you an email to say the request has gone.</li>\n")
+            .Append("<li>If you gave an email address, we email you to say the request has gone (one such email a day at most).</li>\n")
             .Append("<li>We do not keep a copy of your request.</li>\n")
             .Append("<li>If you do not hear back within a week, or the event is soon, you can send it again.</li>\n</ul>\n")
-            .Append("<p><a href=\"").Text(summary.Url).Append("\">Back to the event</a></p>\n");
+            .Append("<p><a href=\"").Text(summary?.Url ?? site.Url(SitePaths.Events)).Append("\">").Append(summary is null ? "See all events" : "Back to the event").Append("</a></p>\n");
         return SiteLayout.Render(site, "Your request has gone to the organiser", html.ToString(), SiteSection.Events, new PageHead { Private = true });
     }
 

@@ -16,6 +16,7 @@ public static class AccessRequestsRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<AccessRequestCounts>();
+        services.AddExpirySweep<AccessRequestCopies>();
         services.AddSingleton<SendAccessRequest>();
         services.AddExpirySweep<SensitivePoisonCopies>();
         catalog

@@ -3,6 +3,7 @@ using CoproWeek.Hub.Contacts;
 using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Http;
 using CoproWeek.Hub.Limits;
+using CoproWeek.Hub.Publishing;
 using CoproWeek.Hub.Site;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Submissions;
@@ -22,6 +23,8 @@ public sealed class SendAccessRequest(
     ContactAddresses contacts,
     ClientLimits limits,
     AccessRequestCounts counts,
+    AccessRequestCopies copies,
+    SiteIndex index,
     QueueSender queues,
     IOptions<AccessRequestOptions> options,
     IOptions<SiteOptions> site,
@@ -42,15 +45,11 @@ public sealed class SendAccessRequest(
     public Task<IResult> ShowSentAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
         PrivateAnswer.Of(AnswerShowSentAsync(id, cancellationToken));
 
+    /// <summary>The confirmation; it names the event only while the event takes requests, from what its public page shows.</summary>
     private async Task<IResult> AnswerShowSentAsync(string id, CancellationToken cancellationToken)
     {
-        var submission = SubmissionStore.IsId(id) ? await submissions.GetAsync(id, cancellationToken) : null;
-        if (submission is not { Kind: "event" })
-        {
-            return PrivateAnswer.Html(AccessRequestPages.Closed(site.Value, "Page not found", "There is no event here. Check the link."), StatusCodes.Status404NotFound);
-        }
-        var details = HubJson.Deserialize<EventDetails>(submission.DetailsJson);
-        return PrivateAnswer.Html(AccessRequestPages.Sent(site.Value, PublishedEventSummary.Of(details, submission.Slug, site.Value)));
+        var (open, _) = await FindOpenEventAsync(id, cancellationToken);
+        return PrivateAnswer.Html(AccessRequestPages.Sent(site.Value, open?.Summary));
     }
 
     public Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
@@ -62,8 +61,8 @@ public sealed class SendAccessRequest(
         if (await limits.CountAsync(request, LimitedAction.AccessRequest) is { } limited)
         {
             return isForm
-                ? PrivateAnswer.Html(AccessRequestPages.Closed(site.Value, "Please try again later",
-                    "There have been a lot of requests from this connection in the last hour. Please try again in an hour."), StatusCodes.Status429TooManyRequests)
+                ? ClientLimits.WithSameWait(limited, PrivateAnswer.Html(AccessRequestPages.Closed(site.Value, "Please try again later",
+                    "There have been a lot of requests from this connection in the last hour. Please try again in an hour."), StatusCodes.Status429TooManyRequests))
                 : limited;
         }
         var (open, refusal) = await FindOpenEventAsync(id, cancellationToken);
@@ -120,7 +119,11 @@ public sealed class SendAccessRequest(
         {
             if (await contacts.IsConfirmedAsync(email, cancellationToken))
             {
-                emails.Add(AccessRequestEmails.CopyToPerson(requestId, details, open.Summary.Url, request, now));
+                // Confirmed is not proof the mailbox is the sender's: the copy repeats none of their words, one a day.
+                if (await copies.TryClaimAsync(email, cancellationToken))
+                {
+                    emails.Add(AccessRequestEmails.CopyToPerson(requestId, details, email, open.Summary.Url, request, now));
+                }
             }
             else if (await contacts.TryClaimConfirmationAsync(email, withLink: false, cancellationToken) is not null)
             {
@@ -140,7 +143,12 @@ public sealed class SendAccessRequest(
 
     private sealed record Refusal(int Status, string Title, string Detail);
 
-    /// <summary>The event when it takes requests now (live, not ended); otherwise why not.</summary>
+    /// <summary>
+    /// The event when it takes requests now: its public page is up (the site index's live entry, whatever edit may be
+    /// waiting for a moderator), it was not withdrawn or taken down meanwhile, and it has not ended; otherwise why not.
+    /// What the pages and emails say of it comes from the published version; the organiser's name and address from
+    /// the item.
+    /// </summary>
     private async Task<(OpenEvent? Open, Refusal? Refusal)> FindOpenEventAsync(string id, CancellationToken cancellationToken)
     {
         var submission = SubmissionStore.IsId(id) ? await submissions.GetAsync(id, cancellationToken) : null;
@@ -153,18 +161,20 @@ public sealed class SendAccessRequest(
             return (null, new Refusal(StatusCodes.Status410Gone, "This event has been cancelled",
                 "The organiser has taken this event off the calendar, so it does not take requests."));
         }
-        if (submission.Status != SubmissionStatus.Live)
+        var entry = submission.Status == SubmissionStatus.TakenDown ? null : await index.GetAsync("event", id, cancellationToken);
+        if (entry is not { Withdrawn: false, PublicJson: { } publicJson })
         {
             return (null, new Refusal(StatusCodes.Status404NotFound, "This event is not on the calendar",
                 "This event is not on the website now, so it does not take requests."));
         }
-        var details = HubJson.Deserialize<EventDetails>(submission.DetailsJson);
-        if (details.End <= time.GetUtcNow())
+        var published = HubJson.Deserialize<EventDetails>(publicJson);
+        if (published.End <= time.GetUtcNow())
         {
             return (null, new Refusal(StatusCodes.Status410Gone, "This event has ended",
                 "This event is over, so it does not take requests. Look for other events on our calendar."));
         }
-        return (new OpenEvent(submission, details, PublishedEventSummary.Of(details, submission.Slug, site.Value)), null);
+        var contact = HubJson.Deserialize<EventDetails>(submission.DetailsJson).Contact;
+        return (new OpenEvent(submission, published with { Contact = contact }, PublishedEventSummary.Of(published, entry.Slug, site.Value)), null);
     }
 
     private IResult Refuse(Refusal refusal, bool isForm) => isForm

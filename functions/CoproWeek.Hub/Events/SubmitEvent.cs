@@ -41,7 +41,7 @@ public sealed class SubmitEvent(
         var (fields, problem) = await InputFields.ReadAsync(request, cancellationToken);
         if (limited is not null)
         {
-            return fields is { FromForm: true } ? pages.SubmitFormWithErrors(fields, TooManyOnForm, StatusCodes.Status429TooManyRequests) : limited;
+            return fields is { FromForm: true } ? ClientLimits.WithSameWait(limited, pages.SubmitFormWithErrors(fields, TooManyOnForm, StatusCodes.Status429TooManyRequests)) : limited;
         }
         if (fields is null)
         {

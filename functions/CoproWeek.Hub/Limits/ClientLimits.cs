@@ -85,6 +85,12 @@ public sealed class ClientLimits(
     public static IResult TooMany(TimeSpan retryAfter) => new RetryAfter(retryAfter, Problems.Status(StatusCodes.Status429TooManyRequests,
         "Too many requests", $"You have sent a lot from this connection in the last hour. Try again in {Minutes(retryAfter)}."));
 
+    /// <summary>
+    /// A page answering for <paramref name="limited"/> (a form shown again with the 429 status), with the same
+    /// <c>Retry-After</c> header, so a browser or a script reading the page knows the wait too.
+    /// </summary>
+    public static IResult WithSameWait(IResult limited, IResult page) => limited is RetryAfter wait ? new RetryAfter(wait.Wait, page) : page;
+
     /// <summary>"about 40 minutes": how long the wait is, in words for a person.</summary>
     public static string Minutes(TimeSpan wait) =>
         wait.TotalMinutes <= 1 ? "a minute" : $"about {Math.Ceiling(wait.TotalMinutes).ToString(CultureInfo.InvariantCulture)} minutes";
@@ -137,6 +143,8 @@ public sealed class ClientLimits(
     /// <summary>Adds a <c>Retry-After</c> header to another result.</summary>
     private sealed class RetryAfter(TimeSpan wait, IResult inner) : IResult
     {
+        public TimeSpan Wait => wait;
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

@@ -57,7 +57,7 @@ public static partial class StoryFields
     private static Dictionary<int, Byline> ReadIndexed(FieldReader f, InputFields input)
     {
         var listed = new Dictionary<int, Byline>();
-        foreach (var extra in input.Names.Select(n => AuthorName().Match(n)).Where(m => m.Success && int.Parse(m.Groups[1].Value) >= Bylines.MaxAuthors).ToList())
+        foreach (var extra in input.Names.Select(n => AuthorName().Match(n)).Where(m => m.Success && (!int.TryParse(m.Groups[1].ValueSpan, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) || index >= Bylines.MaxAuthors)).ToList())
         {
             f.Take(extra.Value);
             f.Fail("authors", $"Name no more than {Bylines.MaxAuthors} authors (authors[0] to authors[{Bylines.MaxAuthors - 1}]).");
@@ -107,6 +107,11 @@ public static partial class StoryFields
             f.Fail("authors", $"You named {entries.Count} authors. Name no more than {Bylines.MaxAuthors}.");
             return listed;
         }
+        if (entries.IndexOf(null!) is var missing and >= 0)
+        {
+            f.Fail("authors", $"Author {missing + 1} in authors is empty (null). Give each author as {{\"name\":\"Sam\"}}, or leave them out.");
+            return listed;
+        }
         var fields = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
@@ -129,6 +134,7 @@ public static partial class StoryFields
         return read;
     }
 
-    [GeneratedRegex(@"^authors\[(\d{1,6})\]\.")]
+    // [0-9], not \d: \d is every Unicode digit in .NET, and int parsing takes ASCII digits only.
+    [GeneratedRegex(@"^authors\[([0-9]{1,6})\]\.")]
     private static partial Regex AuthorName();
 }

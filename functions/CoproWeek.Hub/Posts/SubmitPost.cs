@@ -45,7 +45,7 @@ public sealed class SubmitPost(
         if (await limits.CountAsync(request, LimitedAction.Submission) is { } limited)
         {
             return WantsPage(request)
-                ? EventPages.Html(SubmitPostPage.Render(site.Value, EventFormValues.From(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>()), SubmitEvent.TooManyOnForm), StatusCodes.Status429TooManyRequests)
+                ? ClientLimits.WithSameWait(limited, EventPages.Html(SubmitPostPage.Render(site.Value, EventFormValues.From(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>()), SubmitEvent.TooManyOnForm), StatusCodes.Status429TooManyRequests))
                 : limited;
         }
         var (upload, problem) = await PostUpload.ReadAsync(request, decodes, cancellationToken);

@@ -48,10 +48,10 @@ public sealed class Subscribe(
         if (limited is not null)
         {
             return isForm
-                ? Page.Html(site.Value, SubscribeFormPage.Title, SubscribeFormPage.Body(site.Value, body, new Dictionary<string, string[]>
+                ? ClientLimits.WithSameWait(limited, Page.Html(site.Value, SubscribeFormPage.Title, SubscribeFormPage.Body(site.Value, body, new Dictionary<string, string[]>
                 {
                     ["limit"] = ["There have been a lot of sign-ups from this connection in the last hour. Please try again in an hour."],
-                }), StatusCodes.Status429TooManyRequests)
+                }), StatusCodes.Status429TooManyRequests))
                 : limited;
         }
         if (body is null)

@@ -46,7 +46,7 @@ public sealed class SubmitSupporter(
         var page = WantsPage(request);
         if (await limits.CountAsync(request, LimitedAction.Supporter) is { } limited)
         {
-            return page ? FormAgain(EventFormValues.Empty, SubmitEvent.TooManyOnForm, StatusCodes.Status429TooManyRequests) : limited;
+            return page ? ClientLimits.WithSameWait(limited, FormAgain(EventFormValues.Empty, SubmitEvent.TooManyOnForm, StatusCodes.Status429TooManyRequests)) : limited;
         }
         var (upload, problem) = await SupporterUpload.ReadAsync(request, decodes, cancellationToken);
         if (upload is null)

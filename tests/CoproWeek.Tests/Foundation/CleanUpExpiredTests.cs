@@ -105,7 +105,7 @@ public sealed class CleanUpExpiredTests(AzuriteFixture azurite) : IClassFixture<
 
         var kinds = hub.Services.GetRequiredService<IEnumerable<IExpirySweep>>().Select(s => s.Kind).ToList();
 
-        Assert.Equal(["idempotency keys", "sign-in throttles", "moderator sessions", "unconfirmed submissions", "per-client request counts", "email events", "poisoned access request emails"], kinds);
+        Assert.Equal(["idempotency keys", "sign-in throttles", "moderator sessions", "unconfirmed submissions", "per-client request counts", "email events", "access request copy allowances", "poisoned access request emails"], kinds);
         Assert.Same(hub.Services.GetRequiredService<Idempotency>(), hub.Services.GetServices<IExpirySweep>().OfType<Idempotency>().Single());
     }
 }

@@ -187,6 +187,8 @@ public sealed class RouteFuzzTests(AzuriteFixture azurite, ITestOutputHelper out
         Raw("multipart without a boundary", "multipart/form-data", "--x\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nabc"u8.ToArray());
         Raw("multipart cut off", "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nabc"u8.ToArray());
         Raw("multipart huge header", "multipart/form-data; boundary=x", Encoding.ASCII.GetBytes("--x\r\nContent-Disposition: form-data; name=\"" + new string('a', 100_000) + "\"\r\n\r\nabc\r\n--x--\r\n"));
+        Raw("multipart authors with a null entry", "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"authors\"\r\n\r\n[null]\r\n--x--\r\n"u8.ToArray());
+        Raw("multipart author index in Arabic-Indic digits", "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"authors[\u0663].name\"\r\n\r\nSam\r\n--x--\r\n"u8.ToArray());
         Raw("json as text/plain", "text/plain", "{\"email\":\"a@example.org\",\"frequency\":\"weekly\"}"u8.ToArray());
         Raw("no charset, latin-1 bytes", "application/json; charset=iso-8859-1", [.. "{\"title\":\"caf"u8, 0xE9, .. "\"}"u8]);
         return bodies;

@@ -166,6 +166,10 @@ public sealed class StoryCreditsTests(AzuriteFixture azurite) : IClassFixture<Az
             ("authorName", p => [.. p.Where(x => x.Name != "authorName")]),
             ("authors", p => [.. p.Where(x => x.Name != "authorName"), new("authors", "not json")]),
             ("authors[1].role", p => [.. p, new("authors", """[{"name":"A"},{"name":"B","role":"%ROLE%"}]""".Replace("%ROLE%", new string('r', 121)))]),
+            ("authors", p => [.. p.Where(x => x.Name != "authorName"), new("authors", "[null]")]),
+            ("authors", p => [.. p.Where(x => x.Name != "authorName"), new("authors", """[{"name":"A"},null]""")]),
+            ("authors[\u0663].name", p => [.. p, new("authors[\u0663].name", "Arabic-Indic three")]),
+            ("authors[\u0661].name", p => [.. p, new("authors[\u0661].name", "Arabic-Indic one")]),
         };
         foreach (var (field, spoil) in cases)
         {
