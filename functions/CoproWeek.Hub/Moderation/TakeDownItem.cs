@@ -116,6 +116,11 @@ public sealed class TakeDownItem(
             s => s with { Status = reviewed ? SubmissionStatus.Approved : SubmissionStatus.Held, Reason = null }, withdraw: false, cancellationToken, publish: reviewed);
         if (outcome == TakeDownOutcome.Done)
         {
+            if (!reviewed)
+            {
+                // Again, now that it is held: a queue read between the two writes may have tidied the first entry away.
+                await review.AddAsync(item!, cancellationToken);
+            }
             await log.AppendAsync(new LogEntry(id, item!.Version, moderator, item.Updated, RestoredWord, reviewed ? null : RestoredForReview), cancellationToken);
             logger.LogInformation("A moderator restored {ItemId} at v{Version}{ForReview}", id, item.Version, reviewed ? "" : ", for review");
         }
