@@ -38,7 +38,11 @@ public static class CoproWeekServiceCollectionExtensions
         services.AddOptions<SiteOptions>()
             .Bind(configuration.GetSection(SiteOptions.Section))
             .Configure(o => o.RoutePrefix = configuration["AzureFunctionsJobHost:extensions:http:routePrefix"] ?? o.RoutePrefix)
-            .Configure(o => o.EventsNeedAPerson = configuration.GetValue("Moderation:EventsNeedAPerson", false))
+            .Configure(o => o.EventsNeedAPerson = configuration.GetSection(Moderation.ModerationOptions.Section).Get<Moderation.ModerationOptions>()?.EventsNeedAPersonOn ?? false)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<Moderation.ModerationOptions>()
+            .Bind(configuration.GetSection(Moderation.ModerationOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<Limits.ClientLimitOptions>()

@@ -22,6 +22,8 @@ public enum DecisionOutcome
     VersionChanged,
     /// <summary>The item is not waiting for a moderator: someone decided first, or it was withdrawn.</summary>
     NotWaiting,
+    /// <summary>The decision does not fit the item's kind: a supporter cannot edit, so it is never sent back for changes.</summary>
+    NotForThisKind,
 }
 
 /// <summary>
@@ -93,6 +95,10 @@ public sealed class DecideSubmission(
         if (submission.Status != SubmissionStatus.Held)
         {
             return (DecisionOutcome.NotWaiting, submission);
+        }
+        if (decision == Decision.RequestChanges && !ModerationItems.ActionsOf(submission.Status, submission.Kind).Contains(Word(decision)))
+        {
+            return (DecisionOutcome.NotForThisKind, submission);
         }
 
         var now = time.GetUtcNow();

@@ -36,6 +36,15 @@ public sealed class ItemFields(HubStorage storage, PostBlobs blobs)
         }
     }
 
+    /// <summary>Removes every kept version of an item (they hold the contact's name and address), when the item itself goes.</summary>
+    public async Task DeleteVersionsAsync(string id, CancellationToken cancellationToken)
+    {
+        await foreach (var kept in Private.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"versions/{id}/", cancellationToken))
+        {
+            await Private.DeleteBlobIfExistsAsync(kept.Name, cancellationToken: cancellationToken);
+        }
+    }
+
     /// <summary>The details of an earlier version, or null if none was kept.</summary>
     public async Task<string?> VersionAsync(string id, int version, CancellationToken cancellationToken)
     {
@@ -70,10 +79,20 @@ public sealed class ItemFields(HubStorage storage, PostBlobs blobs)
                 new("body", "Your story", body),
                 .. post.Images.Select((image, i) => new ItemField($"images[{i}]", $"Picture {i + 1}: what it shows", image.Alt)),
                 new("tags", "Tags", string.Join(", ", post.Tags)),
+                new("kind", "Kind of story", StoryKinds.NameOf(post.Kind)),
+                new("originalUrl", "Where it first appeared", post.OriginalUrl ?? ""),
                 new("relatedEventId", "Related event", post.RelatedEventId ?? ""),
                 new("authorName", "Your name as it should appear", post.AuthorName),
+                new("authorRole", "Your role", post.AuthorRole ?? ""),
                 new("organisation", "Your organisation or group", post.Organisation ?? ""),
                 new("authorEmail", "Your email address", post.AuthorEmail, Private: true),
+                // Co-authors in the form's words: co-author 1 is authors[1], the first author being the one above.
+                .. Bylines.Of(post).Skip(1).SelectMany((author, i) => new ItemField[]
+                {
+                    new(StoryFields.AuthorField(i + 1, "name"), $"Co-author {i + 1}: name", author.Name),
+                    new(StoryFields.AuthorField(i + 1, "role"), $"Co-author {i + 1}: role", author.Role ?? ""),
+                    new(StoryFields.AuthorField(i + 1, "organisation"), $"Co-author {i + 1}: organisation or group", author.Organisation ?? ""),
+                }),
             ];
         }
         if (item.Kind == Supporters.SubmitSupporter.Kind)

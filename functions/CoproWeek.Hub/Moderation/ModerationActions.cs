@@ -61,7 +61,11 @@ public sealed class ModerationActions(ModeratorAuth auth, ModeratorSessions sess
         }
         return outcome switch
         {
-            TakeDownOutcome.Done => TypedResults.Json(new { id, status = ManageEvent.StatusWord(item!.Status), version = item.Version }, HubJson.Options),
+            TakeDownOutcome.Done => TypedResults.Json(new
+            {
+                id, status = ManageEvent.StatusWord(item!.Status), version = item.Version,
+                message = item.Status == SubmissionStatus.Held ? TakeDownItem.RestoredForReview : null,
+            }, HubJson.Options),
             TakeDownOutcome.NotFound => Problems.NotFound(),
             TakeDownOutcome.VersionChanged => Changed(),
             _ => Problems.Status(StatusCodes.Status409Conflict, takingDown ? "This item is not live" : "This item was not taken down",

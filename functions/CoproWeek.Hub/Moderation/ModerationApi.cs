@@ -142,10 +142,15 @@ public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, Sub
             DecisionOutcome.Decided => TypedResults.Json(new { id, status = ManageEvent.StatusWord(item!.Status), version = item.Version }, HubJson.Options),
             DecisionOutcome.NotFound => Problems.NotFound(),
             DecisionOutcome.VersionChanged => Changed(),
+            DecisionOutcome.NotForThisKind => Problems.Status(StatusCodes.Status409Conflict, "A supporter cannot be asked for changes",
+                NotForThisKindDetail),
             _ => Problems.Status(StatusCodes.Status409Conflict, "This item is not waiting for a decision",
                 $"It is {ManageEvent.StatusWord(item!.Status)}: another moderator may have decided first. Read it again."),
         };
     }
+
+    /// <summary>Why a supporter cannot be sent back for changes, on the page and in the API alike.</summary>
+    public const string NotForThisKindDetail = "A supporter cannot change their pledge once it is sent, so it would wait for ever. Approve it, or reject it and say why.";
 
     /// <summary>The version in an entity tag <c>"v3"</c> (weak or strong), or null if it is not one of ours.</summary>
     public static int? VersionOf(string? entityTag)

@@ -44,7 +44,7 @@ public sealed class ModerationItems(ItemFields fields, ModerationLog log, Previe
         var last = earlier.FirstOrDefault();
         var changes = last is null ? [] : ItemFields.Changes(last.Fields, current);
         var pictures = ModerationActions.PicturesOf(item).Select((_, i) => ModerationActions.PictureUrl(site.Value, item, i + 1)).ToList();
-        var actions = ActionsOf(item.Status);
+        var actions = ActionsOf(item.Status, item.Kind);
         if (!actions.Contains("take-down") && await takeDown.CanTakeDownAsync(item, cancellationToken))
         {
             actions = [.. actions, "take-down"];
@@ -52,9 +52,13 @@ public sealed class ModerationItems(ItemFields fields, ModerationLog log, Previe
         return new ItemView(item, ModerationQueue.TitleOf(item), current, Article(await previewTask), pictures, earlier, last?.Version, changes, history, actions);
     }
 
-    /// <summary>What a moderator can do with an item in this status: the API's and the page's actions alike.</summary>
-    public static IReadOnlyList<string> ActionsOf(SubmissionStatus status) => status switch
+    /// <summary>
+    /// What a moderator can do with an item of this kind in this status: the API's and the page's actions alike. A supporter
+    /// cannot edit their pledge, so one is never sent back for changes: it is approved or rejected.
+    /// </summary>
+    public static IReadOnlyList<string> ActionsOf(SubmissionStatus status, string kind) => status switch
     {
+        SubmissionStatus.Held when kind == Supporters.SubmitSupporter.Kind => ["approve", "reject"],
         SubmissionStatus.Held => ["approve", "request-changes", "reject"],
         SubmissionStatus.Live or SubmissionStatus.Approved => ["take-down"],
         SubmissionStatus.TakenDown => ["restore"],

@@ -155,6 +155,8 @@ public sealed class ModerationPage(
             DecisionOutcome.NotFound => Problems.NotFound(),
             DecisionOutcome.VersionChanged => await ItemPageAsync(session, current!, null,
                 "The author changed this item since you opened it. Read the new version below, then decide again.", word, reason, StatusCodes.Status412PreconditionFailed, cancellationToken),
+            DecisionOutcome.NotForThisKind => await ItemPageAsync(session, current!, null, ModerationApi.NotForThisKindDetail, null, reason,
+                StatusCodes.Status409Conflict, cancellationToken),
             _ => await ItemPageAsync(session, current!, null,
                 "This item is no longer waiting for a decision: another moderator may have decided first.", null, null, StatusCodes.Status409Conflict, cancellationToken),
         };
@@ -176,7 +178,9 @@ public sealed class ModerationPage(
         return outcome switch
         {
             TakeDownOutcome.Done => await ItemPageAsync(session, current!, null,
-                takingDown ? "Taken down. It leaves the site within seconds, and the organiser or author is sent your reason." : "Put back. It is on the site again within seconds, as a new version.",
+                takingDown ? "Taken down. It leaves the site within seconds, and the organiser or author is sent your reason."
+                : current!.Status == SubmissionStatus.Held ? TakeDownItem.RestoredForReview + " It is not on the site yet: decide on it below."
+                : "Put back. It is on the site again within seconds, as a new version.",
                 null, null, StatusCodes.Status200OK, cancellationToken),
             TakeDownOutcome.NotFound => Problems.NotFound(),
             TakeDownOutcome.VersionChanged => await ItemPageAsync(session, current!, null,

@@ -167,7 +167,7 @@ internal static class ModerationPageHtml
         html.Append("</ol>\n");
         if (view.Actions.Contains("approve"))
         {
-            DecisionForm(html, itemUrl, session, item.Version, problems, decision, reason);
+            DecisionForm(html, itemUrl, session, item.Version, problems, decision, reason, view.Actions);
         }
         if (view.Actions.Contains("take-down"))
         {
@@ -245,7 +245,8 @@ internal static class ModerationPageHtml
         _ => who,
     };
 
-    private static void DecisionForm(StringBuilder html, string action, ModeratorSession session, int version, FormErrors problems, string? decision, string? reason)
+    private static void DecisionForm(StringBuilder html, string action, ModeratorSession session, int version, FormErrors problems, string? decision, string? reason,
+        IReadOnlyList<string> actions)
     {
         html.Append("<h2>Your decision</h2>\n<form method=\"post\" action=\"").Text(action).Append("\">\n")
             .Append("<input type=\"hidden\" name=\"version\" value=\"").Append(version).Append("\">\n")
@@ -255,7 +256,8 @@ internal static class ModerationPageHtml
         {
             html.Append("<p class=\"error-message\">").Text(message).Append("</p>\n");
         }
-        var choices = new[] { ("approve", "Approve: publish it"), ("request-changes", "Ask the author to change something"), ("reject", "Reject: do not publish it") };
+        var choices = new[] { ("approve", "Approve: publish it"), ("request-changes", "Ask the author to change something"), ("reject", "Reject: do not publish it") }
+            .Where(c => actions.Contains(c.Item1)).ToArray();
         for (var i = 0; i < choices.Length; i++)
         {
             var (value, label) = choices[i];
@@ -264,7 +266,8 @@ internal static class ModerationPageHtml
                 .Append(decision == value ? " checked" : "").Append("><label for=\"").Append(id).Append("\">").Text(label).Append("</label></div>\n");
         }
         html.Append("</fieldset>\n<div class=\"field").Append(problems.Has("reason") ? " field-error" : "").Append("\">\n")
-            .Append("<label for=\"field-reason\">Reason</label>\n<p class=\"hint\" id=\"field-reason-hint\">Needed to reject or to ask for changes. The author is sent these words.</p>\n");
+            .Append("<label for=\"field-reason\">Reason</label>\n<p class=\"hint\" id=\"field-reason-hint\">")
+            .Append(actions.Contains("request-changes") ? "Needed to reject or to ask for changes." : "Needed to reject.").Append(" The author is sent these words.</p>\n");
         foreach (var message in problems.For("reason"))
         {
             html.Append("<p class=\"error-message\">").Text(message).Append("</p>\n");

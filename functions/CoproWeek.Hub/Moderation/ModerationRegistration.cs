@@ -25,6 +25,7 @@ public static class ModerationRegistration
         services.AddSingleton<ModerationApi>();
         services.AddSingleton<ModerationPage>();
         services.AddSingleton<TakeDownItem>();
+        services.TryAddSingleton<TakeDownNotice>();
         services.TryAddSingleton<ItemFields>();
         services.AddSingleton<ModerationItems>();
         services.AddSingleton<QueueSummary>();

@@ -38,6 +38,7 @@ public sealed class TakeDownItem(
     SubmissionStore submissions,
     SiteIndex site,
     ModerationLog log,
+    ReviewQueue review,
     IEnumerable<IItemTakenDown> listeners,
     TimeProvider time,
     ILogger<TakeDownItem> logger)
@@ -65,11 +66,11 @@ public sealed class TakeDownItem(
 
     /// <summary>
     /// Whether the item can be taken down: it is live or about to be, or an earlier version is still on the site while
-    /// a change waits (held, sent back, or not yet checked).
+    /// a change waits, whatever it waits for (checks, a person, the organiser, or a new address to be confirmed).
     /// </summary>
     public async Task<bool> CanTakeDownAsync(Submission item, CancellationToken cancellationToken) =>
         CanTakeDown(item.Status)
-        || (item.Status is SubmissionStatus.Received or SubmissionStatus.Held or SubmissionStatus.ChangesRequested
+        || (item.Status is not (SubmissionStatus.Withdrawn or SubmissionStatus.TakenDown)
             && await site.GetAsync(item.Kind, item.Id, cancellationToken) is { Withdrawn: false });
 
     /// <summary>Takes the item down at the version the moderator read. Anyone can call this (the reports, too).</summary>
@@ -90,21 +91,44 @@ public sealed class TakeDownItem(
         return (outcome, item);
     }
 
-    /// <summary>Puts a taken-down item back on the site, as a new version.</summary>
+    /// <summary>What the log says of a restore that went back to the review queue rather than onto the site.</summary>
+    public const string RestoredForReview =
+        "Put back for review: it was taken down with a change nobody had reviewed, so a person decides before that change goes on the site.";
+
+    /// <summary>
+    /// Puts a taken-down item back, as a new version: on the site when the details it holds are the ones that were
+    /// approved (by the checks or a person) or put back before; otherwise, when it was taken down with a change waiting
+    /// (held, sent back, not yet checked, or waiting for a new address to be confirmed), back in the review queue as held,
+    /// so that a person decides on that change and nothing unreviewed goes on the site. Check the answer's status.
+    /// </summary>
     public async Task<(TakeDownOutcome Outcome, Submission? Item)> RestoreAsync(string id, int version, string moderator, CancellationToken cancellationToken)
     {
+        // Decisions keep the version; a take-down adds one. So the details were reviewed if the version before the take-down
+        // was approved or restored.
+        var reviewed = (await log.HistoryAsync(id, cancellationToken))
+            .Any(h => h.Version == version - 1 && h.Decision is "approved" or RestoredWord);
+        if (!reviewed && await submissions.GetAsync(id, cancellationToken) is { Status: SubmissionStatus.TakenDown } current && current.Version == version)
+        {
+            // In the queue before the row says held: an entry for an item that is not held is dropped by the queue's reader.
+            await review.AddAsync(current, cancellationToken);
+        }
         var (outcome, item) = await ChangeAsync(id, version, moderator, status => status == SubmissionStatus.TakenDown,
-            s => s with { Status = SubmissionStatus.Approved, Reason = null }, withdraw: false, cancellationToken);
+            s => s with { Status = reviewed ? SubmissionStatus.Approved : SubmissionStatus.Held, Reason = null }, withdraw: false, cancellationToken, publish: reviewed);
         if (outcome == TakeDownOutcome.Done)
         {
-            await log.AppendAsync(new LogEntry(id, item!.Version, moderator, item.Updated, RestoredWord, null), cancellationToken);
-            logger.LogInformation("A moderator restored {ItemId} at v{Version}", id, item.Version);
+            if (!reviewed)
+            {
+                // Again, now that it is held: a queue read between the two writes may have tidied the first entry away.
+                await review.AddAsync(item!, cancellationToken);
+            }
+            await log.AppendAsync(new LogEntry(id, item!.Version, moderator, item.Updated, RestoredWord, reviewed ? null : RestoredForReview), cancellationToken);
+            logger.LogInformation("A moderator restored {ItemId} at v{Version}{ForReview}", id, item.Version, reviewed ? "" : ", for review");
         }
         return (outcome, item);
     }
 
     private async Task<(TakeDownOutcome, Submission?)> ChangeAsync(string id, int version, string moderator, Func<SubmissionStatus, bool> allowed,
-        Func<Submission, Submission> change, bool withdraw, CancellationToken cancellationToken)
+        Func<Submission, Submission> change, bool withdraw, CancellationToken cancellationToken, bool publish = true)
     {
         var submission = await submissions.GetAsync(id, cancellationToken);
         if (submission is null)
@@ -120,7 +144,9 @@ public sealed class TakeDownItem(
             return (TakeDownOutcome.NotPossible, submission);
         }
         var changed = change(submission) with { Version = submission.Version + 1, DecidedBy = moderator, Updated = time.GetUtcNow() };
-        if (!await submissions.TryReplaceThenSendAsync(changed, Triggers.Queues.Publish, new PublishMessage(id, changed.Version, Withdraw: withdraw), cancellationToken))
+        if (!(publish
+            ? await submissions.TryReplaceThenSendAsync(changed, Triggers.Queues.Publish, new PublishMessage(id, changed.Version, Withdraw: withdraw), cancellationToken)
+            : await submissions.TryReplaceAsync(changed, cancellationToken)))
         {
             var current = await submissions.GetAsync(id, cancellationToken);
             return (current is not null && current.Version != version ? TakeDownOutcome.VersionChanged : TakeDownOutcome.NotPossible, current);

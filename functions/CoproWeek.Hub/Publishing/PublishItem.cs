@@ -25,6 +25,7 @@ public sealed class PublishItem(
     QueueSender queues,
     IOptions<SiteOptions> site,
     TimeProvider time,
+    Moderation.TakeDownNotice notice,
     ILogger<PublishItem> logger)
 {
     public async Task HandleAsync(PublishMessage message, CancellationToken cancellationToken)
@@ -131,7 +132,7 @@ public sealed class PublishItem(
             // Logged by the request too; this copy is for a request that died after its write. The email is sent from here
             // only, so that it goes whichever of the two finishes the take-down (its fixed id sends it once).
             await log.AppendAsync(new Moderation.LogEntry(submission!.Id, submission.Version, submission.DecidedBy ?? "", submission.Updated, Moderation.TakeDownItem.TakenDownWord, submission.Reason), cancellationToken);
-            await queues.SendAsync(Triggers.Queues.Email, await Moderation.TakeDownItem.EmailAsync(submission, time.GetUtcNow()), cancellationToken);
+            await notice.SendAsync(submission, cancellationToken);
         }
         else if (submission is not null)
         {

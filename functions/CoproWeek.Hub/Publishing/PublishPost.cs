@@ -25,6 +25,7 @@ public sealed class PublishPost(
     QueueSender queues,
     IOptions<SiteOptions> site,
     TimeProvider time,
+    Moderation.TakeDownNotice notice,
     ILogger<PublishPost> logger)
 {
     public const string Kind = SubmitPost.Kind;
@@ -142,7 +143,7 @@ public sealed class PublishPost(
         {
             // As for events (see PublishItem): the request logs it too; the email goes from here only.
             await log.AppendAsync(new Moderation.LogEntry(submission!.Id, submission.Version, submission.DecidedBy ?? "", submission.Updated, Moderation.TakeDownItem.TakenDownWord, submission.Reason), cancellationToken);
-            await queues.SendAsync(Triggers.Queues.Email, await Moderation.TakeDownItem.EmailAsync(submission, time.GetUtcNow()), cancellationToken);
+            await notice.SendAsync(submission, cancellationToken);
         }
         else if (submission is not null)
         {

@@ -21,12 +21,12 @@ public sealed class CreateStorageAtStart(HubStorage storage, IndexRebuilds rebui
             logger.LogInformation("Created {Count} missing tables, containers and queues", created);
         }
         var builtBy = await build.BuiltByAsync(cancellationToken);
-        if (builtBy == SiteBuild.RenderersVersion)
+        if (builtBy == build.Current)
         {
             logger.LogInformation("The site was built by these renderers ({Renderers}); no rebuild needed", builtBy);
             return;
         }
-        logger.LogInformation("The site was built by renderers {BuiltBy}, this host has {Renderers}: asking for a rebuild", builtBy ?? "(none recorded)", SiteBuild.RenderersVersion);
+        logger.LogInformation("The site was built by renderers {BuiltBy}, this host has {Renderers}: asking for a rebuild", builtBy ?? "(none recorded)", build.Current);
         await rebuilds.RequestAsync(cancellationToken, delay: TimeSpan.Zero);
     }
 

@@ -46,7 +46,11 @@ public sealed class ManageSupporterPage(ManageSupporter manage, IOptions<SiteOpt
             html.Append("<h3>What our team said</h3>\n<p>").Text(reason).Append("</p>\n");
         }
         html.Append("</div>\n");
-        if (submission.Status is SubmissionStatus.Withdrawn or SubmissionStatus.Rejected)
+        if (submission.Status == SubmissionStatus.TakenDown)
+        {
+            html.Append("<p>If you think this is a mistake, or something has changed, reply to the email we sent you about it and tell the campaign team.</p>\n");
+        }
+        else if (submission.Status is SubmissionStatus.Withdrawn or SubmissionStatus.Rejected)
         {
             html.Append("<p>You can <a href=\"").Text(options.Url(SupporterPaths.Form)).Append("\">send a new pledge</a> at any time.</p>\n");
         }
@@ -81,6 +85,7 @@ public sealed class ManageSupporterPage(ManageSupporter manage, IOptions<SiteOpt
         SubmissionStatus.ChangesRequested => "We need you to change something before your organisation can be listed. See what our team said below, then send a new pledge.",
         SubmissionStatus.Rejected => "We cannot list this pledge. See what our team said below.",
         SubmissionStatus.Withdrawn => "You have withdrawn your pledge. Your organisation is no longer on the supporters page.",
+        SubmissionStatus.TakenDown => "The campaign team took your organisation off the supporters page. This was their decision; you did not withdraw it. See what they said below.",
         _ => "We have your pledge. A person from our team will read it soon.",
     };
 }

@@ -25,6 +25,7 @@ public sealed class PublishSupporter(
     QueueSender queues,
     IOptions<SiteOptions> site,
     TimeProvider time,
+    Moderation.TakeDownNotice notice,
     ILogger<PublishSupporter> logger)
 {
     public const string Kind = SubmitSupporter.Kind;
@@ -105,7 +106,7 @@ public sealed class PublishSupporter(
         {
             // As for events and stories (see PublishItem): the request logs it too; the email goes from here only.
             await log.AppendAsync(new Moderation.LogEntry(submission!.Id, submission.Version, submission.DecidedBy ?? "", submission.Updated, Moderation.TakeDownItem.TakenDownWord, submission.Reason), cancellationToken);
-            await queues.SendAsync(Triggers.Queues.Email, await Moderation.TakeDownItem.EmailAsync(submission, time.GetUtcNow()), cancellationToken);
+            await notice.SendAsync(submission, cancellationToken);
         }
         else if (submission is not null)
         {

@@ -94,14 +94,15 @@ internal static class SamplePost
         }, $"story {id} to be {status}");
 
     /// <summary>
-    /// What a moderator's approval does (the moderation API is built elsewhere): the row goes to Approved under its
-    /// ETag, and the publish queue gets the (id, version) message.
+    /// What a moderator's approval does: the row goes to Approved under its ETag, then the decision's follow-up logs it
+    /// and sends the publish queue the (id, version) message.
     /// </summary>
     public static async Task ApproveAsync(HubFactory hub, string id)
     {
         var held = await WaitForStatusAsync(hub, id, SubmissionStatus.Held);
-        Assert.True(await hub.Services.GetRequiredService<SubmissionStore>().TryReplaceAsync(held with { Status = SubmissionStatus.Approved }, CancellationToken.None));
-        await hub.Services.GetRequiredService<QueueSender>().SendAsync(Triggers.Queues.Publish, new PublishMessage(held.Id, held.Version), CancellationToken.None);
+        var approved = held with { Status = SubmissionStatus.Approved };
+        Assert.True(await hub.Services.GetRequiredService<SubmissionStore>().TryReplaceAsync(approved, CancellationToken.None));
+        await hub.Services.GetRequiredService<CoproWeek.Hub.Moderation.DecisionFollowUp>().RunAsync(approved, CancellationToken.None);
     }
 
     /// <summary>Waits until the story's page is served, and returns its path (<c>/posts/{slug}/</c>).</summary>
