@@ -113,7 +113,7 @@ public sealed class SendAccessRequest(
         var details = open.Details;
         var emails = new List<Email.EmailMessage>
         {
-            AccessRequestEmails.ToOrganiser(requestId, details, open.Submission.ContactEmail, request, now),
+            await AccessRequestEmails.ToOrganiserAsync(requestId, details, open.Submission.ContactEmail, request, now),
         };
         if (request.Email is { } email)
         {
@@ -122,13 +122,13 @@ public sealed class SendAccessRequest(
                 // Confirmed is not proof the mailbox is the sender's: the copy repeats none of their words, one a day.
                 if (await copies.TryClaimAsync(email, cancellationToken))
                 {
-                    emails.Add(AccessRequestEmails.CopyToPerson(requestId, details, email, open.Summary.Url, request, now));
+                    emails.Add(await AccessRequestEmails.CopyToPersonAsync(requestId, details, email, open.Summary.Url, request, now));
                 }
             }
             else if (await contacts.TryClaimConfirmationAsync(email, withLink: false, cancellationToken) is not null)
             {
                 // Not confirmed: fixed words, and at most one such email a day to the mailbox, whoever asks.
-                emails.Add(AccessRequestEmails.NoticeToPerson(requestId, details, email, open.Summary.Url, now));
+                emails.Add(await AccessRequestEmails.NoticeToPersonAsync(requestId, details, email, open.Summary.Url, now));
             }
         }
         foreach (var message in emails)

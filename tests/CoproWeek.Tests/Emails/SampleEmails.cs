@@ -1,4 +1,5 @@
 using CoproWeek.Hub;
+using CoproWeek.Hub.AccessRequests;
 using CoproWeek.Hub.Contacts;
 using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Events;
@@ -72,6 +73,15 @@ public static class SampleEmails
     /// <summary>A live item a moderator has taken down, with their reason.</summary>
     public static Submission TakenDown(Submission submission, string reason) => submission with { Status = SubmissionStatus.TakenDown, Reason = reason, Version = 3 };
 
+    /// <summary>An access request as a person sends it from an event's page: a long address, and their own words.</summary>
+    public static AccessRequest AccessRequest => new(
+        ["bsl", "stepFree", AccessRequestInput.Other],
+        "A carer's free place, and the agenda in large print a week before so I can read it through first.",
+        "Jo Bloggs-Fotheringham",
+        "email",
+        "jo.bloggs-fotheringham.longaddress@carers-and-supporters-network.example.org.uk",
+        null);
+
     /// <summary>Every email type, by name.</summary>
     public static async Task<IReadOnlyDictionary<string, EmailMessage>> AllAsync() => new Dictionary<string, EmailMessage>
     {
@@ -92,5 +102,8 @@ public static class SampleEmails
         ["post-taken-down"] = await TakeDownItem.EmailAsync(TakenDown(PostSubmission, "A person in a picture did not agree to be in it."), Now),
         ["supporter-taken-down"] = await TakeDownItem.EmailAsync(TakenDown(SupporterSubmission, "This organisation did not agree to be listed."), Now),
         ["subscription-confirm"] = await ConfirmationEmail.CreateAsync(Site, "sam@example.org", "s.confirm~secret", "s.prefs~secret", Now),
+        ["access-organiser"] = await AccessRequestEmails.ToOrganiserAsync("a1b2c3", Event, Event.Contact.Email, AccessRequest, Now),
+        ["access-copy"] = await AccessRequestEmails.CopyToPersonAsync("a1b2c3", Event, AccessRequest.Email!, PageUrl, AccessRequest, Now),
+        ["access-notice"] = await AccessRequestEmails.NoticeToPersonAsync("a1b2c3", Event, AccessRequest.Email!, PageUrl, Now),
     };
 }

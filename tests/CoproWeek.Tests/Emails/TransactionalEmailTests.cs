@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using CoproWeek.Hub.AccessRequests;
 using CoproWeek.Hub.Email;
 using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Posts;
@@ -212,5 +213,68 @@ public sealed class TransactionalEmailTests
         Assert.Equal("supporter-held", email.Category);
         Assert.Equal("A person will read your pledge: Leeds Carers Forum", email.Subject);
         Assert.Contains("waiting for a person from the campaign team", email.Text);
+    }
+
+    [Fact]
+    public async Task The_access_request_emails_keep_their_ids_and_flags_and_say_only_what_each_reader_may_see()
+    {
+        var all = await SampleEmails.AllAsync();
+        var request = SampleEmails.AccessRequest;
+        var (organiser, copy, notice) = (all["access-organiser"], all["access-copy"], all["access-notice"]);
+
+        Assert.Equal("access-a1b2c3-organiser", organiser.Id);
+        Assert.Equal("access-a1b2c3-copy", copy.Id);
+        Assert.Equal("access-a1b2c3-notice", notice.Id);
+        Assert.Equal("Access request for your event: Co-producing mental health services in Leeds", organiser.Subject);
+        Assert.Equal("We sent your access request: Co-producing mental health services in Leeds", copy.Subject);
+        Assert.Equal("Your access request has gone to the organiser: Co-producing mental health services in Leeds", notice.Subject);
+        Assert.All([organiser, copy, notice], e => Assert.Equal(AccessRequestEmails.Category, e.Category));
+        Assert.All([organiser, copy, notice], e => Assert.True(e.Sensitive));
+        Assert.Equal((SampleEmails.Event.Contact.Email, request.Email), (organiser.To, organiser.ReplyTo));
+        Assert.Equal((request.Email, null), (copy.To, copy.ReplyTo));
+        Assert.Equal((request.Email, null), (notice.To, notice.ReplyTo));
+
+        // The organiser gets the whole request, and is told the reply address was not checked.
+        foreach (var part in new[] { organiser.Text, Parser.ParseDocument(organiser.Html).Body!.TextContent })
+        {
+            Assert.Contains("Hello Sam,", part);
+            Assert.Contains("Monday 5 July 2027, 10am to 12:30pm", part);
+            Assert.Contains("From " + request.Name, part);
+            Assert.Contains("They need: BSL interpretation", part);
+            Assert.Contains("They need: Step-free access", part);
+            Assert.Contains("They need: Something else: " + request.OtherNeeds, part);
+            Assert.Contains("Email: " + request.Email, part);
+            Assert.Contains($"Your reply goes to {request.Email}, the address typed into the form. We have not checked that this address belongs to the person who sent this", part);
+            Assert.Contains("This is health information.", part);
+        }
+        // The copy repeats the event and our own words for what was ticked, none of the person's.
+        foreach (var part in new[] { copy.Text, Parser.ParseDocument(copy.Html).Body!.TextContent })
+        {
+            Assert.Contains("Co-producing mental health services in Leeds", part);
+            Assert.Contains("You asked for: BSL interpretation", part);
+            Assert.Contains("You asked for: Something else (what you wrote went to the organiser)", part);
+            Assert.Contains("The organiser will contact you by email", part);
+            Assert.Contains("If this was not you", part);
+            Assert.DoesNotContain("large print", part);
+            Assert.DoesNotContain(request.Name, part);
+            Assert.DoesNotContain(SampleEmails.Event.Contact.Email, part);
+        }
+        // The notice to an unconfirmed address is fixed words: nothing of the request at all.
+        foreach (var part in new[] { notice.Text, Parser.ParseDocument(notice.Html).Body!.TextContent })
+        {
+            Assert.Contains("Someone gave this email address", part);
+            Assert.Contains("If this was not you", part);
+            Assert.DoesNotContain("BSL", part);
+            Assert.DoesNotContain("large print", part);
+            Assert.DoesNotContain(request.Name, part);
+        }
+        // The event is a labelled link in both, never a printed address in the HTML.
+        foreach (var email in new[] { copy, notice })
+        {
+            var link = Parser.ParseDocument(email.Html).QuerySelectorAll("a").Single(a => a.GetAttribute("href") == SampleEmails.PageUrl);
+            Assert.Equal(AccessRequestEmails.EventLabel, link.TextContent);
+            Assert.Contains(AccessRequestEmails.EventLabel + ":\n" + SampleEmails.PageUrl + "\n", email.Text);
+        }
+        Assert.DoesNotContain("<a ", Parser.ParseDocument(organiser.Html).QuerySelector("[role=main]")!.InnerHtml);
     }
 }
