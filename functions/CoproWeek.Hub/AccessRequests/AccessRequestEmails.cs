@@ -62,13 +62,14 @@ public static class AccessRequestEmails
     /// </summary>
     public static async Task<EmailMessage> CopyToPersonAsync(string requestId, EventDetails details, string email, string eventUrl, AccessRequest request, DateTimeOffset now)
     {
-        var contact = AccessRequestInput.ContactWords(request);
+        // The words the person chose on the form: the organiser's fuller instructions ("their number") are not for them.
+        var contact = Vocabulary.NameOf(AccessRequestInput.ContactChoices, request.ContactBy);
         var letter = new Letter
         {
             Subject = $"We sent your access request: {details.Title}",
             Heading = "We sent your access request",
             Greeting = "Hello,",
-            Opening = [$"We have sent your request to the organiser of \"{details.Title}\"."],
+            Opening = ["We have sent your request to the event's organiser."],
             Recap = new Recap("What you asked for", details.Title,
             [
                 new RecapRow("When", UkTime.Range(details.Start, details.End)),
