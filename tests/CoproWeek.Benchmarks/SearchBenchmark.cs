@@ -56,6 +56,7 @@ public sealed class SearchBenchmark : IBenchmark
         var filterTimes = Time(queries, () => index.Search(Filters(random)).Total);
         var textTimes = Time(queries, () => index.Search(FreeText(random)).Total);
         var both = Time(queries, () => index.Search(Both(random)).Total);
+        var storyKind = Time(queries, () => index.Search(StoryKindWords(random)).Total);
         var page = Time(Math.Max(100, queries / 10), () => SearchPage.Render(options, FreeText(random), index.Search(FreeText(random))).Length);
 
         var rows = new List<(string, string)>
@@ -65,12 +66,12 @@ public sealed class SearchBenchmark : IBenchmark
             ("building the catalogue (ms)", catalogueMs.ToString("N0", CultureInfo.InvariantCulture)),
             ("reading it and building the Lucene index (ms)", indexMs.ToString("N0", CultureInfo.InvariantCulture)),
         };
-        foreach (var (label, times) in new[] { ("combined filters", filterTimes), ("free text", textTimes), ("words + filters", both), ("free text + results page HTML", page) })
+        foreach (var (label, times) in new[] { ("combined filters", filterTimes), ("free text", textTimes), ("words + filters", both), ("words + kind of story", storyKind), ("free text + results page HTML", page) })
         {
             rows.Add(($"{label}: p50 ms", Report.Percentile(times, 50).ToString("N2", CultureInfo.InvariantCulture)));
             rows.Add(($"{label}: p95 ms", Report.Percentile(times, 95).ToString("N2", CultureInfo.InvariantCulture)));
         }
-        rows.Add(("goal: p95 under 50 ms in process", Report.Percentile(both, 95) < 50 && Report.Percentile(textTimes, 95) < 50 && Report.Percentile(filterTimes, 95) < 50 ? "met" : "NOT met"));
+        rows.Add(("goal: p95 under 50 ms in process", Report.Percentile(both, 95) < 50 && Report.Percentile(storyKind, 95) < 50 && Report.Percentile(textTimes, 95) < 50 && Report.Percentile(filterTimes, 95) < 50 ? "met" : "NOT met"));
         Report.Table($"search: {queries:N0} queries of each kind, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}", rows);
         return Task.CompletedTask;
     }
@@ -94,6 +95,8 @@ public sealed class SearchBenchmark : IBenchmark
     private static SearchQuery Filters(Random random) => Read(
         ("region", Pick(random, Vocabulary.Regions).Id), ("format", Pick(random, Vocabulary.Formats).Id),
         ("access", Pick(random, Vocabulary.AccessNeeds).Id), ("day", $"2027-07-{5 + random.Next(7):00}"), ("cost", random.Next(2) == 0 ? "free" : "paid"));
+
+    private static SearchQuery StoryKindWords(Random random) => Read(("q", Pick(random, Words)), ("storyKind", Pick(random, StoryKinds.All).Id));
 
     private static SearchQuery FreeText(Random random) => Read(("q", random.Next(3) == 0 ? $"{Pick(random, Words)} {Pick(random, Words)}" : Pick(random, Words)));
 
@@ -126,7 +129,7 @@ public sealed class SearchBenchmark : IBenchmark
     }
 
     private static PublishedPost Story(int i, Random random, DateTimeOffset now) =>
-        new($"post-{i}", $"story-{i}", 1, new PublicPost { Title = Sentence(random, 6), AuthorName = "Sam", Summary = Sentence(random, 30), Tags = [Pick(random, Vocabulary.Topics).Id] }, now.AddHours(-i));
+        new($"post-{i}", $"story-{i}", 1, new PublicPost { Title = Sentence(random, 6), AuthorName = "Sam", Summary = Sentence(random, 30), Tags = [Pick(random, Vocabulary.Topics).Id], Kind = Pick(random, StoryKinds.All).Id }, now.AddHours(-i));
 
     private static int Option(string[] args, string name, int fallback)
     {

@@ -55,7 +55,7 @@ public sealed class FindingTests(SiteFixture site)
     [MemberData(nameof(Widths))]
     public async Task The_search_page_and_the_events_list_with_its_form_fit_the_screen_and_pass_axe(int width)
     {
-        foreach (var path in new[] { "/events/", "/api/search?q=gwyl&region=wales", "/api/search?q=nothing-matches-this&access=bsl", "/api/search?region=atlantis" })
+        foreach (var path in new[] { "/events/", "/api/search?q=gwyl&region=wales", "/api/search?q=nothing-matches-this&access=bsl", "/api/search?region=atlantis", "/api/search?kind=stories&storyKind=opinion" })
         {
             var page = await site.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 800 } });
             page.SetDefaultTimeout(20_000);

@@ -6,9 +6,10 @@ public sealed record SearchAnswer(SearchQuery Query, int Total, int Page, int Pa
     public static SearchAnswer From(SearchQuery query, SearchResults results) =>
         new(query, results.Total, query.Page, SearchQuery.PageSize, results.Hits.Select(h => new SearchAnswerItem(
             h.Item.Kind, h.Item.Id, h.Item.Title, h.Item.Url, h.Item.Summary, h.Item.Start, h.Item.End, h.Item.Region, h.Item.Format,
-            h.Item.Access, h.Item.Topics, h.Item.Kind == SearchDocument.EventKind ? h.Item.Free : null, h.TitleHtml, h.SummaryHtml)).ToList());
+            h.Item.Access, h.Item.Topics, h.Item.Kind == SearchDocument.EventKind ? h.Item.Free : null,
+            h.Item.Kind == SearchDocument.StoryKind ? Posts.StoryKinds.Of(h.Item.KindOfStory) : null, h.TitleHtml, h.SummaryHtml)).ToList());
 }
 
-/// <summary>One result; <see cref="TitleHtml"/> and <see cref="SummaryHtml"/> are safe HTML with matched words in <c>&lt;mark&gt;</c>.</summary>
+/// <summary>One result; <see cref="StoryKind"/> is a story's kind (null for events); <see cref="TitleHtml"/> and <see cref="SummaryHtml"/> are safe HTML with matched words in <c>&lt;mark&gt;</c>.</summary>
 public sealed record SearchAnswerItem(string Kind, string Id, string Title, string Url, string Summary, DateTimeOffset? Start, DateTimeOffset? End,
-    string? Region, string? Format, IReadOnlyList<string> Access, IReadOnlyList<string> Topics, bool? Free, string TitleHtml, string SummaryHtml);
+    string? Region, string? Format, IReadOnlyList<string> Access, IReadOnlyList<string> Topics, bool? Free, string? StoryKind, string TitleHtml, string SummaryHtml);

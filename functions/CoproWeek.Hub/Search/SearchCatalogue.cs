@@ -27,6 +27,8 @@ public sealed record SearchDocument
     public IReadOnlyList<string> Access { get; init; } = [];
     public IReadOnlyList<string> Topics { get; init; } = [];
     public bool Free { get; init; }
+    /// <summary>A story's kind (<see cref="StoryKinds"/>); null for events, and for stories in a catalogue from before kinds (blogs).</summary>
+    public string? KindOfStory { get; init; }
     public string Byline { get; init; } = "";
     public DateTimeOffset PublishedAt { get; init; }
 }
@@ -96,6 +98,7 @@ public sealed partial record SearchCatalogue(DateTimeOffset BuiltAt, IReadOnlyLi
             Summary = p.Summary,
             Text = string.Join("\n", new[] { p.AuthorName, p.Organisation, string.Join(", ", p.Tags), body }.Where(w => !string.IsNullOrWhiteSpace(w))),
             Topics = PostValidator.Topics(p.Tags),
+            KindOfStory = StoryKinds.Of(p.Kind),
             Byline = string.IsNullOrWhiteSpace(p.Organisation) ? p.AuthorName : $"{p.AuthorName}, {p.Organisation}",
             PublishedAt = published.PublishedAt,
         };

@@ -92,7 +92,7 @@ public static class SearchPage
         }
         else
         {
-            html.Append("<p>Story by ").Text(item.Byline).Append(", <time datetime=\"").Append(UkTime.Iso(item.PublishedAt)).Append("\">")
+            html.Append("<p>").Text(StoryLabel(item.KindOfStory)).Append(" by ").Text(item.Byline).Append(", <time datetime=\"").Append(UkTime.Iso(item.PublishedAt)).Append("\">")
                 .Text(UkTime.Date(item.PublishedAt)).Append("</time></p>\n");
         }
         html.Append("<p>").Append(hit.SummaryHtml).Append("</p>\n");
@@ -151,11 +151,23 @@ public static class SearchPage
         {
             yield return ("cost", cost == "free" ? "“free only”" : "“paid only”");
         }
+        if (query.StoryKind is { } storyKind)
+        {
+            yield return ("storyKind", "the kind of story " + Posts.StoryKinds.NameOf(storyKind).ToLowerInvariant());
+        }
         foreach (var need in query.Access)
         {
             yield return ("access:" + need, Vocabulary.NameOf(Vocabulary.AccessNeeds, need));
         }
     }
+
+    // "Story by" for a blog (and a story from a catalogue before kinds); the other kinds say what they are.
+    private static string StoryLabel(string? kind) => Posts.StoryKinds.Of(kind) switch
+    {
+        Posts.StoryKinds.GoodPractice => "Good practice example",
+        Posts.StoryKinds.Launch => "Launch",
+        _ => "Story",
+    };
 
     private static void Pages(StringBuilder html, SiteOptions options, SearchQuery query, int total)
     {

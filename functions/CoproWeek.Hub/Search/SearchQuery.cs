@@ -19,16 +19,18 @@ public sealed record SearchQuery
     public string? Cost { get; init; }
     /// <summary><c>events</c>, <c>stories</c> or <c>all</c>.</summary>
     public string Kind { get; init; } = "all";
+    /// <summary>One of <see cref="Posts.StoryKinds.All"/>, or null for any kind of story; given, it leaves events out.</summary>
+    public string? StoryKind { get; init; }
     public int Page { get; init; } = 1;
 
     /// <summary>Filters only events have: any of them leaves stories out.</summary>
     public bool HasEventFilter => Region is not null || Format is not null || Access.Count > 0 || Day is not null || Cost is not null;
 
-    public bool IncludesEvents => Kind is "all" or "events";
+    public bool IncludesEvents => (Kind is "all" or "events") && StoryKind is null;
 
     public bool IncludesStories => (Kind is "all" or "stories") && !HasEventFilter;
 
-    public bool IsEmpty => Q.Length == 0 && !HasEventFilter && Topic is null;
+    public bool IsEmpty => Q.Length == 0 && !HasEventFilter && Topic is null && StoryKind is null;
 
     /// <summary>Reads the query string; an empty value counts as not given (a GET form sends <c>region=</c> for "Anywhere").</summary>
     public static (SearchQuery Query, Dictionary<string, string[]> Errors) Read(IQueryCollection query)
@@ -100,6 +102,7 @@ public sealed record SearchQuery
             Day = day,
             Cost = cost,
             Kind = kind,
+            StoryKind = Choice("storyKind", Posts.StoryKinds.All, "Choose blogs, good practice examples or launches."),
             Page = page,
         }, errors);
     }
@@ -129,6 +132,7 @@ public sealed record SearchQuery
         Add("day", Day);
         Add("cost", Cost);
         Add("kind", Kind == "all" ? null : Kind);
+        Add("storyKind", StoryKind);
         Add("page", page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null);
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts.Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2)}"));
     }

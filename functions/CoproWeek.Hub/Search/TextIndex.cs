@@ -55,6 +55,11 @@ public sealed class TextIndex : IDisposable
 
     public SearchResults Search(SearchQuery query)
     {
+        if (!query.IncludesEvents && !query.IncludesStories)
+        {
+            // Events only, yet a kind of story asked for (or event filters with one): nothing can match.
+            return new SearchResults([], 0, !string.IsNullOrWhiteSpace(query.Q));
+        }
         var filters = new BooleanQuery();
         if (!query.IncludesEvents || !query.IncludesStories)
         {
@@ -65,6 +70,7 @@ public sealed class TextIndex : IDisposable
         AddTerm(filters, "topic", query.Topic);
         AddTerm(filters, "day", query.Day);
         AddTerm(filters, "cost", query.Cost);
+        AddTerm(filters, "storyKind", query.StoryKind);
         foreach (var need in query.Access)
         {
             AddTerm(filters, "access", need);
@@ -151,6 +157,10 @@ public sealed class TextIndex : IDisposable
         };
         Add(document, "region", item.Region);
         Add(document, "format", item.Format);
+        if (item.Kind == SearchDocument.StoryKind)
+        {
+            Add(document, "storyKind", Posts.StoryKinds.Of(item.KindOfStory));
+        }
         foreach (var day in item.Days)
         {
             Add(document, "day", day);

@@ -28,6 +28,11 @@ public static class EventFinderForm
         Select(html, errors, "topic", "Topic", "Any topic", Vocabulary.Topics, query.Topic);
         Select(html, errors, "cost", "Cost", "Free or paid", [new("free", "Free"), new("paid", "Paid")], query.Cost);
         Select(html, errors, "kind", "Show", "Events and stories", [new("events", "Events only"), new("stories", "Stories only")], query.Kind == "all" ? null : query.Kind);
+        if (query.Kind != "events" || query.StoryKind is not null || Error(errors, "storyKind") is not null)
+        {
+            // Where stories are searched: one kind of story (it leaves events out).
+            Select(html, errors, "storyKind", "Kind of story", "Any kind of story", Posts.StoryKinds.All.Select(k => new Term(k.Id, StoryKindPages.Plural(k.Id))).ToList(), query.StoryKind);
+        }
         html.Append("</div>\n<fieldset class=\"field").Append(Error(errors, "access") is null ? "" : " field-error").Append("\" aria-describedby=\"finder-access-hint\">\n<legend>Access</legend>\n")
             .Append("<span class=\"hint\" id=\"finder-access-hint\">Show only events that have all of these</span>\n");
         ErrorMessage(html, errors, "access");

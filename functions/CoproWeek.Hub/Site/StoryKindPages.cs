@@ -38,11 +38,23 @@ public static class StoryKindPages
         _ => "Blogs",
     };
 
+    // "Search these": a plain GET form to the search function with this kind of story already chosen.
+    private static void SearchThese(StringBuilder html, SiteOptions options, string kind, string heading)
+    {
+        html.Append("<form class=\"finder\" method=\"get\" action=\"").Text(options.Api(Triggers.Routes.Search)).Append("\" role=\"search\" aria-labelledby=\"kind-search-heading\">\n")
+            .Append("<h2 id=\"kind-search-heading\">Search ").Text(heading.ToLowerInvariant()).Append("</h2>\n")
+            .Append("<input type=\"hidden\" name=\"kind\" value=\"stories\">\n<input type=\"hidden\" name=\"storyKind\" value=\"").Text(kind).Append("\">\n")
+            .Append("<div class=\"field\">\n<label for=\"kind-search-q\">Words to search for</label>\n")
+            .Append("<input type=\"search\" id=\"kind-search-q\" name=\"q\" maxlength=\"").Append(Search.SearchQuery.MaxWords).Append("\">\n</div>\n")
+            .Append("<button type=\"submit\">Search</button>\n</form>\n");
+    }
+
     private static string Page(Term kind, IReadOnlyList<PublishedPost> shown, SiteOptions options)
     {
         var heading = Plural(kind.Id);
         var html = new StringBuilder(2048 + shown.Count * 600);
         html.Append("<h1>").Text(heading).Append("</h1>\n").KindLinks(options, kind.Id);
+        SearchThese(html, options, kind.Id, heading);
         if (shown.Count == 0)
         {
             html.Append("<p>There are no stories of this kind yet. Please come back soon.</p>\n");

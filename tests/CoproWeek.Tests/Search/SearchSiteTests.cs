@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using CoproWeek.Tests.Events;
 using CoproWeek.Tests.Infrastructure;
+using CoproWeek.Tests.Posts;
 
 namespace CoproWeek.Tests.Search;
 
@@ -60,5 +61,49 @@ public sealed class SearchSiteTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         var home = new HtmlParser().ParseDocument(await client.GetStringAsync("/"));
         Assert.Contains(home.QuerySelectorAll("header nav a"), a => a.GetAttribute("href") == "http://localhost/api/search" && a.TextContent == "Search");
+    }
+
+    [Fact]
+    public async Task Stories_are_found_by_their_kind_with_the_kind_in_the_JSON_and_an_unknown_kind_is_refused_by_name()
+    {
+        await using var hub = new HubFactory(azurite);
+        using var client = hub.CreateClient();
+        var practice = SamplePost.Parts(title: "How our ward co-designed visiting", images: 0);
+        practice.Add(new("kind", "good-practice"));
+        var ids = new List<string>();
+        foreach (var parts in new[] { practice, SamplePost.Parts(title: "What our panel learned", images: 0) })
+        {
+            var submitted = await SamplePost.SubmitAsync(client, parts);
+            await SamplePost.ApproveAsync(hub, submitted.Id);
+            await SamplePost.WaitUntilLiveAsync(client, hub, submitted.Id);
+            ids.Add(submitted.Id);
+        }
+        await hub.QueuesIdleAsync(Hub.Triggers.RebuildIndexes);
+
+        async Task<JsonElement> SearchAsync(string query)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search" + query);
+            request.Headers.Accept.ParseAdd("application/json");
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        }
+        await Eventually.TrueAsync(async () => (await SearchAsync("?kind=stories")).GetProperty("total").GetInt32() == 2, "both stories to be searchable");
+
+        var found = await SearchAsync("?storyKind=good-practice");
+        var all = await SearchAsync("?kind=stories");
+        var bad = await client.GetAsync("/api/search?storyKind=opinion");
+        using var pageRequest = new HttpRequestMessage(HttpMethod.Get, "/api/search?storyKind=opinion");
+        pageRequest.Headers.Accept.ParseAdd("text/html");
+        var badPage = await client.SendAsync(pageRequest);
+
+        Assert.Equal([ids[0]], found.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal("good-practice", found.GetProperty("results")[0].GetProperty("storyKind").GetString());
+        Assert.Equal("blog", all.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("id").GetString() == ids[1]).GetProperty("storyKind").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = (await bad.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(["storyKind"], problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
+        Assert.NotNull(new HtmlParser().ParseDocument(await badPage.Content.ReadAsStringAsync()).QuerySelector("#finder-storyKind[aria-invalid=true]"));
     }
 }
