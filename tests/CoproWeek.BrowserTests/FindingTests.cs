@@ -29,14 +29,15 @@ public sealed class FindingTests(SiteFixture site)
         Assert.True(await page.Locator("#finder-access-bsl").IsCheckedAsync());
         await page.Locator("form.finder button[type='submit']").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/api/search\\?"));
+        // The page's words are what the journey needs: wait for them, not for every icon and stylesheet to load.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/api/search\\?"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         Assert.Equal("1 result", (await page.Locator("#count").InnerTextAsync()).Trim());
         var result = page.Locator("li.card h3 a");
         Assert.Equal(SiteFixture.WalesBslTitle, (await result.InnerTextAsync()).Trim());
         await result.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/events/**");
+        await page.WaitForURLAsync("**/events/**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal(SiteFixture.WalesBslTitle, (await page.Locator("h1").InnerTextAsync()).Trim());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Calendar file (.ics)" }).FocusAsync();
