@@ -29,15 +29,9 @@ public sealed class DashboardBenchmark : IBenchmark
         var events = args.Length > 0 ? int.Parse(args[0]) : 5_000;
         var stories = args.Length > 1 ? int.Parse(args[1]) : 500;
         var samples = args.Length > 2 ? int.Parse(args[2]) : 30;
-        await using var azurite = await BenchStorage.StartAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Storage:Prefix"] = "bench",
-        }).Build();
-        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCoproWeek(configuration).BuildServiceProvider();
+        await using var bench = await BenchServices.StartAsync();
+        var services = bench.Services;
         var storage = services.GetRequiredService<HubStorage>();
-        await storage.EnsureCreatedAsync(CancellationToken.None);
 
         var seeding = Stopwatch.StartNew();
         await SeedAsync(storage, services.GetRequiredService<SubmissionStore>(), events, stories);
@@ -55,8 +49,8 @@ public sealed class DashboardBenchmark : IBenchmark
             await Stats(); // warm up: JIT, connections, the emulator
             await Page();
         }
-        var statsTimes = await TimeAsync(samples, Stats);
-        var pageTimes = await TimeAsync(samples, Page);
+        var statsTimes = await BenchServices.TimeAsync(samples, Stats);
+        var pageTimes = await BenchServices.TimeAsync(samples, Page);
 
         // The export: streamed to a sink that keeps nothing, with the managed heap sampled every 2 ms while it runs.
         GC.Collect();
@@ -94,19 +88,6 @@ public sealed class DashboardBenchmark : IBenchmark
             ("events.csv: allocated in all", $"{allocated / 1024.0 / 1024.0:N1} MiB"),
             ("machine load (1 min)", File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a"),
         ]);
-    }
-
-    private static async Task<List<double>> TimeAsync(int samples, Func<Task<long>> run)
-    {
-        var times = new List<double>(samples);
-        for (var i = 0; i < samples; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await run();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        return times;
     }
 
     private static async Task<long> CallAsync(IServiceProvider services, Action<HttpContext> arrange, Func<HttpRequest, Task<IResult>> handler)

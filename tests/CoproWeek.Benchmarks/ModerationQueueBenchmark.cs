@@ -27,15 +27,9 @@ public sealed class ModerationQueueBenchmark : IBenchmark
         var count = args.Length > 0 ? int.Parse(args[0]) : 10_000;
         var samples = args.Length > 1 ? int.Parse(args[1]) : 200;
         var laterPage = args.Length > 2 ? int.Parse(args[2]) : 50;
-        await using var azurite = await BenchStorage.StartAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Storage:Prefix"] = "bench",
-        }).Build();
-        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCoproWeek(configuration).BuildServiceProvider();
+        await using var bench = await BenchServices.StartAsync();
+        var services = bench.Services;
         var storage = services.GetRequiredService<HubStorage>();
-        await storage.EnsureCreatedAsync(CancellationToken.None);
 
         var seeding = Stopwatch.StartNew();
         await SeedAsync(storage, services.GetRequiredService<SubmissionStore>(), count);
@@ -55,8 +49,8 @@ public sealed class ModerationQueueBenchmark : IBenchmark
         }
         var walked = walk.Elapsed;
 
-        var first = await TimeAsync(samples, () => PageAsync(services, api, key, null));
-        var later = await TimeAsync(samples, () => PageAsync(services, api, key, token));
+        var first = await BenchServices.TimeAsync(samples, () => PageAsync(services, api, key, null), CheckFullPage);
+        var later = await BenchServices.TimeAsync(samples, () => PageAsync(services, api, key, token), CheckFullPage);
         Report.Table($"moderation-queue: {count:N0} items waiting, pages of {ModerationQueue.DefaultPageSize}, {samples} samples each, Azurite on loopback", [
             ("seeding (rows + review partition)", $"{seeded.TotalSeconds:N1} s"),
             ("first page p50", $"{Report.Percentile(first, 50):N1} ms"),
@@ -68,21 +62,12 @@ public sealed class ModerationQueueBenchmark : IBenchmark
         ]);
     }
 
-    private static async Task<List<double>> TimeAsync(int samples, Func<Task<(int Items, string? Token)>> run)
+    private static void CheckFullPage((int Items, string? Token) page)
     {
-        var times = new List<double>(samples);
-        for (var i = 0; i < samples; i++)
+        if (page.Items != ModerationQueue.DefaultPageSize)
         {
-            var watch = Stopwatch.StartNew();
-            var (items, _) = await run();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-            if (items != ModerationQueue.DefaultPageSize)
-            {
-                throw new InvalidOperationException($"A page held {items} items, not {ModerationQueue.DefaultPageSize}.");
-            }
+            throw new InvalidOperationException($"A page held {page.Items} items, not {ModerationQueue.DefaultPageSize}.");
         }
-        times.Sort();
-        return times;
     }
 
     private static async Task<(int Items, string? Token)> PageAsync(IServiceProvider services, ModerationApi api, string key, string? token)

@@ -90,13 +90,8 @@ public sealed class ManageEvent(
     }
 
     internal Task<IResult> WithdrawAsync(Submission submission, string? ifMatch, CancellationToken cancellationToken) =>
-        ManageLink.WithdrawAsync(submissions, submission, ifMatch, time,
-            () => Problems.Status(StatusCodes.Status412PreconditionFailed, "The event changed since you read it", "Read it again, then withdraw it."),
-            async withdrawn =>
-            {
-                await log.AppendAsync(new LogEntry(withdrawn.Id, withdrawn.Version, "organiser", withdrawn.Updated, "withdrawn", null), cancellationToken);
-                logger.LogInformation("Event {ItemId} withdrawn at v{Version}", withdrawn.Id, withdrawn.Version);
-            }, cancellationToken);
+        ManageLink.WithdrawForHolderAsync(submissions, log, submission, ifMatch, time, "event", "organiser",
+            withdrawn => logger.LogInformation("Event {ItemId} withdrawn at v{Version}", withdrawn.Id, withdrawn.Version), cancellationToken);
 
     /// <summary>The submission, if the request carries its manage token (Bearer header or <c>?token=</c>).</summary>
     internal Task<Submission?> FindAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>

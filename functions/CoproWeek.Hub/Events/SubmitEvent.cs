@@ -67,38 +67,13 @@ public sealed class SubmitEvent(
         // With an Idempotency-Key every attempt builds the same item: the claim fixes its id and manage token.
         var id = claim?.ItemId ?? SubmissionStore.NewId();
         var (token, tokenHash) = claim is null ? Tokens.Create(ManagePurpose) : idempotency.ManageToken(claim, ManagePurpose);
-        // A bot's submission is dropped by the checks without a word to anyone, so it never asks an address to confirm.
-        var waits = !input.Honeypot && !await contacts.IsConfirmedAsync(details.Contact.Email, cancellationToken);
-        var submission = new Submission
-        {
-            Id = id,
-            Kind = "event",
-            Slug = Slugs.For(details.Title, id),
-            Status = waits ? SubmissionStatus.AwaitingConfirmation : SubmissionStatus.Received,
-            Version = 1,
-            DetailsJson = HubJson.Serialize(details),
-            ManageTokenHash = tokenHash,
-            ContactEmail = details.Contact.Email,
-            Submitted = now,
-            Updated = now,
-            Honeypot = input.Honeypot,
-        };
         var manageUrl = ManageUrl(site.Value, id, token);
-        if (waits)
-        {
-            await contacts.HoldAsync(details.Contact.Email, id, submission.Kind, cancellationToken);
-            await submissions.InsertAsync(submission, cancellationToken);
-            await contacts.AskToConfirmAsync(details.Contact.Email, cancellationToken);
-        }
-        else
-        {
-            await submissions.InsertAsync(submission, cancellationToken);
-            await queues.SendAsync(Triggers.Queues.Moderation,
-                new SubmissionMessage(id, 1, input.Honeypot ? null : manageUrl), cancellationToken);
-        }
+        var status = await SubmissionIntake.StoreAsync(submissions, contacts, queues,
+            new NewSubmission("event", id, details.Title, HubJson.Serialize(details), tokenHash, details.Contact.Email, input.Honeypot, now, manageUrl),
+            cancellationToken);
         logger.LogInformation("Event {ItemId} received", id);
 
-        return await SubmissionReceipt.AnswerAsync(idempotency, claim, site.Value, "events", id, submission.Status, manageUrl,
+        return await SubmissionReceipt.AnswerAsync(idempotency, claim, site.Value, "events", id, status, manageUrl,
             fields.FromForm ? "submit-event/thanks/" : null, cancellationToken);
     }
 

@@ -13,15 +13,11 @@ namespace CoproWeek.Hub.Moderation;
 /// </summary>
 public sealed class Dashboard(ModeratorPageSession moderators, CampaignStats stats, IOptions<SiteOptions> site)
 {
-    public Task<IResult> StatsAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerStatsAsync(request, cancellationToken));
+    public Task<IResult> StatsAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        moderators.AnswerAsync(request, _ => AnswerStatsAsync(request, cancellationToken), cancellationToken);
 
     private async Task<IResult> AnswerStatsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (moderator, problem) = await moderators.AuthenticateAsync(request, cancellationToken);
-        if (moderator is null)
-        {
-            return problem!;
-        }
         var f = await stats.ReadAsync(cancellationToken);
         static object Bars(IReadOnlyList<Bar> bars) => bars.Select(b => new { id = b.Id, label = b.Label, count = b.Count });
         return TypedResults.Json(new

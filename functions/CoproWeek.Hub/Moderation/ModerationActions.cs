@@ -16,18 +16,13 @@ namespace CoproWeek.Hub.Moderation;
 public sealed class ModerationActions(ModeratorAuth auth, ModeratorSessions sessions, SubmissionStore submissions, TakeDownItem takeDown, PostBlobs blobs)
 {
     public Task<IResult> TakeDownAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        PrivateAnswer.Of(AnswerAsync(request, id, takingDown: true, cancellationToken));
+        auth.AnswerAsync(request, moderator => AnswerAsync(request, id, takingDown: true, moderator, cancellationToken), cancellationToken);
 
     public Task<IResult> RestoreAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        PrivateAnswer.Of(AnswerAsync(request, id, takingDown: false, cancellationToken));
+        auth.AnswerAsync(request, moderator => AnswerAsync(request, id, takingDown: false, moderator, cancellationToken), cancellationToken);
 
-    private async Task<IResult> AnswerAsync(HttpRequest request, string id, bool takingDown, CancellationToken cancellationToken)
+    private async Task<IResult> AnswerAsync(HttpRequest request, string id, bool takingDown, string moderator, CancellationToken cancellationToken)
     {
-        var (moderator, problem) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (moderator is null)
-        {
-            return problem!;
-        }
         var ifMatch = request.Headers.IfMatch.ToString();
         if (ifMatch.Length == 0)
         {

@@ -15,15 +15,11 @@ namespace CoproWeek.Hub.Moderation;
 /// </summary>
 public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, SubmissionStore submissions, ModerationItems items, Previews previews, DecideSubmission decide, QueueSummary summary, ReportQueue reported)
 {
-    public Task<IResult> QueueAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerQueueAsync(request, cancellationToken));
+    public Task<IResult> QueueAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        auth.AnswerAsync(request, _ => AnswerQueueAsync(request, cancellationToken), cancellationToken);
 
     private async Task<IResult> AnswerQueueAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (moderator, problem) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (moderator is null)
-        {
-            return problem!;
-        }
         var errors = new Dictionary<string, string[]>();
         var pageSize = ModerationQueue.DefaultPageSize;
         if (request.Query["pageSize"] is { Count: > 0 } size
@@ -63,15 +59,11 @@ public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, Sub
         }, HubJson.Options);
     }
 
-    public Task<IResult> ItemAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerItemAsync(request, id, cancellationToken));
+    public Task<IResult> ItemAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        auth.AnswerAsync(request, _ => AnswerItemAsync(request, id, cancellationToken), cancellationToken);
 
     private async Task<IResult> AnswerItemAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var (moderator, problem) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (moderator is null)
-        {
-            return problem!;
-        }
         var submission = await submissions.GetAsync(id, cancellationToken);
         if (submission is null)
         {
@@ -105,15 +97,11 @@ public sealed class ModerationApi(ModeratorAuth auth, ModerationQueue queue, Sub
         }, HubJson.Options);
     }
 
-    public Task<IResult> DecideAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerDecideAsync(request, id, cancellationToken));
+    public Task<IResult> DecideAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        auth.AnswerAsync(request, moderator => AnswerDecideAsync(request, id, moderator, cancellationToken), cancellationToken);
 
-    private async Task<IResult> AnswerDecideAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    private async Task<IResult> AnswerDecideAsync(HttpRequest request, string id, string moderator, CancellationToken cancellationToken)
     {
-        var (moderator, problem) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (moderator is null)
-        {
-            return problem!;
-        }
         var ifMatch = request.Headers.IfMatch.ToString();
         if (ifMatch.Length == 0)
         {

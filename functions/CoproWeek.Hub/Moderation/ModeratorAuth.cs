@@ -20,6 +20,19 @@ public sealed class ModeratorAuth(Moderators moderators, SignInThrottle throttle
     }
 
     /// <summary>
+    /// The private answer of a handler only moderators may call with their key: the 401 or 429 when the request is not a
+    /// moderator's, otherwise what <paramref name="answer"/> makes of it for the moderator named.
+    /// </summary>
+    public Task<IResult> AnswerAsync(HttpRequest request, Func<string, Task<IResult>> answer, CancellationToken cancellationToken) =>
+        PrivateAnswer.Of(AnswerModeratorAsync(request, answer, cancellationToken));
+
+    private async Task<IResult> AnswerModeratorAsync(HttpRequest request, Func<string, Task<IResult>> answer, CancellationToken cancellationToken)
+    {
+        var (moderator, problem) = await AuthenticateAsync(request, cancellationToken);
+        return moderator is null ? problem! : await answer(moderator);
+    }
+
+    /// <summary>
     /// Checks a key; the key id comes back too, so a page session can end with its key. With no identity, a wait
     /// means the client is blocked for that long; none means the key was missing or wrong.
     /// </summary>

@@ -17,6 +17,10 @@ public sealed class ModeratorPageSession(ModeratorSessions sessions, ModeratorAu
     public Task<(string? Name, IResult? Problem)> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken) =>
         auth.AuthenticateAsync(request, cancellationToken);
 
+    /// <summary>The private answer of a handler only moderators may call with their key (see <see cref="ModeratorAuth.AnswerAsync"/>).</summary>
+    public Task<IResult> AnswerAsync(HttpRequest request, Func<string, Task<IResult>> answer, CancellationToken cancellationToken) =>
+        auth.AnswerAsync(request, answer, cancellationToken);
+
     /// <summary>A form on a moderator's page that did not come from our page: refused.</summary>
     public static IResult ForeignForm() =>
         Problems.Status(StatusCodes.Status403Forbidden, "This form did not come from the moderation page",

@@ -29,15 +29,11 @@ public sealed class ReportsModeration(
 
     private string QueueUrl => site.Value.Api(Triggers.Routes.ModerationPage);
 
-    public Task<IResult> ListAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerListAsync(request, id, cancellationToken));
+    public Task<IResult> ListAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        moderators.AnswerAsync(request, _ => AnswerListAsync(request, id, cancellationToken), cancellationToken);
 
     private async Task<IResult> AnswerListAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var (moderator, problem) = await moderators.AuthenticateAsync(request, cancellationToken);
-        if (moderator is null)
-        {
-            return problem!;
-        }
         if (!SubmissionStore.IsId(id) || await submissions.GetAsync(id, cancellationToken) is not { } item)
         {
             return Problems.NotFound();
@@ -52,15 +48,11 @@ public sealed class ReportsModeration(
         }, HubJson.Options);
     }
 
-    public Task<IResult> DismissAsync(HttpRequest request, string id, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerDismissAsync(request, id, cancellationToken));
+    public Task<IResult> DismissAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
+        moderators.AnswerAsync(request, moderator => AnswerDismissAsync(request, id, moderator, cancellationToken), cancellationToken);
 
-    private async Task<IResult> AnswerDismissAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    private async Task<IResult> AnswerDismissAsync(HttpRequest request, string id, string moderator, CancellationToken cancellationToken)
     {
-        var (moderator, problem) = await moderators.AuthenticateAsync(request, cancellationToken);
-        if (moderator is null)
-        {
-            return problem!;
-        }
         string? reason = null;
         if (request.ContentLength is > 0 || request.Headers.ContentType.Count > 0)
         {

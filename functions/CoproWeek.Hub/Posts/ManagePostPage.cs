@@ -1,7 +1,5 @@
 using System.Text;
-using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Http;
-using CoproWeek.Hub.Publishing;
 using CoproWeek.Hub.Site;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Submissions;
@@ -43,24 +41,11 @@ public sealed class ManagePostPage(ManagePost manage, IOptions<SiteOptions> site
     {
         var options = site.Value;
         var details = HubJson.Deserialize<PostDetails>(submission.DetailsJson);
+        var heading = "Your story: " + details.Title;
         var html = new StringBuilder(4096);
-        if (error is not null)
-        {
-            html.Append("<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n")
-                .Append("<h2 id=\"error-summary-title\">There is a problem</h2>\n<ul>\n<li><a href=\"#field-confirm\">").Text(error).Append("</a></li>\n</ul>\n</div>\n");
-        }
-        html.Append("<h1>Your story: ").Text(details.Title).Append("</h1>\n")
-            .Append("<p>This page is private to you. Do not share the link: anyone with it can take your story down.</p>\n")
-            .Append("<div class=\"notice\">\n<h2>What is happening</h2>\n<p>").Text(StatusWords(submission.Status)).Append("</p>\n");
-        if (submission.Status == SubmissionStatus.Live)
-        {
-            html.Append("<p><a href=\"").Text(options.Url(PostPaths.Page(submission.Slug))).Append("\">Read your story on the website</a></p>\n");
-        }
-        if (submission.Reason is { Length: > 0 } reason)
-        {
-            html.Append("<h3>What our team said</h3>\n<p>").Text(reason).Append("</p>\n");
-        }
-        html.Append("</div>\n");
+        ManageLinkPage.WriteErrorSummary(html, error);
+        ManageLinkPage.WriteWhatIsHappening(html, heading, "anyone with it can take your story down.", submission,
+            StatusWords(submission.Status), options.Url(PostPaths.Page(submission.Slug)), "Read your story on the website");
 
         if (submission.Status is SubmissionStatus.Withdrawn or SubmissionStatus.Rejected or SubmissionStatus.TakenDown)
         {
@@ -68,23 +53,14 @@ public sealed class ManagePostPage(ManagePost manage, IOptions<SiteOptions> site
         }
         else
         {
-            html.Append("<h2>Withdraw this story</h2>\n")
-                .Append("<p>If you no longer want your story on the website, you can take it down. It will come off the website and its feeds. You cannot undo this.</p>\n")
-                .Append("<form method=\"post\" action=\"").Text(PageUrl(request, submission.Id)).Append("\" enctype=\"application/x-www-form-urlencoded\" novalidate>\n")
-                .Append("<div class=\"choice").Append(error is null ? "" : " field-error").Append("\">\n")
-                .Append("<input type=\"checkbox\" id=\"field-confirm\" name=\"").Append(ConfirmField).Append("\" value=\"true\"")
-                .Append(error is null ? "" : " aria-invalid=\"true\" aria-describedby=\"field-confirm-error\"").Append(">\n")
-                .Append("<label for=\"field-confirm\">I want to take this story down</label>\n</div>\n");
-            if (error is not null)
-            {
-                html.Append("<p class=\"error-message\" id=\"field-confirm-error\"><span class=\"visually-hidden\">Error: </span>").Text(error).Append("</p>\n");
-            }
-            html.Append("<button type=\"submit\" class=\"button-warning\">Withdraw this story</button>\n</form>\n");
+            ManageLinkPage.WriteWithdrawForm(html, Withdraw, PageUrl(request, submission.Id), ConfirmField, error);
         }
-        var page = SiteLayout.Render(options, (error is null ? "" : "Error: ") + "Your story: " + details.Title, html.ToString(), SiteSection.None,
-            new PageHead { Private = true });
-        return EventPages.Html(page, status);
+        return ManageLinkPage.Answer(options, heading, html, error, status);
     }
+
+    private static readonly WithdrawWording Withdraw = new("Withdraw this story",
+        "If you no longer want your story on the website, you can take it down. It will come off the website and its feeds. You cannot undo this.",
+        "I want to take this story down", "Withdraw this story");
 
     private string PageUrl(HttpRequest request, string id) =>
         site.Value.Api($"posts/{id}/manage?token={Uri.EscapeDataString(request.Query["token"].ToString())}");

@@ -71,36 +71,10 @@ public sealed class SubmitPost(
         var id = claim?.ItemId ?? SubmissionStore.NewId();
         var (token, tokenHash) = claim is null ? Tokens.Create(ManagePurpose) : idempotency.ManageToken(claim, ManagePurpose);
         var details = await blobs.WriteAsync(id, 1, input.Draft, cancellationToken);
-        var waits = !input.Honeypot && !await contacts.IsConfirmedAsync(details.AuthorEmail, cancellationToken);
-        if (waits)
-        {
-            await contacts.HoldAsync(details.AuthorEmail, id, Kind, cancellationToken);
-        }
-        var status = waits ? SubmissionStatus.AwaitingConfirmation : SubmissionStatus.Received;
-        await submissions.InsertAsync(new Submission
-        {
-            Id = id,
-            Kind = Kind,
-            Slug = Slugs.For(details.Title, id),
-            Status = status,
-            Version = 1,
-            DetailsJson = HubJson.Serialize(details),
-            ManageTokenHash = tokenHash,
-            ContactEmail = details.AuthorEmail,
-            Submitted = now,
-            Updated = now,
-            Honeypot = input.Honeypot,
-        }, cancellationToken);
         var manageUrl = ManageUrl(site.Value, id, token);
-        if (waits)
-        {
-            await contacts.AskToConfirmAsync(details.AuthorEmail, cancellationToken);
-        }
-        else
-        {
-            await queues.SendAsync(Triggers.Queues.Moderation,
-                new SubmissionMessage(id, 1, input.Honeypot ? null : manageUrl), cancellationToken);
-        }
+        var status = await SubmissionIntake.StoreAsync(submissions, contacts, queues,
+            new NewSubmission(Kind, id, details.Title, HubJson.Serialize(details), tokenHash, details.AuthorEmail, input.Honeypot, now, manageUrl),
+            cancellationToken);
         logger.LogInformation("Post {ItemId} received with {Images} pictures", id, details.Images.Count);
 
         return await SubmissionReceipt.AnswerAsync(idempotency, claim, site.Value, "posts", id, status, manageUrl,

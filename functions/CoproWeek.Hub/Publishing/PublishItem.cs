@@ -43,7 +43,7 @@ public sealed class PublishItem(
             return;
         }
         var entry = await index.GetAsync("event", message.Id, cancellationToken);
-        if (entry is not null && (entry.Version >= message.Version || (entry.Withdrawn && !Restores(message, submission))))
+        if (PublishSteps.SiteIsAhead(entry, message, submission))
         {
             logger.LogInformation("Publish of {ItemId} v{Version} skipped: the site already has v{SiteVersion}{Tombstone}",
                 message.Id, message.Version, entry.Version, entry.Withdrawn ? " (withdrawn)" : "");
@@ -61,7 +61,7 @@ public sealed class PublishItem(
 
     private async Task PublishAsync(PublishMessage message, SiteEntry? entry, Submission? submission, CancellationToken cancellationToken)
     {
-        if (submission is null || submission.Version != message.Version || submission.Status is not (SubmissionStatus.Approved or SubmissionStatus.Live))
+        if (!PublishSteps.IsApprovedVersion(message, submission))
         {
             logger.LogInformation("Publish of {ItemId} v{Version} skipped: the item has moved on", message.Id, message.Version);
             return;
@@ -85,10 +85,7 @@ public sealed class PublishItem(
             cancellationToken);
         await rebuilds.RequestAsync(cancellationToken);
 
-        if (submission.Status == SubmissionStatus.Approved)
-        {
-            await submissions.TryReplaceAsync(submission with { Status = SubmissionStatus.Live, Updated = now }, cancellationToken);
-        }
+        await PublishSteps.MarkLiveAsync(submissions, submission, now, cancellationToken);
         await queues.SendAsync(Triggers.Queues.Email, await EventEmails.LiveAsync(submission, details, url, message.ManageUrl, now), cancellationToken);
         logger.LogInformation("Published {ItemId} v{Version}", item.Id, item.Version);
     }
@@ -127,18 +124,7 @@ public sealed class PublishItem(
                 site.Value.Public($"events/{slug}/"), details.Region, details.Topics, entry.PublishedAt, details.Start, Withdrawn: true), cancellationToken);
             await rebuilds.RequestAsync(cancellationToken);
         }
-        if (takenDown)
-        {
-            // Logged by the request too; this copy is for a request that died after its write. The email is sent from here
-            // only, so that it goes whichever of the two finishes the take-down (its fixed id sends it once).
-            await log.AppendAsync(new Moderation.LogEntry(submission!.Id, submission.Version, submission.DecidedBy ?? "", submission.Updated, Moderation.TakeDownItem.TakenDownWord, submission.Reason), cancellationToken);
-            await notice.SendAsync(submission, cancellationToken);
-        }
-        else if (submission is not null)
-        {
-            // Logged by the request too; this copy is for a request that died after its write.
-            await log.AppendAsync(new Moderation.LogEntry(submission.Id, submission.Version, "organiser", submission.Updated, "withdrawn", null), cancellationToken);
-        }
+        await PublishSteps.RecordTakenOffAsync(log, notice, submission, takenDown, "organiser", cancellationToken);
         logger.LogInformation("Withdrew {ItemId} at v{Version}", message.Id, message.Version);
     }
 }

@@ -33,7 +33,7 @@ public sealed class PublishPost(
     public async Task HandleAsync(PublishMessage message, Submission? submission, CancellationToken cancellationToken)
     {
         var entry = await index.GetAsync(Kind, message.Id, cancellationToken);
-        if (entry is not null && (entry.Version >= message.Version || (entry.Withdrawn && !PublishItem.Restores(message, submission))))
+        if (PublishSteps.SiteIsAhead(entry, message, submission))
         {
             logger.LogInformation("Publish of post {ItemId} v{Version} skipped: the site already has v{SiteVersion}", message.Id, message.Version, entry.Version);
             return;
@@ -43,7 +43,7 @@ public sealed class PublishPost(
             await WithdrawAsync(message, entry, submission, cancellationToken);
             return;
         }
-        if (submission is null || submission.Version != message.Version || submission.Status is not (SubmissionStatus.Approved or SubmissionStatus.Live))
+        if (!PublishSteps.IsApprovedVersion(message, submission))
         {
             logger.LogInformation("Publish of post {ItemId} v{Version} skipped: the story has moved on", message.Id, message.Version);
             return;
@@ -99,10 +99,7 @@ public sealed class PublishPost(
         await published.RecordAsync(Record(item.Id, item.Version, post, url, item.PublishedAt, withdrawn: false) with { Excerpt = StoryExcerpt.From(body) }, cancellationToken);
         await rebuilds.RequestAsync(cancellationToken);
 
-        if (submission.Status == SubmissionStatus.Approved)
-        {
-            await submissions.TryReplaceAsync(submission with { Status = SubmissionStatus.Live, Updated = now }, cancellationToken);
-        }
+        await PublishSteps.MarkLiveAsync(submissions, submission, now, cancellationToken);
         await queues.SendAsync(Triggers.Queues.Email, await PostEmails.LiveAsync(submission, details, url, manageUrl, now), cancellationToken);
         logger.LogInformation("Published post {ItemId} v{Version} with {Images} pictures", item.Id, item.Version, images.Count);
     }
@@ -128,28 +125,14 @@ public sealed class PublishPost(
             }
         }
         await bodies.DeleteAsync(message.Id, cancellationToken);
-        var tombstone = new SiteEntry(message.Id, Kind, message.Version, slug ?? "", entry?.PublicJson, entry?.PublishedAt ?? time.GetUtcNow(), Withdrawn: true, entry?.ETag ?? default);
-        if (!await index.TryWriteAsync(tombstone, existed: entry is not null, cancellationToken))
-        {
-            throw new InvalidOperationException($"The site entry for post {message.Id} changed while it was being withdrawn.");
-        }
+        await PublishSteps.WriteTombstoneAsync(index, Kind, message, entry, slug, time, cancellationToken);
         if (entry?.PublicJson is { } json)
         {
             var post = HubJson.Deserialize<PublicPost>(json);
             await published.RecordAsync(Record(message.Id, message.Version, post, site.Value.Url(PostPaths.Page(entry.Slug)), entry.PublishedAt, withdrawn: true), cancellationToken);
             await rebuilds.RequestAsync(cancellationToken);
         }
-        if (takenDown)
-        {
-            // As for events (see PublishItem): the request logs it too; the email goes from here only.
-            await log.AppendAsync(new Moderation.LogEntry(submission!.Id, submission.Version, submission.DecidedBy ?? "", submission.Updated, Moderation.TakeDownItem.TakenDownWord, submission.Reason), cancellationToken);
-            await notice.SendAsync(submission, cancellationToken);
-        }
-        else if (submission is not null)
-        {
-            // Logged by the request too; this copy is for a request that died after its write.
-            await log.AppendAsync(new Moderation.LogEntry(submission.Id, submission.Version, "author", submission.Updated, "withdrawn", null), cancellationToken);
-        }
+        await PublishSteps.RecordTakenOffAsync(log, notice, submission, takenDown, "author", cancellationToken);
         logger.LogInformation("Withdrew post {ItemId} at v{Version}", message.Id, message.Version);
     }
 

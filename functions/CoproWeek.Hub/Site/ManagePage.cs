@@ -86,24 +86,13 @@ public static class ManagePage
         _ => "We have your event.",
     };
 
-    private static void WriteWithdraw(StringBuilder html, string action, FormErrors errors)
-    {
-        const string id = "field-confirm";
-        var hasError = errors.Has(EventFormFields.ConfirmWithdraw);
-        html.Append("<h2>Withdraw this event</h2>\n")
-            .Append("<p>If your event is not going ahead, you can take it down. It will come off the website and calendars. You cannot undo this.</p>\n")
-            .Append("<form method=\"post\" action=\"").Text(action).Append("\" enctype=\"application/x-www-form-urlencoded\" novalidate>\n")
-            .Append("<div class=\"choice").Append(hasError ? " field-error" : "").Append("\">\n")
-            .Append("<input type=\"checkbox\" id=\"").Append(id).Append("\" name=\"").Append(EventFormFields.ConfirmWithdraw).Append("\" value=\"true\"")
-            .Append(hasError ? $" aria-invalid=\"true\" aria-describedby=\"{id}-error\"" : "").Append(">\n")
-            .Append("<label for=\"").Append(id).Append("\">I want to take this event down</label>\n</div>\n");
-        if (hasError)
-        {
-            html.Append("<p class=\"error-message\" id=\"").Append(id).Append("-error\"><span class=\"visually-hidden\">Error: </span>")
-                .Text(string.Join(" ", errors.For(EventFormFields.ConfirmWithdraw))).Append("</p>\n");
-        }
-        html.Append("<button type=\"submit\" class=\"button-warning\">Withdraw this event</button>\n</form>\n");
-    }
+    private static void WriteWithdraw(StringBuilder html, string action, FormErrors errors) =>
+        Submissions.ManageLinkPage.WriteWithdrawForm(html, Withdraw, action, EventFormFields.ConfirmWithdraw,
+            errors.Has(EventFormFields.ConfirmWithdraw) ? string.Join(" ", errors.For(EventFormFields.ConfirmWithdraw)) : null);
+
+    private static readonly Submissions.WithdrawWording Withdraw = new("Withdraw this event",
+        "If your event is not going ahead, you can take it down. It will come off the website and calendars. You cannot undo this.",
+        "I want to take this event down", "Withdraw this event");
 
     private static string Layout(SiteOptions options, EventDetails details, FormErrors errors, StringBuilder html) =>
         SiteLayout.Render(options, (errors.Any ? "Error: " : "") + "Your event: " + details.Title, html.ToString(), SiteSection.None,

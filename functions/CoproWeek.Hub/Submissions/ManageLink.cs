@@ -51,6 +51,21 @@ internal static class ManageLink
     }
 
     /// <summary>
+    /// Withdraws on the link holder's say-so (see <see cref="WithdrawAsync"/>) and keeps it in the item's history as
+    /// withdrawn by <paramref name="holder"/> ("organiser", "supporter"), then <paramref name="withdrawnNow"/> runs. When the
+    /// item changed since it was read, a 412 names it as <paramref name="noun"/> ("event", "pledge").
+    /// </summary>
+    public static Task<IResult> WithdrawForHolderAsync(SubmissionStore submissions, Moderation.ModerationLog log, Submission submission, string? ifMatch,
+        TimeProvider time, string noun, string holder, Action<Submission> withdrawnNow, CancellationToken cancellationToken) =>
+        WithdrawAsync(submissions, submission, ifMatch, time,
+            () => Problems.Status(StatusCodes.Status412PreconditionFailed, $"The {noun} changed since you read it", "Read it again, then withdraw it."),
+            async withdrawn =>
+            {
+                await log.AppendAsync(new Moderation.LogEntry(withdrawn.Id, withdrawn.Version, holder, withdrawn.Updated, "withdrawn", null), cancellationToken);
+                withdrawnNow(withdrawn);
+            }, cancellationToken);
+
+    /// <summary>
     /// The answer to a form sent to a manage page: a 404 when the token or the id is wrong, then what the body's reader
     /// found wrong, or a 415 for anything but a form; otherwise what <paramref name="answer"/> makes of the fields.
     /// </summary>

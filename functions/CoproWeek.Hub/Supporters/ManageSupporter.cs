@@ -47,13 +47,8 @@ public sealed class ManageSupporter(
         PrivateAnswer.Of(ManageLink.AnswerAsync(FindAsync(request, id, cancellationToken), submission => WithdrawAsync(submission, ManageLink.IfMatch(request), cancellationToken)));
 
     internal Task<IResult> WithdrawAsync(Submission submission, string? ifMatch, CancellationToken cancellationToken) =>
-        ManageLink.WithdrawAsync(submissions, submission, ifMatch, time,
-            () => Problems.Status(StatusCodes.Status412PreconditionFailed, "The pledge changed since you read it", "Read it again, then withdraw it."),
-            async withdrawn =>
-            {
-                await log.AppendAsync(new LogEntry(withdrawn.Id, withdrawn.Version, "supporter", withdrawn.Updated, "withdrawn", null), cancellationToken);
-                logger.LogInformation("Supporter {ItemId} withdrawn at v{Version}", withdrawn.Id, withdrawn.Version);
-            }, cancellationToken);
+        ManageLink.WithdrawForHolderAsync(submissions, log, submission, ifMatch, time, "pledge", "supporter",
+            withdrawn => logger.LogInformation("Supporter {ItemId} withdrawn at v{Version}", withdrawn.Id, withdrawn.Version), cancellationToken);
 
     /// <summary>The pledge, if the request carries its manage token (Bearer header or <c>?token=</c>).</summary>
     internal Task<Submission?> FindAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>

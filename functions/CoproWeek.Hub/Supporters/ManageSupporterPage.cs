@@ -1,6 +1,5 @@
 using System.Text;
 using CoproWeek.Hub.Http;
-using CoproWeek.Hub.Publishing;
 using CoproWeek.Hub.Site;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Submissions;
@@ -28,24 +27,11 @@ public sealed class ManageSupporterPage(ManageSupporter manage, IOptions<SiteOpt
     {
         var options = site.Value;
         var details = HubJson.Deserialize<SupporterDetails>(submission.DetailsJson);
+        var heading = "Your pledge of support: " + details.Title;
         var html = new StringBuilder(4096);
-        if (error is not null)
-        {
-            html.Append("<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">\n")
-                .Append("<h2 id=\"error-summary-title\">There is a problem</h2>\n<ul>\n<li><a href=\"#field-confirm\">").Text(error).Append("</a></li>\n</ul>\n</div>\n");
-        }
-        html.Append("<h1>Your pledge of support: ").Text(details.Title).Append("</h1>\n")
-            .Append("<p>This page is private to you. Do not share the link: anyone with it can take your organisation off the supporters page.</p>\n")
-            .Append("<div class=\"notice\">\n<h2>What is happening</h2>\n<p>").Text(StatusWords(submission.Status)).Append("</p>\n");
-        if (submission.Status == SubmissionStatus.Live)
-        {
-            html.Append("<p><a href=\"").Text(options.Url(SupporterPaths.List)).Append("\">See the supporters page</a></p>\n");
-        }
-        if (submission.Reason is { Length: > 0 } reason)
-        {
-            html.Append("<h3>What our team said</h3>\n<p>").Text(reason).Append("</p>\n");
-        }
-        html.Append("</div>\n");
+        ManageLinkPage.WriteErrorSummary(html, error);
+        ManageLinkPage.WriteWhatIsHappening(html, heading, "anyone with it can take your organisation off the supporters page.", submission,
+            StatusWords(submission.Status), options.Url(SupporterPaths.List), "See the supporters page");
         if (submission.Status == SubmissionStatus.TakenDown)
         {
             html.Append("<p>If you think this is a mistake, or something has changed, reply to the email we sent you about it and tell the campaign team.</p>\n");
@@ -56,23 +42,14 @@ public sealed class ManageSupporterPage(ManageSupporter manage, IOptions<SiteOpt
         }
         else
         {
-            html.Append("<h2>Withdraw your pledge</h2>\n")
-                .Append("<p>If your organisation no longer wants to be listed, you can take it off the supporters page. You cannot undo this, but you can send a new pledge.</p>\n")
-                .Append("<form method=\"post\" action=\"").Text(PageUrl(request, submission.Id)).Append("\" enctype=\"application/x-www-form-urlencoded\" novalidate>\n")
-                .Append("<div class=\"choice").Append(error is null ? "" : " field-error").Append("\">\n")
-                .Append("<input type=\"checkbox\" id=\"field-confirm\" name=\"").Append(ConfirmField).Append("\" value=\"true\"")
-                .Append(error is null ? "" : " aria-invalid=\"true\" aria-describedby=\"field-confirm-error\"").Append(">\n")
-                .Append("<label for=\"field-confirm\">I want to take our organisation off the supporters page</label>\n</div>\n");
-            if (error is not null)
-            {
-                html.Append("<p class=\"error-message\" id=\"field-confirm-error\"><span class=\"visually-hidden\">Error: </span>").Text(error).Append("</p>\n");
-            }
-            html.Append("<button type=\"submit\" class=\"button-warning\">Withdraw our pledge</button>\n</form>\n");
+            ManageLinkPage.WriteWithdrawForm(html, Withdraw, PageUrl(request, submission.Id), ConfirmField, error);
         }
-        var page = SiteLayout.Render(options, (error is null ? "" : "Error: ") + "Your pledge of support: " + details.Title, html.ToString(), SiteSection.None,
-            new PageHead { Private = true });
-        return EventPages.Html(page, status);
+        return ManageLinkPage.Answer(options, heading, html, error, status);
     }
+
+    private static readonly WithdrawWording Withdraw = new("Withdraw your pledge",
+        "If your organisation no longer wants to be listed, you can take it off the supporters page. You cannot undo this, but you can send a new pledge.",
+        "I want to take our organisation off the supporters page", "Withdraw our pledge");
 
     private string PageUrl(HttpRequest request, string id) =>
         site.Value.Api($"supporters/{id}/manage?token={Uri.EscapeDataString(request.Query["token"].ToString())}");

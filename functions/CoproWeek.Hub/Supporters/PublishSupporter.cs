@@ -33,7 +33,7 @@ public sealed class PublishSupporter(
     public async Task HandleAsync(PublishMessage message, Submission? submission, CancellationToken cancellationToken)
     {
         var entry = await index.GetAsync(Kind, message.Id, cancellationToken);
-        if (entry is not null && (entry.Version >= message.Version || (entry.Withdrawn && !PublishItem.Restores(message, submission))))
+        if (PublishSteps.SiteIsAhead(entry, message, submission))
         {
             logger.LogInformation("Publish of supporter {ItemId} v{Version} skipped: the site already has v{SiteVersion}", message.Id, message.Version, entry.Version);
             return;
@@ -43,7 +43,7 @@ public sealed class PublishSupporter(
             await WithdrawAsync(message, entry, submission, cancellationToken);
             return;
         }
-        if (submission is null || submission.Version != message.Version || submission.Status is not (SubmissionStatus.Approved or SubmissionStatus.Live))
+        if (!PublishSteps.IsApprovedVersion(message, submission))
         {
             logger.LogInformation("Publish of supporter {ItemId} v{Version} skipped: the pledge has moved on", message.Id, message.Version);
             return;
@@ -72,10 +72,7 @@ public sealed class PublishSupporter(
             throw new InvalidOperationException($"The site entry for supporter {submission.Id} changed while v{submission.Version} was being published.");
         }
         await rebuilds.RequestAsync(cancellationToken);
-        if (submission.Status == SubmissionStatus.Approved)
-        {
-            await submissions.TryReplaceAsync(submission with { Status = SubmissionStatus.Live, Updated = now }, cancellationToken);
-        }
+        await PublishSteps.MarkLiveAsync(submissions, submission, now, cancellationToken);
         await queues.SendAsync(Triggers.Queues.Email, await SupporterEmails.LiveAsync(submission, details, options.Url(SupporterPaths.List), manageUrl, now), cancellationToken);
         logger.LogInformation("Published supporter {ItemId} v{Version}", submission.Id, submission.Version);
     }
@@ -93,26 +90,12 @@ public sealed class PublishSupporter(
         {
             await DeleteLogosAsync(slug, keep: null, cancellationToken);
         }
-        var tombstone = new SiteEntry(message.Id, Kind, message.Version, slug ?? "", entry?.PublicJson, entry?.PublishedAt ?? time.GetUtcNow(), Withdrawn: true, entry?.ETag ?? default);
-        if (!await index.TryWriteAsync(tombstone, existed: entry is not null, cancellationToken))
-        {
-            throw new InvalidOperationException($"The site entry for supporter {message.Id} changed while it was being withdrawn.");
-        }
+        await PublishSteps.WriteTombstoneAsync(index, Kind, message, entry, slug, time, cancellationToken);
         if (entry is not null)
         {
             await rebuilds.RequestAsync(cancellationToken);
         }
-        if (takenDown)
-        {
-            // As for events and stories (see PublishItem): the request logs it too; the email goes from here only.
-            await log.AppendAsync(new Moderation.LogEntry(submission!.Id, submission.Version, submission.DecidedBy ?? "", submission.Updated, Moderation.TakeDownItem.TakenDownWord, submission.Reason), cancellationToken);
-            await notice.SendAsync(submission, cancellationToken);
-        }
-        else if (submission is not null)
-        {
-            // Logged by the request too; this copy is for a request that died after its write.
-            await log.AppendAsync(new Moderation.LogEntry(submission.Id, submission.Version, "supporter", submission.Updated, "withdrawn", null), cancellationToken);
-        }
+        await PublishSteps.RecordTakenOffAsync(log, notice, submission, takenDown, "supporter", cancellationToken);
         logger.LogInformation("Withdrew supporter {ItemId} at v{Version}", message.Id, message.Version);
     }
 

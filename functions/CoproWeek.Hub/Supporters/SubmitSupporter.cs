@@ -69,35 +69,10 @@ public sealed class SubmitSupporter(
         var id = claim?.ItemId ?? SubmissionStore.NewId();
         var (token, tokenHash) = claim is null ? Tokens.Create(ManagePurpose) : idempotency.ManageToken(claim, ManagePurpose);
         var details = await blobs.WriteAsync(id, 1, input.Draft, cancellationToken);
-        var waits = !input.Honeypot && !await contacts.IsConfirmedAsync(email, cancellationToken);
-        if (waits)
-        {
-            await contacts.HoldAsync(email, id, Kind, cancellationToken);
-        }
-        var status = waits ? SubmissionStatus.AwaitingConfirmation : SubmissionStatus.Received;
-        await submissions.InsertAsync(new Submission
-        {
-            Id = id,
-            Kind = Kind,
-            Slug = Slugs.For(details.Title, id),
-            Status = status,
-            Version = 1,
-            DetailsJson = HubJson.Serialize(details),
-            ManageTokenHash = tokenHash,
-            ContactEmail = email,
-            Submitted = now,
-            Updated = now,
-            Honeypot = input.Honeypot,
-        }, cancellationToken);
         var manageUrl = ManageUrl(site.Value, id, token);
-        if (waits)
-        {
-            await contacts.AskToConfirmAsync(email, cancellationToken);
-        }
-        else
-        {
-            await queues.SendAsync(Triggers.Queues.Moderation, new SubmissionMessage(id, 1, input.Honeypot ? null : manageUrl), cancellationToken);
-        }
+        var status = await SubmissionIntake.StoreAsync(submissions, contacts, queues,
+            new NewSubmission(Kind, id, details.Title, HubJson.Serialize(details), tokenHash, email, input.Honeypot, now, manageUrl),
+            cancellationToken);
         logger.LogInformation("Supporter {ItemId} received, with a logo: {HasLogo}", id, details.Logo is not null);
 
         return await SubmissionReceipt.AnswerAsync(idempotency, claim, site.Value, "supporters", id, status, manageUrl,
