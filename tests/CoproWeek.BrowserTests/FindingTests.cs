@@ -28,16 +28,18 @@ public sealed class FindingTests(SiteFixture site)
         Assert.Equal(SiteFixture.WalesDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), await page.Locator("#finder-day").InputValueAsync());
         Assert.True(await page.Locator("#finder-access-bsl").IsCheckedAsync());
         await page.Locator("form.finder button[type='submit']").FocusAsync();
+        // The waiter is set before the key is pressed, and waits for the answer to arrive; the locators below wait for its words.
+        var searched = page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/api/search\\?"), new() { WaitUntil = WaitUntilState.Commit });
         await page.Keyboard.PressAsync("Enter");
-        // The page's words are what the journey needs: wait for them, not for every icon and stylesheet to load.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/api/search\\?"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await searched;
 
         Assert.Equal("1 result", (await page.Locator("#count").InnerTextAsync()).Trim());
         var result = page.Locator("li.card h3 a");
         Assert.Equal(SiteFixture.WalesBslTitle, (await result.InnerTextAsync()).Trim());
         await result.FocusAsync();
+        var opened = page.WaitForURLAsync("**/events/**", new() { WaitUntil = WaitUntilState.Commit });
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/events/**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await opened;
         Assert.Equal(SiteFixture.WalesBslTitle, (await page.Locator("h1").InnerTextAsync()).Trim());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Calendar file (.ics)" }).FocusAsync();
