@@ -1,7 +1,10 @@
 namespace CoproWeek.Hub;
 
-/// <summary>One choice in a fixed list: its id in the API and its name on the page.</summary>
+/// <summary>One choice in a fixed list: its id in the API and its (English) name on the page; <see cref="Vocabulary.NameOf(IReadOnlyList{Term}, string, Language)"/> gives it in Welsh.</summary>
 public sealed record Term(string Id, string Name);
+
+/// <summary>The vocabulary's names in Welsh and English (<c>VocabularyText.resx</c>), keyed <c>{list}.{id}</c>.</summary>
+public sealed class VocabularyText;
 
 /// <summary>The fixed lists events and subscriptions choose from.</summary>
 public static class Vocabulary
@@ -58,6 +61,23 @@ public static class Vocabulary
 
     public static string NameOf(IReadOnlyList<Term> list, string id) =>
         list.FirstOrDefault(t => t.Id == id)?.Name ?? id;
+
+    /// <summary>A term's name in the reader's language: "Wales" is "Cymru" on a Welsh page.</summary>
+    public static string NameOf(IReadOnlyList<Term> list, string id, Language language) =>
+        language == Language.English || !Contains(list, id)
+            ? NameOf(list, id)
+            : Rendering.Localised.Get<VocabularyText>(Rendering.ResourceKeys.Of(ListName(list), id), language);
+
+    /// <summary>The terms of a list with their names in the reader's language, in the list's order.</summary>
+    public static IReadOnlyList<Term> In(IReadOnlyList<Term> list, Language language) =>
+        language == Language.English ? list : list.Select(t => t with { Name = NameOf(list, t.Id, language) }).ToList();
+
+    private static string ListName(IReadOnlyList<Term> list) =>
+        ReferenceEquals(list, Regions) ? "Region"
+        : ReferenceEquals(list, Topics) ? "Topic"
+        : ReferenceEquals(list, Formats) ? "Format"
+        : ReferenceEquals(list, AccessNeeds) ? "Access"
+        : throw new ArgumentException("Not one of the vocabulary's lists.", nameof(list));
 
     public static bool Contains(IReadOnlyList<Term> list, string id) => list.Any(t => t.Id == id);
 }

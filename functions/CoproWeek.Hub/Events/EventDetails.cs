@@ -28,8 +28,44 @@ public sealed record EventDetails
     public string? EasyRead { get; init; }
     public Coproduction Coproduction { get; init; } = new();
     public Access Access { get; init; } = new();
+    /// <summary>One of <see cref="ListingLanguage.All"/>: the language of the fields above (English when bilingual).</summary>
+    public string Language { get; init; } = ListingLanguage.English;
+    /// <summary>The Welsh words of a bilingual listing; null otherwise.</summary>
+    public WelshEventText? Welsh { get; init; }
+
+    /// <summary>The words a reader of <paramref name="reader"/> sees first: their own language when the listing has it.</summary>
+    public ListingText TextFor(Language reader)
+    {
+        var language = ListingLanguage.Of(Language);
+        if (language == ListingLanguage.Bilingual && reader == Hub.Language.Welsh && Welsh is { } welsh)
+        {
+            return new(welsh.Title, welsh.Summary, welsh.Description, welsh.EasyRead, Hub.Language.Welsh);
+        }
+        return new(Title, Summary, Description, EasyRead, language == ListingLanguage.Welsh ? Hub.Language.Welsh : Hub.Language.English);
+    }
+
+    /// <summary>A bilingual listing's words in the language the reader does not see first; null for a one-language listing.</summary>
+    public ListingText? OtherTextFor(Language reader)
+    {
+        if (ListingLanguage.Of(Language) != ListingLanguage.Bilingual || Welsh is not { } welsh)
+        {
+            return null;
+        }
+        return reader == Hub.Language.Welsh
+            ? new(Title, Summary, Description, EasyRead, Hub.Language.English)
+            : new(welsh.Title, welsh.Summary, welsh.Description, welsh.EasyRead, Hub.Language.Welsh);
+    }
 
     public bool IsFree => string.IsNullOrWhiteSpace(Cost) || string.Equals(Cost.Trim(), "free", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A bilingual event's Welsh title, summary, description and easy-read text (JSON: <c>welsh</c>).</summary>
+public sealed record WelshEventText
+{
+    public string Title { get; init; } = "";
+    public string Summary { get; init; } = "";
+    public string? Description { get; init; }
+    public string? EasyRead { get; init; }
 }
 
 public sealed record Organiser

@@ -40,3 +40,35 @@ public sealed class WelshDateTests
     public void English_dates_are_unchanged() =>
         Assert.Equal("Monday 5 July 2027, 10am to midday", UkTime.Range(Monday10am, Monday10am.AddHours(2), Language.English));
 }
+
+public sealed class WelshVocabularyTests
+{
+    [Fact]
+    public void Terms_are_named_in_the_readers_language()
+    {
+        Assert.Equal("Cymru", Vocabulary.NameOf(Vocabulary.Regions, "wales", Language.Welsh));
+        Assert.Equal("Wales", Vocabulary.NameOf(Vocabulary.Regions, "wales", Language.English));
+        Assert.Equal("Iechyd meddwl", Vocabulary.In(Vocabulary.Topics, Language.Welsh).Single(t => t.Id == "mental-health").Name);
+        Assert.All(new[] { Vocabulary.Regions, Vocabulary.Topics, Vocabulary.Formats, Vocabulary.AccessNeeds }.SelectMany(l => Vocabulary.In(l, Language.Welsh)),
+            t => Assert.DoesNotContain('.', t.Name));
+    }
+}
+
+public sealed class ListingTextTests
+{
+    [Fact]
+    public void A_bilingual_listing_shows_the_readers_language_first()
+    {
+        var details = new CoproWeek.Hub.Events.EventDetails
+        {
+            Title = "Walk and talk", Summary = "A walk.", Language = ListingLanguage.Bilingual,
+            Welsh = new() { Title = "Cerdded a siarad", Summary = "Taith gerdded." },
+        };
+
+        Assert.Equal(("Cerdded a siarad", Language.Welsh), (details.TextFor(Language.Welsh).Title, details.TextFor(Language.Welsh).Language));
+        Assert.Equal(("Walk and talk", Language.English), (details.TextFor(Language.English).Title, details.TextFor(Language.English).Language));
+        Assert.Equal("Walk and talk", details.OtherTextFor(Language.Welsh)!.Title);
+        Assert.Null((details with { Language = ListingLanguage.Welsh }).OtherTextFor(Language.English));
+        Assert.Equal(Language.Welsh, (details with { Language = ListingLanguage.Welsh }).TextFor(Language.English).Language);
+    }
+}
