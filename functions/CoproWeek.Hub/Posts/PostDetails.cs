@@ -24,6 +24,17 @@ public sealed record PostDetails
     public IReadOnlyList<PostImage> Images { get; init; } = [];
     /// <summary>The Markdown body's blob name in the private container: <c>posts/{id}/v{version}/body.md</c>.</summary>
     public string BodyBlob { get; init; } = "";
+    /// <summary>One of <see cref="ListingLanguage.All"/>: the language of the title and body above (English when bilingual).</summary>
+    public string Language { get; init; } = ListingLanguage.English;
+    /// <summary>A bilingual story's Welsh title and body; null otherwise.</summary>
+    public WelshStoryText? Welsh { get; init; }
+}
+
+/// <summary>A bilingual story's Welsh title and its Markdown body's blob in the private container (JSON: <c>welsh</c>).</summary>
+public sealed record WelshStoryText
+{
+    public string Title { get; init; } = "";
+    public string BodyBlob { get; init; } = "";
 }
 
 /// <summary>One re-encoded picture: its private blob, its description for people who cannot see it, and its size.</summary>
@@ -59,6 +70,21 @@ public sealed record PublicPost
     public string Summary { get; init; } = "";
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyList<PublicImage> Images { get; init; } = [];
+    /// <summary>One of <see cref="ListingLanguage.All"/>.</summary>
+    public string Language { get; init; } = ListingLanguage.English;
+    /// <summary>A bilingual story's Welsh title and summary (its Welsh body is published beside the English one).</summary>
+    public WelshPublicText? Welsh { get; init; }
+
+    /// <summary>The title and summary a reader of <paramref name="reader"/> sees first, and their language.</summary>
+    public ListingText TextFor(Language reader)
+    {
+        var language = ListingLanguage.Of(Language);
+        if (language == ListingLanguage.Bilingual && reader == Hub.Language.Welsh && Welsh is { } welsh)
+        {
+            return new(welsh.Title, welsh.Summary, null, null, Hub.Language.Welsh);
+        }
+        return new(Title, Summary, null, null, language == ListingLanguage.Welsh ? Hub.Language.Welsh : Hub.Language.English);
+    }
 
     /// <summary>The public part of a story as its author sent it: what the publisher writes and the moderators' preview shows.</summary>
     public static PublicPost From(PostDetails details, string body, IReadOnlyList<PublicImage> images) => new()
@@ -75,6 +101,9 @@ public sealed record PublicPost
         Images = images,
     };
 }
+
+/// <summary>A bilingual story's Welsh title and summary on the public site.</summary>
+public sealed record WelshPublicText(string Title, string Summary);
 
 /// <summary>A published story as the public site shows it.</summary>
 public sealed record PublishedPost(string Id, string Slug, int Version, PublicPost Post, DateTimeOffset PublishedAt);

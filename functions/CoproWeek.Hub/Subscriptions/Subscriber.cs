@@ -26,6 +26,27 @@ public static class TokenPurposes
 /// subscriber's id), so each subscriber is a partition of one and a point read is an indexed lookup in the
 /// storage emulator as well as in Azure. Choices waiting for confirmation sit in the Pending* fields.
 /// </summary>
+/// <summary>The language a subscriber reads the hub's emails in: <c>en</c>, <c>cy</c>, or <c>both</c> (Welsh first, then English).</summary>
+public static class SubscriberLanguage
+{
+    public const string English = "en";
+    public const string Welsh = "cy";
+    public const string Both = "both";
+
+    public static readonly IReadOnlyList<string> All = [Welsh, English, Both];
+
+    /// <summary>A stored or posted value as one of <see cref="All"/>; rows from before languages are English.</summary>
+    public static string Of(string? value) => value is Welsh or Both ? value : English;
+
+    /// <summary>The languages an email to this subscriber is written in, in the order they appear.</summary>
+    public static IReadOnlyList<Language> Languages(string? value) => Of(value) switch
+    {
+        Welsh => [Hub.Language.Welsh],
+        Both => [Hub.Language.Welsh, Hub.Language.English],
+        _ => [Hub.Language.English],
+    };
+}
+
 public sealed record Subscriber : ITableRow<Subscriber>
 {
     public required string Id { get; init; }
@@ -36,6 +57,8 @@ public sealed record Subscriber : ITableRow<Subscriber>
     public string Frequency { get; init; } = "weekly";
     public string Regions { get; init; } = "";
     public string Topics { get; init; } = "";
+    /// <summary>A <see cref="SubscriberLanguage"/>: the language of the digests and every email to this subscriber.</summary>
+    public string Language { get; init; } = SubscriberLanguage.English;
 
     public string? PendingFrequency { get; init; }
     public string? PendingRegions { get; init; }
@@ -63,7 +86,7 @@ public sealed record Subscriber : ITableRow<Subscriber>
 
     public TableEntity ToEntity() => new TableEntity(Id, Id).With(
         (nameof(Email), Email), (nameof(Status), Status), (nameof(Frequency), Frequency), (nameof(Regions), Regions), (nameof(Topics), Topics),
-        (nameof(PendingFrequency), PendingFrequency), (nameof(PendingRegions), PendingRegions), (nameof(PendingTopics), PendingTopics),
+        (nameof(Language), Language), (nameof(PendingFrequency), PendingFrequency), (nameof(PendingRegions), PendingRegions), (nameof(PendingTopics), PendingTopics),
         (nameof(ConfirmHash), ConfirmHash), (nameof(ConfirmExpires), ConfirmExpires), (nameof(PreferencesHash), PreferencesHash), (nameof(ConfirmedLinkHash), ConfirmedLinkHash),
         (nameof(LastConfirmationSentAt), LastConfirmationSentAt), (nameof(CreatedAt), CreatedAt), (nameof(ConfirmedAt), ConfirmedAt),
         (nameof(ConsentAt), ConsentAt), (nameof(ConsentVersion), ConsentVersion), (nameof(ConsentForm), ConsentForm),
@@ -77,6 +100,7 @@ public sealed record Subscriber : ITableRow<Subscriber>
         Frequency = e.GetString(nameof(Frequency)) ?? "weekly",
         Regions = e.GetString(nameof(Regions)) ?? "",
         Topics = e.GetString(nameof(Topics)) ?? "",
+        Language = SubscriberLanguage.Of(e.GetString(nameof(Language))),
         PendingFrequency = e.GetString(nameof(PendingFrequency)),
         PendingRegions = e.GetString(nameof(PendingRegions)),
         PendingTopics = e.GetString(nameof(PendingTopics)),
