@@ -93,7 +93,7 @@ public static class SiteCss
 
     private const string Lists = $$"""
         .card{border:1px solid #505a5f;border-left:6px solid {{Brand.Navy}};padding:var(--s4);margin:0}
-        .card h2,.card h3{font-size:var(--font-l);margin:0 0 var(--s2)}
+        .card h2,.card h3,.error-summary h2{font-size:var(--font-l);margin:0 0 var(--s2)}
         .card>:last-child{margin-bottom:0}
         .card dl{display:grid;grid-template-columns:max-content 1fr;gap:var(--s1) var(--s3);margin:0}
         .card dt,.facts dt,.count,.week-dates,.story-kind{font-weight:700}
@@ -116,7 +116,7 @@ public static class SiteCss
         .calendar-links,.subscribe-calendar ul{padding-left:var(--s5)}
         .easy-read{border-left:8px solid #00703c;background:#f3f2f1;padding:var(--s4);margin:0 0 var(--s6)}
         .notice{border:3px solid {{Brand.Navy}};padding:var(--s4);margin:0 0 var(--s6)}
-        .easy-read h2,.finder h2,.error-summary h2{margin-top:0}
+        .easy-read h2,.finder h2{margin-top:0}
         .filters{border:1px solid #b1b4b6;padding:0 var(--s4);margin:0 0 var(--s6)}
         .filters>details{border-bottom:1px solid #b1b4b6}
         .filters>details:last-child{border-bottom:0}
