@@ -31,6 +31,13 @@ public static class PostList
         return pages;
     }
 
+    /// <summary>
+    /// The feeds a list or story page names in its head. The feeds and their titles are English, so a Welsh page names
+    /// none until they have Welsh titles (the titles are read as text, and a link element cannot be marked as English).
+    /// </summary>
+    internal static IReadOnlyList<(string Type, string Href, string Title)> FeedLinks(SiteOptions options, Language language) =>
+        language == Language.English ? SiteFeeds.Alternates(options) : [];
+
     private static string Page(SiteOptions options, IReadOnlyList<PublishedPost> shown, int number, int count, int total, Language language) =>
         ComponentRenderer.Shared.Render<Pages.StoryListPage>(new Dictionary<string, object?>
         {
@@ -45,7 +52,7 @@ public static class PostList
                 Description = Localised.Get<PostText>("ListDescription", language),
                 Canonical = options.Url(language.Localise(PostPaths.ListPage(number))),
                 Translation = PageTranslation.OfSite(options, language, PostPaths.ListPage(number)),
-                Alternates = SiteFeeds.Alternates(options),
+                Alternates = PostList.FeedLinks(options, language),
             },
         }, language);
 }

@@ -32,7 +32,7 @@ public static class PostPage
             Canonical = StoryCredits.Canonical(published, options, language),
             Translation = PageTranslation.OfSite(options, language, PostPaths.Page(published.Slug)),
             JsonLd = StoryJsonLd.Write(published, options, modified ?? published.PublishedAt, language),
-            Alternates = SiteFeeds.Alternates(options),
+            Alternates = PostList.FeedLinks(options, language),
             OpenGraphType = "article",
             Image = p.Images.Count > 0 ? new SharedImage(p.Images[0].Url, p.Images[0].Width, p.Images[0].Height, p.Images[0].Alt) : null,
         };

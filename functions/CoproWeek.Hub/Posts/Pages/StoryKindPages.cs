@@ -34,7 +34,7 @@ public static class StoryKindPages
                 Description = Localised.Get<PostText>("KindDescription", language, Plural(kind, language)),
                 Canonical = options.Url(language.Localise(Path(kind))),
                 Translation = PageTranslation.OfSite(options, language, Path(kind)),
-                Alternates = SiteFeeds.Alternates(options),
+                Alternates = PostList.FeedLinks(options, language),
             },
         }, language);
 }
