@@ -27,7 +27,9 @@ public static class StaticSiteEndpoints
                 context.Response.Redirect($"/{path}/{context.Request.QueryString}", permanent: true);
                 return;
             }
-            if (!await TryServeAsync(context, site.GetBlobClient("404.html"), StatusCodes.Status404NotFound))
+            // A missing Welsh page is answered in Welsh (Azure's static website has one error page, the English one).
+            if (!(path.StartsWith("cy/", StringComparison.Ordinal) && await TryServeAsync(context, site.GetBlobClient("cy/404.html"), StatusCodes.Status404NotFound))
+                && !await TryServeAsync(context, site.GetBlobClient("404.html"), StatusCodes.Status404NotFound))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
             }

@@ -77,12 +77,24 @@ public sealed class PublishPost(
             }
             images.Add(new PublicImage(options.Public(path), image.Alt, image.Width, image.Height) { Sizes = sizes });
         }
-        var post = PublicPost.From(details, body, images);
+        var welsh = await WelshAsync(details, cancellationToken);
+        var post = PublicPost.From(details, body, images) with
+        {
+            Language = ListingLanguage.Of(details.Language),
+            Welsh = welsh is null ? null : new WelshPublicText(welsh.Value.Title, PostBodyRenderer.Summary(welsh.Value.Body)),
+        };
         var item = new PublishedPost(submission.Id, submission.Slug, submission.Version, post, entry?.PublishedAt ?? now);
-        var safeBody = PostBodyRenderer.ToHtml(body, images.Select(i => i.Url).ToList());
-        var html = PostPage.Render(item, safeBody, await RelatedAsync(details, cancellationToken), options, modified: now);
+        var imageUrls = images.Select(i => i.Url).ToList();
+        var safeBody = PostBodyRenderer.ToHtml(body, imageUrls);
+        // A bilingual story's Welsh words go through the same renderer, so they are made safe the same way.
+        var safeWelshBody = welsh is null ? null : PostBodyRenderer.ToHtml(welsh.Value.Body, imageUrls);
+        var related = await RelatedAsync(details, cancellationToken);
         await bodies.WriteAsync(item.Id, safeBody, cancellationToken);
-        await writer.WriteAsync(new SiteFile(PostPaths.Page(item.Slug), EventSite.HtmlType, html), cancellationToken);
+        foreach (var language in Languages.All)
+        {
+            var html = PostPage.Render(item, safeBody, related, options, modified: now, language, safeWelshBody);
+            await writer.WriteAsync(new SiteFile(language.Localise(PostPaths.Page(item.Slug)), EventSite.HtmlType, html), cancellationToken);
+        }
         // An earlier version may have had more pictures.
         foreach (var stale in (await writer.ListAsync(PostPaths.Folder(item.Slug), cancellationToken)).Where(p => !paths.Contains(p)))
         {
@@ -115,13 +127,16 @@ public sealed class PublishPost(
         var slug = entry?.Slug ?? submission?.Slug;
         if (!string.IsNullOrEmpty(slug))
         {
-            foreach (var path in await writer.ListAsync(PostPaths.Folder(slug), cancellationToken))
+            foreach (var language in Languages.All)
             {
-                await writer.DeleteAsync(path, cancellationToken);
-            }
-            if (takenDown)
-            {
-                await writer.WriteGoneAsync(PostPaths.Page(slug), TakenDownPage.Render(site.Value, Kind), cancellationToken);
+                foreach (var path in await writer.ListAsync(language.Localise(PostPaths.Folder(slug)), cancellationToken))
+                {
+                    await writer.DeleteAsync(path, cancellationToken);
+                }
+                if (takenDown)
+                {
+                    await writer.WriteGoneAsync(language.Localise(PostPaths.Page(slug)), TakenDownPage.Render(site.Value, Kind, language, PostPaths.Page(slug)), cancellationToken);
+                }
             }
         }
         await bodies.DeleteAsync(message.Id, cancellationToken);
@@ -142,7 +157,19 @@ public sealed class PublishPost(
         {
             return null;
         }
-        return new RelatedEvent(HubJson.Deserialize<EventDetails>(json).Title, site.Value.Url(SitePaths.EventPage(entry.Slug)));
+        var listing = HubJson.Deserialize<EventDetails>(json);
+        var path = SitePaths.EventPage(entry.Slug);
+        return new RelatedEvent(listing.TextFor(Language.English), listing.TextFor(Language.Welsh), site.Value.Url(path), site.Value.Url(Language.Welsh.Localise(path)));
+    }
+
+    /// <summary>A bilingual story's Welsh title and Markdown body, read from the private container; null for a story in one language.</summary>
+    private async Task<(string Title, string Body)?> WelshAsync(PostDetails details, CancellationToken cancellationToken)
+    {
+        if (ListingLanguage.Of(details.Language) != ListingLanguage.Bilingual || details.Welsh is not { BodyBlob.Length: > 0 } welsh)
+        {
+            return null;
+        }
+        return (welsh.Title, await blobs.ReadBodyAsync(details with { BodyBlob = welsh.BodyBlob }, cancellationToken));
     }
 
     // Stories go to every subscriber, so no region; their tags that name a topic let topic digests pick them up.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CoproWeek.Hub.Posts;
 using CoproWeek.Hub.Search;
 
 namespace CoproWeek.Hub.Site;

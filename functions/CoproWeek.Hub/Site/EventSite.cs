@@ -40,6 +40,7 @@ public static class EventSite
     [
         new(SitePaths.Stylesheet, SiteCss.ContentType, SiteCss.Content()),
         new(SitePaths.NotFound, HtmlType, PlainPages.NotFound(options)),
+        new(Language.Welsh.Localise(SitePaths.NotFound), HtmlType, PlainPages.NotFound(options, Language.Welsh)),
         new(SitePaths.SubmitEvent, HtmlType, SubmitEventPage.Render(options)),
         new(SitePaths.SubmitEventThanks, HtmlType, PlainPages.SubmitEventThanks(options)),
         .. Brand.TextFiles(options),

@@ -1,5 +1,6 @@
 using System.Text;
 using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Posts;
 
 namespace CoproWeek.Hub.Site;
 

@@ -30,7 +30,14 @@ public sealed class EventSiteTests
         Assert.All(files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), f =>
         {
             Assert.Equal("text/html; charset=utf-8", f.ContentType);
-            PageChecks.AssertSoundPage(f.Content);
+            if (f.Path.StartsWith("cy/", StringComparison.Ordinal))
+            {
+                Welsh.WelshChecks.AssertWelshPage(PageChecks.Parse(f.Content));
+            }
+            else
+            {
+                PageChecks.AssertSoundPage(f.Content);
+            }
         });
         Assert.Equal("text/calendar; charset=utf-8", files.Single(f => f.Path == "events/calendar.ics").ContentType);
     }
