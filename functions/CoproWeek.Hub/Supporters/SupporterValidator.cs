@@ -19,21 +19,22 @@ public static class SupporterValidator
     /// <summary>Every field the form has, top to bottom: the error summary follows this order.</summary>
     public static readonly IReadOnlyList<string> Fields = ["organisation", "website", "statement", SupporterLogo.Field, "contactEmail", "consent"];
 
-    public static SupporterInput Read(InputFields fields, ImagePreparation? logo)
+    public static SupporterInput Read(InputFields fields, ImagePreparation? logo, Language language = Language.English)
     {
+        string Words(string key) => Rendering.Localised.Get<SupporterText>(key, language);
         var f = new FieldReader(fields);
         var honeypot = f.Take(HoneypotField) is { Text: { Length: > 0 } };
-        var name = f.Text("organisation", "your organisation’s name", MaxName, required: true);
-        var website = f.Https("website", "your organisation’s website", required: true);
-        var statement = f.Text("statement", "why your organisation supports the week", MaxStatement, required: true, multiline: true);
-        var email = f.Email("contactEmail", "your email address", required: true);
-        var consent = f.Flag("consent", "the consent box");
+        var name = f.Text("organisation", Words("LabelName"), MaxName, required: true);
+        var website = f.Https("website", Words("LabelWebsite"), required: true);
+        var statement = f.Text("statement", Words("LabelStatement"), MaxStatement, required: true, multiline: true);
+        var email = f.Email("contactEmail", Words("LabelEmail"), required: true);
+        var consent = f.Flag("consent", Words("LabelConsent"));
         // A JSON body cannot carry a file; a form's empty file input is no logo.
         f.Take(SupporterLogo.Field);
         f.RejectUnknown();
         if (!consent && !f.Errors.ContainsKey("consent"))
         {
-            f.Fail("consent", "Tick the box to agree that we may list your organisation, its logo and its statement on the supporters page.");
+            f.Fail("consent", Words("ErrorConsent"));
         }
         if (logo is { Succeeded: false })
         {
