@@ -56,8 +56,9 @@ public static class AccessRequestInput
         var reader = new FieldReader(fields);
         var needs = reader.Choices(Needs, Words("LabelNeeds"), NeedChoices).ToList();
         var other = reader.Text(OtherNeeds, Words("LabelOtherNeeds"), MaxOtherNeeds, multiline: true);
-        var contactBy = reader.Choice(ContactBy, Words("LabelContactBy"), ContactChoices, required: true);
-        var name = reader.Text(Name, Words("LabelName"), MaxName, required: true);
+        // Required answers are checked here rather than by the reader, so that their messages are in the reader's language.
+        var contactBy = Required(reader, ContactBy, reader.Choice(ContactBy, Words("LabelContactBy"), ContactChoices, required: false), Words("ErrorContactBy"));
+        var name = Required(reader, Name, reader.Text(Name, Words("LabelName"), MaxName), Words("ErrorName"));
         var email = reader.Email(Email, Words("LabelEmail"));
         var phone = reader.Text(Phone, Words("LabelPhone"), MaxPhone);
         var consent = reader.Flag(Consent, Words("LabelConsent"));
@@ -103,6 +104,16 @@ public static class AccessRequestInput
             return (null, reader.Errors);
         }
         return (new AccessRequest(needs, other, name!, contactBy!, email, phone), reader.Errors);
+    }
+
+    /// <summary>The answer, or null with <paramref name="message"/> under the field when nothing was given (and nothing else was wrong with it).</summary>
+    private static string? Required(FieldReader reader, string name, string? value, string message)
+    {
+        if (value is null && !reader.Errors.ContainsKey(name))
+        {
+            reader.Fail(name, message);
+        }
+        return value;
     }
 
     private static bool IsPhone(string text) =>

@@ -54,10 +54,14 @@ public sealed class SubmitReport(
         string Words(string key) => Rendering.Localised.Get<ReportText>(key, language);
         var reader = new FieldReader(fields);
         var itemId = reader.Text("item", Words("LabelItem"), 40, required: true);
-        var reason = reader.Choice("reason", Words("LabelReason"), ReportReasons.All, required: true);
+        var reason = reader.Choice("reason", Words("LabelReason"), ReportReasons.All, required: false);
         var details = reader.Text("details", Words("LabelDetails"), LongestDetails, multiline: true);
         var email = reader.Email("email", Words("LabelEmail"));
         reader.RejectUnknown();
+        if (reason is null && !reader.Errors.ContainsKey("reason"))
+        {
+            reader.Fail("reason", Words("ErrorReason"));
+        }
         if (itemId is not null && !SubmissionStore.IsId(itemId))
         {
             reader.Fail("item", Words("ErrorNotOurs"));

@@ -24,10 +24,11 @@ public static class SupporterValidator
         string Words(string key) => Rendering.Localised.Get<SupporterText>(key, language);
         var f = new FieldReader(fields);
         var honeypot = f.Take(HoneypotField) is { Text: { Length: > 0 } };
-        var name = f.Text("organisation", Words("LabelName"), MaxName, required: true);
-        var website = f.Https("website", Words("LabelWebsite"), required: true);
-        var statement = f.Text("statement", Words("LabelStatement"), MaxStatement, required: true, multiline: true);
-        var email = f.Email("contactEmail", Words("LabelEmail"), required: true);
+        // Required answers are checked here rather than by the reader, so that their messages are in the reader's language.
+        var name = Required(f, "organisation", f.Text("organisation", Words("LabelName"), MaxName), Words("ErrorName"));
+        var website = Required(f, "website", f.Https("website", Words("LabelWebsite")), Words("ErrorWebsite"));
+        var statement = Required(f, "statement", f.Text("statement", Words("LabelStatement"), MaxStatement, multiline: true), Words("ErrorStatement"));
+        var email = Required(f, "contactEmail", f.Email("contactEmail", Words("LabelEmail")), Words("ErrorEmail"));
         var consent = f.Flag("consent", Words("LabelConsent"));
         // A JSON body cannot carry a file; a form's empty file input is no logo.
         f.Take(SupporterLogo.Field);
@@ -46,5 +47,14 @@ public static class SupporterValidator
         }
         var details = new SupporterDetails { Title = name!, Website = website!, Statement = statement!, ContactEmail = email!, Consent = true };
         return new SupporterInput(new SupporterDraft(details, logo?.Image), f.Errors, honeypot);
+    }
+
+    private static string? Required(FieldReader reader, string name, string? value, string message)
+    {
+        if (value is null && !reader.Errors.ContainsKey(name))
+        {
+            reader.Fail(name, message);
+        }
+        return value;
     }
 }

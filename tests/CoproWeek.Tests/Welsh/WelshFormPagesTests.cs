@@ -31,7 +31,8 @@ public sealed class WelshFormPagesTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, sent.StatusCode);
         var page = PageChecks.Parse(await sent.Content.ReadAsStringAsync());
         WelshChecks.AssertWelshPage(page);
-        Assert.NotNull(page.QuerySelector(".error-summary a[href='#field-reason']"));
+        Assert.Equal("Dewiswch beth sydd o'i le.", page.QuerySelector(".error-summary a[href='#field-reason']")?.TextContent);
+        Assert.StartsWith("Gwall:", page.QuerySelector("#field-reason-group-error")?.TextContent.Trim());
         Assert.Contains("Mae'r dyddiad yn anghywir.", page.QuerySelector("#field-details")!.TextContent);
 
         var thanks = await client.PostAsync("/api/reports?lang=cy", new FormUrlEncodedContent([new("item", id), new("reason", "wrong-details")]));
@@ -60,7 +61,8 @@ public sealed class WelshFormPagesTests(AzuriteFixture azurite) : IClassFixture<
         var summary = page.QuerySelectorAll(".error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
         Assert.Contains(("#field-phone", "Rhowch eich rhif ffôn, fel y gall y trefnydd eich ffonio."), summary);
         Assert.Contains(("#field-consent", "Ticiwch y blwch i ddweud y cawn anfon hwn at y trefnydd."), summary);
-        Assert.Contains(summary, s => s.Item1 == "#field-name");
+        Assert.Contains(("#field-name", "Rhowch eich enw."), summary);
+        Assert.Equal(3, summary.Count);
         Assert.True(page.QuerySelector("#field-needs-bsl")!.HasAttribute("checked"));
 
         var ended = await LiveItems.AddEventAsync(hub, LiveItems.Event("Over already", DateTimeOffset.UtcNow.AddDays(-3)), DateTimeOffset.UtcNow.AddDays(-10));
@@ -88,6 +90,7 @@ public sealed class WelshFormPagesTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal("Ticiwch y blwch i gytuno y cawn restru eich sefydliad, ei logo a'i ddatganiad ar dudalen y cefnogwyr.",
             page.QuerySelector(".error-summary a[href='#field-consent']")?.TextContent);
         Assert.Equal("Cefnogwyr Cymru", page.QuerySelector("#field-organisation")!.GetAttribute("value"));
+        Assert.Equal("Rhowch wefan eich sefydliad.", page.QuerySelector("#field-website-error")?.TextContent.Replace("Gwall:", "").Trim());
 
         var good = new HttpRequestMessage(HttpMethod.Post, "/api/supporters?lang=cy") { Content = SupporterTests.Form("Cefnogwyr Cymru") };
         good.Headers.Accept.ParseAdd("text/html");
@@ -99,7 +102,7 @@ public sealed class WelshFormPagesTests(AzuriteFixture azurite) : IClassFixture<
     private static MultipartFormDataContent WithoutConsent(string organisation) => new("supporter-boundary-cy")
     {
         { new StringContent(organisation), "organisation" },
-        { new StringContent("https://www.example.org"), "website" },
+        { new StringContent(""), "website" },
         { new StringContent("Dim byd amdanom ni hebom ni."), "statement" },
         { new StringContent(SupporterTests.ContactEmail), "contactEmail" },
         { new StringContent(""), "url" },
