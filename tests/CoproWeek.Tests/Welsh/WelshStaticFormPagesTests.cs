@@ -3,11 +3,12 @@ using CoproWeek.Hub.Site;
 using CoproWeek.Hub.Subscriptions;
 using CoproWeek.Hub.Supporters;
 using CoproWeek.Tests.Site;
+using Xunit.Abstractions;
 
 namespace CoproWeek.Tests.Welsh;
 
 /// <summary>The sign-up, pledge and supporters pages the publisher writes, in both languages.</summary>
-public sealed class WelshStaticFormPagesTests
+public sealed class WelshStaticFormPagesTests(ITestOutputHelper output)
 {
     private static readonly SiteOptions Options = new() { PublicUrl = "https://coproweek.example", ApiUrl = "https://api.coproweek.example" };
 
@@ -31,8 +32,13 @@ public sealed class WelshStaticFormPagesTests
     [MemberData(nameof(Pages))]
     public void Each_page_is_sound_in_English_and_Welsh_in_Welsh_and_each_links_to_its_twin(string name)
     {
-        var english = PageChecks.AssertSoundPage(Render(name, Language.English));
-        var welsh = PageChecks.Parse(Render(name, Language.Welsh));
+        var englishHtml = Render(name, Language.English);
+        var welshHtml = Render(name, Language.Welsh);
+        var english = PageChecks.AssertSoundPage(englishHtml);
+        var welsh = PageChecks.Parse(welshHtml);
+        var (englishBytes, welshBytes) = (System.Text.Encoding.UTF8.GetByteCount(englishHtml), System.Text.Encoding.UTF8.GetByteCount(welshHtml));
+        output.WriteLine($"{name}: English {englishBytes:N0} bytes, Welsh {welshBytes:N0} bytes");
+        Assert.True(welshBytes < 50 * 1024, $"{name} in Welsh is {welshBytes:N0} bytes");
 
         WelshChecks.AssertWelshPage(welsh);
         Assert.Single(welsh.QuerySelectorAll("h1"));
@@ -66,5 +72,13 @@ public sealed class WelshStaticFormPagesTests
              "support-the-week/index.html", "support-the-week/thanks/index.html", "supporters/index.html" },
             files.Order(StringComparer.Ordinal));
         Assert.Contains(SupporterSite.SitemapUrls(Options), u => u.Location == "https://coproweek.example/cy/supporters/");
+    }
+
+    [Fact]
+    public void A_Welsh_event_page_links_to_the_Welsh_access_request_form()
+    {
+        Assert.EndsWith("/cy/events/abc123/access-requests", Hub.AccessRequests.AccessRequestLink.Url("abc123", Options, Language.Welsh));
+        Assert.EndsWith("/events/abc123/access-requests", Hub.AccessRequests.AccessRequestLink.Url("abc123", Options));
+        Assert.DoesNotContain("/cy/", Hub.AccessRequests.AccessRequestLink.Url("abc123", Options));
     }
 }
