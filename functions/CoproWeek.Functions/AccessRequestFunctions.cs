@@ -21,4 +21,14 @@ public sealed class AccessRequestFunctions(SendAccessRequest accessRequests)
     public Task<IResult> ShowAccessRequestSent(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.AccessRequestSent)] HttpRequest request, string id) =>
         accessRequests.ShowSentAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.ShowAccessRequestFormCy))]
+    public Task<IResult> ShowAccessRequestFormCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.AccessRequestsCy)] HttpRequest request, string id) =>
+        accessRequests.ShowFormAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.ShowAccessRequestSentCy))]
+    public Task<IResult> ShowAccessRequestSentCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.AccessRequestSentCy)] HttpRequest request, string id) =>
+        accessRequests.ShowSentAsync(request, id, request.HttpContext.RequestAborted);
 }

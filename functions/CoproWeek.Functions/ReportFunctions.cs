@@ -12,6 +12,11 @@ public sealed class ReportFunctions(SubmitReport reports, ReportsModeration mode
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.NewReport)] HttpRequest request) =>
         reports.ShowFormAsync(request, request.HttpContext.RequestAborted);
 
+    [Function(nameof(Triggers.ShowReportFormCy))]
+    public Task<IResult> ShowReportFormCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.NewReportCy)] HttpRequest request) =>
+        reports.ShowFormAsync(request, request.HttpContext.RequestAborted);
+
     [Function(nameof(Triggers.SubmitReport))]
     public Task<IResult> SubmitReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Triggers.Routes.Reports)] HttpRequest request) =>

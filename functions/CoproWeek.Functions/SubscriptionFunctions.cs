@@ -57,4 +57,29 @@ public sealed class SubscriptionFunctions(
     public Task<IResult> ReceiveEmailEvents(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Triggers.Routes.EmailEvents)] HttpRequest request) =>
         emailEvents.HandleAsync(request, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.ShowSubscribeFormCy))]
+    public Task<IResult> ShowSubscribeFormCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.SubscriptionsCy)] HttpRequest request) =>
+        subscribe.ShowFormAsync(request, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.ShowSubscriptionThanksCy))]
+    public Task<IResult> ShowSubscriptionThanksCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.SubscriptionThanksCy)] HttpRequest request) =>
+        subscribe.ShowThanksAsync(request, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.ConfirmSubscriptionCy))]
+    public Task<IResult> ConfirmSubscriptionCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Triggers.Routes.ConfirmSubscriptionCy)] HttpRequest request) =>
+        confirm.HandleAsync(request, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.SubscriptionPreferencesCy))]
+    public Task<IResult> SubscriptionPreferencesCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Triggers.Routes.SubscriptionPreferencesCy)] HttpRequest request) =>
+        preferences.HandleAsync(request, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.UnsubscribeCy))]
+    public Task<IResult> UnsubscribeCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Triggers.Routes.UnsubscribeCy)] HttpRequest request) =>
+        unsubscribe.HandleAsync(request, request.HttpContext.RequestAborted);
 }

@@ -39,10 +39,15 @@ public static class Triggers
         public const string Post = "posts/{id}";
         public const string ManagePost = "posts/{id}/manage";
         public const string Subscriptions = "subscriptions";
+        public const string SubscriptionsCy = "cy/" + Subscriptions;
         public const string SubscriptionThanks = "subscriptions/thanks";
+        public const string SubscriptionThanksCy = "cy/" + SubscriptionThanks;
         public const string ConfirmSubscription = "subscriptions/confirm";
+        public const string ConfirmSubscriptionCy = "cy/" + ConfirmSubscription;
         public const string SubscriptionPreferences = "subscriptions/preferences";
+        public const string SubscriptionPreferencesCy = "cy/" + SubscriptionPreferences;
         public const string Unsubscribe = "subscriptions/unsubscribe";
+        public const string UnsubscribeCy = "cy/" + Unsubscribe;
         public const string ExportSubscription = "subscriptions/export";
         public const string EraseSubscription = "subscriptions/erase";
         public const string EmailEvents = "email-events";
@@ -51,9 +56,12 @@ public static class Triggers
         public const string Supporter = "supporters/{id}";
         public const string ManageSupporter = "supporters/{id}/manage";
         public const string AccessRequests = "events/{id}/access-requests";
+        public const string AccessRequestsCy = "cy/" + AccessRequests;
         public const string AccessRequestSent = "events/{id}/access-requests/sent";
+        public const string AccessRequestSentCy = "cy/" + AccessRequestSent;
         public const string Reports = "reports";
         public const string NewReport = "reports/new";
+        public const string NewReportCy = "cy/" + NewReport;
         public const string ModerationItemReports = "moderation/items/{id}/reports";
         public const string DismissReports = "moderation/items/{id}/reports/dismiss";
         public const string ModerationItemReportsPage = "moderate/items/{id}/reports";
@@ -129,6 +137,14 @@ public static class Triggers
         new HttpTriggerDefinition(nameof(SendAccessRequest), Routes.AccessRequests, ["POST"]),
         new HttpTriggerDefinition(nameof(ShowAccessRequestSent), Routes.AccessRequestSent, ["GET"]),
         new HttpTriggerDefinition(nameof(ShowReportForm), Routes.NewReport, ["GET"]),
+        new HttpTriggerDefinition(nameof(ShowSubscribeFormCy), Routes.SubscriptionsCy, ["GET"]),
+        new HttpTriggerDefinition(nameof(ShowSubscriptionThanksCy), Routes.SubscriptionThanksCy, ["GET"]),
+        new HttpTriggerDefinition(nameof(ConfirmSubscriptionCy), Routes.ConfirmSubscriptionCy, ["GET", "POST"]),
+        new HttpTriggerDefinition(nameof(SubscriptionPreferencesCy), Routes.SubscriptionPreferencesCy, ["GET", "POST"]),
+        new HttpTriggerDefinition(nameof(UnsubscribeCy), Routes.UnsubscribeCy, ["GET", "POST"]),
+        new HttpTriggerDefinition(nameof(ShowAccessRequestFormCy), Routes.AccessRequestsCy, ["GET"]),
+        new HttpTriggerDefinition(nameof(ShowAccessRequestSentCy), Routes.AccessRequestSentCy, ["GET"]),
+        new HttpTriggerDefinition(nameof(ShowReportFormCy), Routes.NewReportCy, ["GET"]),
         new HttpTriggerDefinition(nameof(SubmitReport), Routes.Reports, ["POST"]),
         new HttpTriggerDefinition(nameof(GetItemReports), Routes.ModerationItemReports, ["GET"]),
         new HttpTriggerDefinition(nameof(DismissReports), Routes.DismissReports, ["POST"]),
@@ -198,6 +214,14 @@ public static class Triggers
     public const string DismissReports = nameof(DismissReports);
     public const string ShowItemReportsPage = nameof(ShowItemReportsPage);
     public const string PostItemReportsPage = nameof(PostItemReportsPage);
+    public const string ShowSubscribeFormCy = nameof(ShowSubscribeFormCy);
+    public const string ShowSubscriptionThanksCy = nameof(ShowSubscriptionThanksCy);
+    public const string ConfirmSubscriptionCy = nameof(ConfirmSubscriptionCy);
+    public const string SubscriptionPreferencesCy = nameof(SubscriptionPreferencesCy);
+    public const string UnsubscribeCy = nameof(UnsubscribeCy);
+    public const string ShowAccessRequestFormCy = nameof(ShowAccessRequestFormCy);
+    public const string ShowAccessRequestSentCy = nameof(ShowAccessRequestSentCy);
+    public const string ShowReportFormCy = nameof(ShowReportFormCy);
     public const string GetModerationStats = nameof(GetModerationStats);
     public const string ShowDashboard = nameof(ShowDashboard);
     public const string ExportModerationCsv = nameof(ExportModerationCsv);

@@ -49,17 +49,19 @@ public static class AccessRequestInput
         new("someone-else", "Through someone else, such as a carer or supporter"),
     ];
 
-    /// <summary>The request, or null with each problem under its field's name.</summary>
-    public static (AccessRequest? Request, Dictionary<string, string[]> Errors) Read(InputFields fields)
+    /// <summary>The request, or null with each problem under its field's name, in the reader's language.</summary>
+    public static (AccessRequest? Request, Dictionary<string, string[]> Errors) Read(InputFields fields, Language language = Language.English)
     {
+        string Words(string key) => Rendering.Localised.Get<AccessRequestText>(key, language);
         var reader = new FieldReader(fields);
-        var needs = reader.Choices(Needs, "what you need", NeedChoices).ToList();
-        var other = reader.Text(OtherNeeds, "what else you need", MaxOtherNeeds, multiline: true);
-        var contactBy = reader.Choice(ContactBy, "how you want to be contacted", ContactChoices, required: true);
-        var name = reader.Text(Name, "your name", MaxName, required: true);
-        var email = reader.Email(Email, "your email address");
-        var phone = reader.Text(Phone, "your phone number", MaxPhone);
-        var consent = reader.Flag(Consent, "agreeing to send this");
+        var needs = reader.Choices(Needs, Words("LabelNeeds"), NeedChoices).ToList();
+        var other = reader.Text(OtherNeeds, Words("LabelOtherNeeds"), MaxOtherNeeds, multiline: true);
+        // Required answers are checked here rather than by the reader, so that their messages are in the reader's language.
+        var contactBy = Required(reader, ContactBy, reader.Choice(ContactBy, Words("LabelContactBy"), ContactChoices, required: false), Words("ErrorContactBy"));
+        var name = Required(reader, Name, reader.Text(Name, Words("LabelName"), MaxName), Words("ErrorName"));
+        var email = reader.Email(Email, Words("LabelEmail"));
+        var phone = reader.Text(Phone, Words("LabelPhone"), MaxPhone);
+        var consent = reader.Flag(Consent, Words("LabelConsent"));
         reader.RejectUnknown();
 
         if (other is not null && !needs.Contains(Other))
@@ -68,15 +70,15 @@ public static class AccessRequestInput
         }
         if (needs.Count == 0 && !reader.Errors.ContainsKey(Needs) && !reader.Errors.ContainsKey(OtherNeeds))
         {
-            reader.Fail(Needs, "Choose what you need, or tick “Something else” and say what it is.");
+            reader.Fail(Needs, Words("ErrorNeeds"));
         }
         if (needs.Contains(Other) && other is null && !reader.Errors.ContainsKey(OtherNeeds))
         {
-            reader.Fail(OtherNeeds, "Say what else you need.");
+            reader.Fail(OtherNeeds, Words("ErrorOtherNeeds"));
         }
         if (phone is not null && !IsPhone(phone))
         {
-            reader.Fail(Phone, "Enter a phone number using numbers, spaces and + ( ) - only, like 0113 496 0000.");
+            reader.Fail(Phone, Words("ErrorPhone"));
             phone = null;
         }
         var phoneOk = !reader.Errors.ContainsKey(Phone);
@@ -84,26 +86,34 @@ public static class AccessRequestInput
         switch (contactBy)
         {
             case "email" when email is null && emailOk:
-                reader.Fail(Email, "Enter your email address, so the organiser can email you.");
+                reader.Fail(Email, Words("ErrorEmailForEmail"));
                 break;
             case "phone" or "text-relay" when phone is null && phoneOk:
-                reader.Fail(Phone, contactBy == "phone"
-                    ? "Enter your phone number, so the organiser can call you."
-                    : "Enter the phone number the organiser should use through Relay UK.");
+                reader.Fail(Phone, Words(contactBy == "phone" ? "ErrorPhoneForPhone" : "ErrorPhoneForRelay"));
                 break;
             case "someone-else" when email is null && phone is null && emailOk && phoneOk:
-                reader.Fail(Email, "Enter an email address or phone number for the person who will speak for you.");
+                reader.Fail(Email, Words("ErrorSomeoneElse"));
                 break;
         }
         if (!consent && !reader.Errors.ContainsKey(Consent))
         {
-            reader.Fail(Consent, "Tick the box to say we may send this to the organiser.");
+            reader.Fail(Consent, Words("ErrorConsent"));
         }
         if (!reader.IsValid)
         {
             return (null, reader.Errors);
         }
         return (new AccessRequest(needs, other, name!, contactBy!, email, phone), reader.Errors);
+    }
+
+    /// <summary>The answer, or null with <paramref name="message"/> under the field when nothing was given (and nothing else was wrong with it).</summary>
+    private static string? Required(FieldReader reader, string name, string? value, string message)
+    {
+        if (value is null && !reader.Errors.ContainsKey(name))
+        {
+            reader.Fail(name, message);
+        }
+        return value;
     }
 
     private static bool IsPhone(string text) =>

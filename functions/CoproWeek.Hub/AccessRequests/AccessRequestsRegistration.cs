@@ -22,7 +22,9 @@ public static class AccessRequestsRegistration
         catalog
             .Http<SendAccessRequest>(Triggers.ShowAccessRequestForm, (h, req, ct) => h.ShowFormAsync(req, RouteId(req), ct))
             .Http<SendAccessRequest>(Triggers.SendAccessRequest, (h, req, ct) => h.HandleAsync(req, RouteId(req), ct))
-            .Http<SendAccessRequest>(Triggers.ShowAccessRequestSent, (h, req, ct) => h.ShowSentAsync(req, RouteId(req), ct));
+            .Http<SendAccessRequest>(Triggers.ShowAccessRequestSent, (h, req, ct) => h.ShowSentAsync(req, RouteId(req), ct))
+            .Http<SendAccessRequest>(Triggers.ShowAccessRequestFormCy, (h, req, ct) => h.ShowFormAsync(req, RouteId(req), ct))
+            .Http<SendAccessRequest>(Triggers.ShowAccessRequestSentCy, (h, req, ct) => h.ShowSentAsync(req, RouteId(req), ct));
         return services;
     }
 

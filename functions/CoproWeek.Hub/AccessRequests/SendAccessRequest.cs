@@ -4,6 +4,7 @@ using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Http;
 using CoproWeek.Hub.Limits;
 using CoproWeek.Hub.Publishing;
+using CoproWeek.Hub.Rendering;
 using CoproWeek.Hub.Site;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Submissions;
@@ -32,24 +33,24 @@ public sealed class SendAccessRequest(
     ILogger<SendAccessRequest> logger)
 {
     public Task<IResult> ShowFormAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        PrivateAnswer.Of(AnswerShowFormAsync(id, cancellationToken));
+        PrivateAnswer.Of(AnswerShowFormAsync(id, Languages.Of(request), cancellationToken));
 
-    private async Task<IResult> AnswerShowFormAsync(string id, CancellationToken cancellationToken)
+    private async Task<IResult> AnswerShowFormAsync(string id, Language language, CancellationToken cancellationToken)
     {
-        var (open, refusal) = await FindOpenEventAsync(id, cancellationToken);
+        var (open, refusal) = await FindOpenEventAsync(id, language, cancellationToken);
         return open is null
-            ? PrivateAnswer.Html(AccessRequestPages.Closed(site.Value, refusal!.Title, refusal.Detail), refusal.Status)
-            : PrivateAnswer.Html(AccessRequestPages.Form(site.Value, id, open.Summary, null, null));
+            ? Refuse(refusal!, isForm: true, id, language)
+            : PrivateAnswer.Html(AccessRequestPages.Form(site.Value, id, open.Summary, null, null, language));
     }
 
     public Task<IResult> ShowSentAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
-        PrivateAnswer.Of(AnswerShowSentAsync(id, cancellationToken));
+        PrivateAnswer.Of(AnswerShowSentAsync(id, Languages.Of(request), cancellationToken));
 
     /// <summary>The confirmation; it names the event only while the event takes requests, from what its public page shows.</summary>
-    private async Task<IResult> AnswerShowSentAsync(string id, CancellationToken cancellationToken)
+    private async Task<IResult> AnswerShowSentAsync(string id, Language language, CancellationToken cancellationToken)
     {
-        var (open, _) = await FindOpenEventAsync(id, cancellationToken);
-        return PrivateAnswer.Html(AccessRequestPages.Sent(site.Value, open?.Summary));
+        var (open, _) = await FindOpenEventAsync(id, language, cancellationToken);
+        return PrivateAnswer.Html(AccessRequestPages.Sent(site.Value, id, open?.Summary, language));
     }
 
     public Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
@@ -58,17 +59,18 @@ public sealed class SendAccessRequest(
     private async Task<IResult> AnswerHandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var isForm = request.HasFormContentType;
+        var language = Languages.Of(request);
         if (await limits.CountAsync(request, LimitedAction.AccessRequest) is { } limited)
         {
             return isForm
-                ? ClientLimits.WithSameWait(limited, PrivateAnswer.Html(AccessRequestPages.Closed(site.Value, "Please try again later",
-                    "There have been a lot of requests from this connection in the last hour. Please try again in an hour."), StatusCodes.Status429TooManyRequests))
+                ? ClientLimits.WithSameWait(limited, PrivateAnswer.Html(AccessRequestPages.Closed(site.Value, id, "TryLaterTitle", "TryLater", language),
+                    StatusCodes.Status429TooManyRequests))
                 : limited;
         }
-        var (open, refusal) = await FindOpenEventAsync(id, cancellationToken);
+        var (open, refusal) = await FindOpenEventAsync(id, language, cancellationToken);
         if (open is null)
         {
-            return Refuse(refusal!, isForm);
+            return Refuse(refusal!, isForm, id, language);
         }
 
         var (fields, unreadable) = await InputFields.ReadAsync(request, AccessRequestInput.MaxBodyBytes, cancellationToken);
@@ -76,11 +78,11 @@ public sealed class SendAccessRequest(
         {
             return unreadable!;
         }
-        var (accessRequest, errors) = AccessRequestInput.Read(fields);
+        var (accessRequest, errors) = AccessRequestInput.Read(fields, language);
         if (accessRequest is null)
         {
             return fields.FromForm
-                ? PrivateAnswer.Html(AccessRequestPages.Form(site.Value, id, open.Summary, EventFormValues.From(fields.Form), errors), StatusCodes.Status400BadRequest)
+                ? PrivateAnswer.Html(AccessRequestPages.Form(site.Value, id, open.Summary, EventFormValues.From(fields.Form), errors, language), StatusCodes.Status400BadRequest)
                 : Problems.Validation(errors);
         }
 
@@ -88,21 +90,19 @@ public sealed class SendAccessRequest(
         if (!await contacts.IsConfirmedAsync(open.Submission.ContactEmail, cancellationToken))
         {
             logger.LogWarning("Access request for event {EventId} refused: its contact address is not confirmed", id);
-            return Refuse(new Refusal(StatusCodes.Status409Conflict, "This event cannot take requests yet",
-                "The organiser has not confirmed their email address with us yet, so we cannot pass your request on. Please try again in a day or two."), isForm);
+            return Refuse(new Refusal(StatusCodes.Status409Conflict, "UnconfirmedTitle", "Unconfirmed"), isForm, id, language);
         }
         if (!await counts.TryCountAsync(id))
         {
             logger.LogWarning("Access request for event {EventId} refused: the event is over its ceiling of {Ceiling} a day", id, options.Value.PerEventPerDay);
-            var refusalToday = new Refusal(StatusCodes.Status429TooManyRequests, "This event has had a lot of requests today",
-                "We cannot send more requests to this organiser today. Please try again tomorrow.");
-            return new RetryTomorrow(time.GetUtcNow(), Refuse(refusalToday, isForm));
+            var refusalToday = new Refusal(StatusCodes.Status429TooManyRequests, "BusyTitle", "Busy");
+            return new RetryTomorrow(time.GetUtcNow(), Refuse(refusalToday, isForm, id, language));
         }
 
         await SendAsync(open, accessRequest, cancellationToken);
         return isForm
-            ? new SeeOther(site.Value.Api($"events/{id}/access-requests/sent"))
-            : Results.Json(new { message = "We have sent your request to the organiser. If you gave an email address, we have emailed you too." },
+            ? new SeeOther(site.Value.Api(language.Localise($"events/{id}/access-requests/sent")))
+            : Results.Json(new { message = Localised.Get<AccessRequestText>("SentMessage", language) },
                 HubJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
@@ -141,6 +141,7 @@ public sealed class SendAccessRequest(
 
     private sealed record OpenEvent(Submission Submission, EventDetails Details, PublishedEventSummary Summary);
 
+    /// <summary>Why an event takes no request: the status, and the title and detail as keys in <see cref="AccessRequestText"/>.</summary>
     private sealed record Refusal(int Status, string Title, string Detail);
 
     /// <summary>
@@ -149,37 +150,34 @@ public sealed class SendAccessRequest(
     /// What the pages and emails say of it comes from the published version; the organiser's name and address from
     /// the item.
     /// </summary>
-    private async Task<(OpenEvent? Open, Refusal? Refusal)> FindOpenEventAsync(string id, CancellationToken cancellationToken)
+    private async Task<(OpenEvent? Open, Refusal? Refusal)> FindOpenEventAsync(string id, Language language, CancellationToken cancellationToken)
     {
         var submission = SubmissionStore.IsId(id) ? await submissions.GetAsync(id, cancellationToken) : null;
         if (submission is not { Kind: "event" })
         {
-            return (null, new Refusal(StatusCodes.Status404NotFound, "Event not found", "There is no event here. Check the link, or find the event on our calendar."));
+            return (null, new Refusal(StatusCodes.Status404NotFound, "NotFoundTitle", "NotFound"));
         }
         if (submission.Status == SubmissionStatus.Withdrawn)
         {
-            return (null, new Refusal(StatusCodes.Status410Gone, "This event has been cancelled",
-                "The organiser has taken this event off the calendar, so it does not take requests."));
+            return (null, new Refusal(StatusCodes.Status410Gone, "CancelledTitle", "Cancelled"));
         }
         var entry = submission.Status == SubmissionStatus.TakenDown ? null : await index.GetAsync("event", id, cancellationToken);
         if (entry is not { Withdrawn: false, PublicJson: { } publicJson })
         {
-            return (null, new Refusal(StatusCodes.Status404NotFound, "This event is not on the calendar",
-                "This event is not on the website now, so it does not take requests."));
+            return (null, new Refusal(StatusCodes.Status404NotFound, "NotOnCalendarTitle", "NotOnCalendar"));
         }
         var published = HubJson.Deserialize<EventDetails>(publicJson);
         if (published.End <= time.GetUtcNow())
         {
-            return (null, new Refusal(StatusCodes.Status410Gone, "This event has ended",
-                "This event is over, so it does not take requests. Look for other events on our calendar."));
+            return (null, new Refusal(StatusCodes.Status410Gone, "EndedTitle", "Ended"));
         }
         var contact = HubJson.Deserialize<EventDetails>(submission.DetailsJson).Contact;
-        return (new OpenEvent(submission, published with { Contact = contact }, PublishedEventSummary.Of(published, entry.Slug, site.Value)), null);
+        return (new OpenEvent(submission, published with { Contact = contact }, PublishedEventSummary.Of(published, entry.Slug, site.Value, language)), null);
     }
 
-    private IResult Refuse(Refusal refusal, bool isForm) => isForm
-        ? PrivateAnswer.Html(AccessRequestPages.Closed(site.Value, refusal.Title, refusal.Detail), refusal.Status)
-        : Problems.Status(refusal.Status, refusal.Title, refusal.Detail);
+    private IResult Refuse(Refusal refusal, bool isForm, string id, Language language) => isForm
+        ? PrivateAnswer.Html(AccessRequestPages.Closed(site.Value, id, refusal.Title, refusal.Detail, language), refusal.Status)
+        : Problems.Status(refusal.Status, Localised.Get<AccessRequestText>(refusal.Title, language), Localised.Get<AccessRequestText>(refusal.Detail, language));
 
     /// <summary>Adds <c>Retry-After</c> until the next UTC day, when the event's count starts again.</summary>
     private sealed class RetryTomorrow(DateTimeOffset now, IResult inner) : IResult

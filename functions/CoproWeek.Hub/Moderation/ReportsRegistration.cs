@@ -23,6 +23,7 @@ public static class ReportsRegistration
 
         catalog
             .Http<SubmitReport>(Triggers.ShowReportForm, (h, req, ct) => h.ShowFormAsync(req, ct))
+            .Http<SubmitReport>(Triggers.ShowReportFormCy, (h, req, ct) => h.ShowFormAsync(req, ct))
             .Http<SubmitReport>(Triggers.SubmitReport, (h, req, ct) => h.HandleAsync(req, ct))
             .Http<ReportsModeration>(Triggers.GetItemReports, (h, req, ct) => h.ListAsync(req, Route(req, "id"), ct))
             .Http<ReportsModeration>(Triggers.DismissReports, (h, req, ct) => h.DismissAsync(req, Route(req, "id"), ct))

@@ -20,6 +20,7 @@ public sealed class EventPages(IOptions<SiteOptions> site)
         HomeFeatures? home = null, IReadOnlyCollection<Posts.PublishedPost>? stories = null) =>
         [.. EventSite.Indexes(events, now, site.Value, extraSitemapUrls, home, stories), .. EventSite.FixedFiles(site.Value), .. PostSite.FixedFiles(site.Value), .. Supporters.SupporterSite.FixedFiles(site.Value),
             new SiteFile("subscribe/index.html", EventSite.HtmlType, SubscribeFormPage.Render(site.Value)),
+            new SiteFile(Language.Welsh.Localise(SubscribeFormPage.Path), EventSite.HtmlType, SubscribeFormPage.Render(site.Value, Language.Welsh)),
             // The moderation page is served by the API (it needs a key); /moderate/ on the public site points moderators to it.
             new SiteFile("moderate/index.html", EventSite.HtmlType,
                 SiteLayout.Render(site.Value, "Moderators", "<h1>Moderators</h1>\n<p>The campaign team reads held events and stories on the moderation page. You need your moderator key to sign in.</p>\n<p><a href=\"" +

@@ -47,5 +47,5 @@ public static class EventFormFields
     };
 
     /// <summary>The id of a field's input (the target of the error summary's link): <c>field-organiser-name</c>.</summary>
-    public static string Id(string name) => "field-" + name.Replace('.', '-');
+    public static string Id(string name) => Forms.FieldIds.Of(name);
 }

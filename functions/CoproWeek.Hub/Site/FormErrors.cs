@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using CoproWeek.Hub.Site.Forms;
 
 namespace CoproWeek.Hub.Site;
 
@@ -7,7 +8,7 @@ namespace CoproWeek.Hub.Site;
 /// Validation errors keyed by form field name. Keys from other validators (<c>Organiser.Name</c>, <c>topics[0]</c>)
 /// are matched to the form's names, so every message still lands next to its field.
 /// </summary>
-internal sealed partial class FormErrors
+public sealed partial class FormErrors
 {
     private readonly Dictionary<string, List<string>> byField = new(StringComparer.Ordinal);
     private readonly List<string> order = [];
@@ -41,6 +42,18 @@ internal sealed partial class FormErrors
 
     public IReadOnlyList<string> For(string name) => byField.TryGetValue(name, out var list) ? list : [];
 
+    /// <summary>Each message in the summary's order, with whether the form has a field to link it to; <paramref name="fallback"/> for a field with no words.</summary>
+    public IEnumerable<(string Name, string Message, bool Linked)> Items(string fallback)
+    {
+        foreach (var name in order)
+        {
+            foreach (var message in For(name).DefaultIfEmpty(fallback))
+            {
+                yield return (name, message, Known.Contains(name));
+            }
+        }
+    }
+
     /// <summary>"There is a problem", with a link to each field that needs changing. Focusable so it can be the first thing read.</summary>
     public void WriteSummary(StringBuilder html)
     {
@@ -57,7 +70,7 @@ internal sealed partial class FormErrors
                 html.Append("<li>");
                 if (Known.Contains(name))
                 {
-                    html.Append("<a href=\"#").Append(EventFormFields.Id(name)).Append("\">").Text(message).Append("</a>");
+                    html.Append("<a href=\"#").Append(FieldIds.Of(name)).Append("\">").Text(message).Append("</a>");
                 }
                 else
                 {

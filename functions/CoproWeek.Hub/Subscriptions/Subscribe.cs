@@ -30,51 +30,53 @@ public sealed class Subscribe(
     public const string Api = "api";
 
     public Task<IResult> ShowFormAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(Page.Html(site.Value, SubscribeFormPage.Title, SubscribeFormPage.Body(site.Value, null, null)));
+        Task.FromResult(SubscribeFormPage.Answer(site.Value, Languages.Of(request), null, null));
 
-    public Task<IResult> ShowThanksAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(Page.Html(site.Value, "Check your email",
-            "<p>Thank you. If this address can get our emails, we have sent it a message.</p>" +
-            "<p>Open the email and press the button to start getting news. The link works for 7 days.</p>" +
-            "<p>No email? Look in your spam or junk folder.</p>"));
+    public Task<IResult> ShowThanksAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var language = Languages.Of(request);
+        return Task.FromResult(Page.Answer(site.Value, language, Triggers.Routes.SubscriptionThanks, "", new Pages.Notice(Page.Words("ThanksTitle", language),
+            [Page.Words("ThanksSent", language), Page.Words("ThanksPress", language), Page.Words("ThanksSpam", language)])));
+    }
 
     public Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerHandleAsync(request, cancellationToken));
 
     private async Task<IResult> AnswerHandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var isForm = request.HasFormContentType;
+        var language = Languages.Of(request);
         var limited = await limits.CountAsync(request, LimitedAction.SignUp);
         var (body, problem) = await SubscriptionChoices.ReadAsync(request, cancellationToken);
         if (limited is not null)
         {
             return isForm
-                ? ClientLimits.WithSameWait(limited, Page.Html(site.Value, SubscribeFormPage.Title, SubscribeFormPage.Body(site.Value, body, new Dictionary<string, string[]>
+                ? ClientLimits.WithSameWait(limited, SubscribeFormPage.Answer(site.Value, language, body, new Dictionary<string, string[]>
                 {
-                    ["limit"] = ["There have been a lot of sign-ups from this connection in the last hour. Please try again in an hour."],
-                }), StatusCodes.Status429TooManyRequests))
+                    ["limit"] = [Page.Words("ErrorLimit", language)],
+                }, StatusCodes.Status429TooManyRequests))
                 : limited;
         }
         if (body is null)
         {
             return problem!;
         }
-        var errors = SubscriptionChoices.Validate(body, needEmail: true);
+        var errors = SubscriptionChoices.Validate(body, needEmail: true, language);
         if (errors.Count > 0)
         {
             return isForm
-                ? Page.Html(site.Value, SubscribeFormPage.Title, SubscribeFormPage.Body(site.Value, body, errors), StatusCodes.Status400BadRequest)
+                ? SubscribeFormPage.Answer(site.Value, language, body, errors, StatusCodes.Status400BadRequest)
                 : Problems.Validation(errors);
         }
 
-        await RecordAsync(body, isForm ? SiteForm : Api, cancellationToken);
+        await RecordAsync(body, isForm ? SiteForm : Api, SubscriberLanguage.Of(body.Language ?? language.Code()), cancellationToken);
 
         return isForm
-            ? new SeeOther(site.Value.Api(Triggers.Routes.SubscriptionThanks))
-            : Results.Json(new { message = "Thank you. If this address can get our emails, we have sent it a link to confirm." },
-                HubJson.Options, statusCode: StatusCodes.Status202Accepted);
+            ? new SeeOther(site.Value.Api(language.Localise(Triggers.Routes.SubscriptionThanks)))
+            : Results.Json(new { message = Page.Words("AcceptedMessage", language) }, HubJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private async Task RecordAsync(SubscriptionRequest body, string form, CancellationToken cancellationToken)
+    /// <param name="emailLanguage">The <see cref="SubscriberLanguage"/> asked for: a new subscriber's from the start, an existing one's once they confirm.</param>
+    private async Task RecordAsync(SubscriptionRequest body, string form, string emailLanguage, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var settings = options.Value;
@@ -93,12 +95,16 @@ public sealed class Subscribe(
             }
             var confirm = Tokens.Create(TokenPurposes.Confirm, SubscriberStore.SubscriberLocatorPrefix + id);
             var preferences = Tokens.Create(TokenPurposes.Preferences, SubscriberStore.SubscriberLocatorPrefix + id);
-            var row = (existing ?? new Subscriber { Id = id, CreatedAt = now, Status = SubscriberStatus.Pending, Frequency = body.Frequency!, Regions = regions, Topics = topics }) with
+            var row = (existing ?? new Subscriber
+            {
+                Id = id, CreatedAt = now, Status = SubscriberStatus.Pending, Frequency = body.Frequency!, Regions = regions, Topics = topics, Language = emailLanguage,
+            }) with
             {
                 Email = email,
                 PendingFrequency = body.Frequency,
                 PendingRegions = regions,
                 PendingTopics = topics,
+                PendingLanguage = emailLanguage,
                 ConfirmHash = confirm.Hash,
                 ConfirmExpires = now + settings.ConfirmationLifetime,
                 PreferencesHash = preferences.Hash,

@@ -21,11 +21,6 @@ public static class TokenPurposes
     public const string Unsubscribe = "subscription-unsubscribe";
 }
 
-/// <summary>
-/// A row of table <c>Subscribers</c>: partition and row key are both the keyed hash of the address (the
-/// subscriber's id), so each subscriber is a partition of one and a point read is an indexed lookup in the
-/// storage emulator as well as in Azure. Choices waiting for confirmation sit in the Pending* fields.
-/// </summary>
 /// <summary>The language a subscriber reads the hub's emails in: <c>en</c>, <c>cy</c>, or <c>both</c> (Welsh first, then English).</summary>
 public static class SubscriberLanguage
 {
@@ -34,6 +29,9 @@ public static class SubscriberLanguage
     public const string Both = "both";
 
     public static readonly IReadOnlyList<string> All = [Welsh, English, Both];
+
+    /// <summary>Whether a posted value is one of <see cref="All"/>.</summary>
+    public static bool IsValid(string? value) => value is English or Welsh or Both;
 
     /// <summary>A stored or posted value as one of <see cref="All"/>; rows from before languages are English.</summary>
     public static string Of(string? value) => value is Welsh or Both ? value : English;
@@ -47,6 +45,11 @@ public static class SubscriberLanguage
     };
 }
 
+/// <summary>
+/// A row of table <c>Subscribers</c>: partition and row key are both the keyed hash of the address (the
+/// subscriber's id), so each subscriber is a partition of one and a point read is an indexed lookup in the
+/// storage emulator as well as in Azure. Choices waiting for confirmation sit in the Pending* fields.
+/// </summary>
 public sealed record Subscriber : ITableRow<Subscriber>
 {
     public required string Id { get; init; }
@@ -63,6 +66,11 @@ public sealed record Subscriber : ITableRow<Subscriber>
     public string? PendingFrequency { get; init; }
     public string? PendingRegions { get; init; }
     public string? PendingTopics { get; init; }
+    /// <summary>A <see cref="SubscriberLanguage"/> asked for by a sign-up that waits for its confirmation.</summary>
+    public string? PendingLanguage { get; init; }
+
+    /// <summary>The language of a confirmation email: the one the waiting sign-up asked for, else the subscriber's own.</summary>
+    public string ConfirmationLanguage => PendingLanguage is { } pending ? SubscriberLanguage.Of(pending) : Language;
 
     public string? ConfirmHash { get; init; }
     public DateTimeOffset? ConfirmExpires { get; init; }
@@ -87,6 +95,7 @@ public sealed record Subscriber : ITableRow<Subscriber>
     public TableEntity ToEntity() => new TableEntity(Id, Id).With(
         (nameof(Email), Email), (nameof(Status), Status), (nameof(Frequency), Frequency), (nameof(Regions), Regions), (nameof(Topics), Topics),
         (nameof(Language), Language), (nameof(PendingFrequency), PendingFrequency), (nameof(PendingRegions), PendingRegions), (nameof(PendingTopics), PendingTopics),
+        (nameof(PendingLanguage), PendingLanguage),
         (nameof(ConfirmHash), ConfirmHash), (nameof(ConfirmExpires), ConfirmExpires), (nameof(PreferencesHash), PreferencesHash), (nameof(ConfirmedLinkHash), ConfirmedLinkHash),
         (nameof(LastConfirmationSentAt), LastConfirmationSentAt), (nameof(CreatedAt), CreatedAt), (nameof(ConfirmedAt), ConfirmedAt),
         (nameof(ConsentAt), ConsentAt), (nameof(ConsentVersion), ConsentVersion), (nameof(ConsentForm), ConsentForm),
@@ -104,6 +113,7 @@ public sealed record Subscriber : ITableRow<Subscriber>
         PendingFrequency = e.GetString(nameof(PendingFrequency)),
         PendingRegions = e.GetString(nameof(PendingRegions)),
         PendingTopics = e.GetString(nameof(PendingTopics)),
+        PendingLanguage = e.GetString(nameof(PendingLanguage)),
         ConfirmHash = e.GetString(nameof(ConfirmHash)),
         ConfirmExpires = e.GetDateTimeOffset(nameof(ConfirmExpires)),
         PreferencesHash = e.GetString(nameof(PreferencesHash)),
@@ -123,8 +133,8 @@ public sealed record Subscriber : ITableRow<Subscriber>
         new TableEntity(id, id).With((nameof(Status), status), (nameof(UnsubscribedAt), unsubscribedAt));
 
     /// <summary>A merge that changes only the confirmed choices.</summary>
-    public static TableEntity ChoicesChange(string id, string frequency, string regions, string topics) =>
-        new TableEntity(id, id).With((nameof(Frequency), frequency), (nameof(Regions), regions), (nameof(Topics), topics));
+    public static TableEntity ChoicesChange(string id, string frequency, string regions, string topics, string language) =>
+        new TableEntity(id, id).With((nameof(Frequency), frequency), (nameof(Regions), regions), (nameof(Topics), topics), (nameof(Language), language));
 
     public static string Join(IEnumerable<string> values) => string.Join(',', values);
 

@@ -18,7 +18,7 @@ public sealed class SubscriberData(SubscriberStore store, IOptions<SiteOptions> 
         var subscriber = await store.FindByTokenAsync(request.Query["token"].ToString(), TokenPurposes.Preferences, time.GetUtcNow(), cancellationToken);
         if (subscriber is null)
         {
-            return LinkNotRight(site.Value);
+            return LinkNotRight(site.Value, Languages.Of(request));
         }
         var export = new
         {
@@ -27,11 +27,13 @@ public sealed class SubscriberData(SubscriberStore store, IOptions<SiteOptions> 
             frequency = subscriber.Frequency,
             regions = subscriber.RegionList,
             topics = subscriber.TopicList,
+            language = subscriber.Language,
             pendingChoices = subscriber.PendingFrequency is null ? null : new
             {
                 frequency = subscriber.PendingFrequency,
                 regions = Subscriber.Split(subscriber.PendingRegions),
                 topics = Subscriber.Split(subscriber.PendingTopics),
+                language = subscriber.PendingLanguage,
             },
             signedUpAt = subscriber.CreatedAt,
             confirmedAt = subscriber.ConfirmedAt,
@@ -47,10 +49,11 @@ public sealed class SubscriberData(SubscriberStore store, IOptions<SiteOptions> 
     private async Task<IResult> AnswerEraseAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var language = Languages.Of(request);
         var subscriber = await store.FindByTokenAsync(request.Query["token"].ToString(), TokenPurposes.Preferences, now, cancellationToken);
         if (subscriber is null)
         {
-            return LinkNotRight(site.Value);
+            return LinkNotRight(site.Value, language);
         }
         // Suppress first: if the delete then fails, the address is still never mailed.
         await store.SuppressAsync(subscriber.Id, "erased", now, cancellationToken);
@@ -62,10 +65,8 @@ public sealed class SubscriberData(SubscriberStore store, IOptions<SiteOptions> 
         {
         }
         logger.LogInformation("Subscriber {SubscriberId} erased; address hash kept on the suppression list", subscriber.Id[..12]);
-        return Html(site.Value, "We have deleted your information",
-            "<p>We have deleted your email address and your choices. We will not email you again.</p>" +
-            "<p>We keep only a coded form of the address that cannot be turned back into it, on our do-not-email list, so that nobody can sign you up again.</p>" +
-            "<p>That also means signing up again with this address will not work. If you want our emails again one day, ask the Co-production Week team.</p>");
+        return Answer(site.Value, language, SignUpTwin(site.Value, language), new Pages.Notice(Words("ErasedTitle", language),
+            [Words("Erased", language), Words("ErasedCode", language), Words("ErasedAgain", language)]));
     }
 
     private sealed class Download(BinaryData json) : IResult

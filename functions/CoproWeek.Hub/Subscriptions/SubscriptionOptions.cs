@@ -31,7 +31,6 @@ public static class ConsentWording
 {
     public const string Version = "2027-01";
 
-    public const string Text =
-        "We will email you news from Co-production Week: new events and stories that match your choices. " +
-        "We use your email address only for this. You can change your choices or stop the emails at any time.";
+    /// <summary>The wording itself, in the page's language (<c>ConsentText</c> in <c>SubscriptionText.resx</c>).</summary>
+    public static string Text(Language language) => Rendering.Localised.Get<SubscriptionText>("ConsentText", language);
 }

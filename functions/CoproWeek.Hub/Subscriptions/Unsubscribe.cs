@@ -14,8 +14,7 @@ namespace CoproWeek.Hub.Subscriptions;
 /// </summary>
 public sealed class Unsubscribe(SubscriberStore store, IOptions<SiteOptions> site, TimeProvider time, ILogger<Unsubscribe> logger)
 {
-    private static readonly ButtonLink Link = new(TokenPurposes.Unsubscribe, Triggers.Routes.Unsubscribe, "Stop getting emails",
-        "Press the button and we will stop sending you emails straight away.", "Stop my emails");
+    private static readonly ButtonLink Link = new(TokenPurposes.Unsubscribe, Triggers.Routes.Unsubscribe, "UnsubscribeTitle", "UnsubscribeExplanation", "UnsubscribeButton");
 
     public Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken) => PrivateAnswer.Of(AnswerHandleAsync(request, cancellationToken));
 
@@ -29,8 +28,12 @@ public sealed class Unsubscribe(SubscriberStore store, IOptions<SiteOptions> sit
         }
         await StopAsync(store, subscriber, now, cancellationToken);
         logger.LogInformation("Subscriber {SubscriberId} unsubscribed", subscriber.Id[..12]);
-        return Html(site.Value, "You will not get any more emails", "<p>We have stopped your emails. You do not need to do anything else.</p>");
+        return Stopped(site.Value, Languages.Of(request));
     }
+
+    /// <summary>The page that says the emails have stopped.</summary>
+    internal static IResult Stopped(SiteOptions site, Language language) =>
+        Answer(site, language, SignUpTwin(site, language), new Pages.Notice(Words("StoppedTitle", language), [Words("Stopped", language)]));
 
     /// <summary>Marks the subscription stopped; later digest batches read the row and skip it.</summary>
     internal static async Task StopAsync(SubscriberStore store, Subscriber subscriber, DateTimeOffset now, CancellationToken cancellationToken)

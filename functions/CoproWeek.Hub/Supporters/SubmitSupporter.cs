@@ -44,19 +44,21 @@ public sealed class SubmitSupporter(
             return keyProblem;
         }
         var page = WantsPage(request);
+        var language = Languages.Of(request);
         if (await limits.CountAsync(request, LimitedAction.Supporter) is { } limited)
         {
-            return page ? ClientLimits.WithSameWait(limited, FormAgain(EventFormValues.Empty, SubmitEvent.TooManyOnForm, StatusCodes.Status429TooManyRequests)) : limited;
+            var tooMany = new Dictionary<string, string[]> { ["limit"] = [Rendering.Localised.Get<SupporterText>("ErrorLimit", language)] };
+            return page ? ClientLimits.WithSameWait(limited, FormAgain(EventFormValues.Empty, tooMany, StatusCodes.Status429TooManyRequests, language)) : limited;
         }
         var (upload, problem) = await SupporterUpload.ReadAsync(request, decodes, cancellationToken);
         if (upload is null)
         {
             return problem!;
         }
-        var input = SupporterValidator.Read(upload.Fields, upload.Logo);
+        var input = SupporterValidator.Read(upload.Fields, upload.Logo, language);
         if (input.Draft is null)
         {
-            return page ? FormAgain(EventFormValues.From(upload.Fields.Form), input.Errors, StatusCodes.Status400BadRequest) : Problems.Validation(input.Errors);
+            return page ? FormAgain(EventFormValues.From(upload.Fields.Form), input.Errors, StatusCodes.Status400BadRequest, language) : Problems.Validation(input.Errors);
         }
         var email = input.Draft.Details.ContactEmail;
         var (earlier, claim) = key is null ? (null, null) : await idempotency.BeginAsync("POST supporters", key, email, upload.BodyHash, cancellationToken);
@@ -76,11 +78,11 @@ public sealed class SubmitSupporter(
         logger.LogInformation("Supporter {ItemId} received, with a logo: {HasLogo}", id, details.Logo is not null);
 
         return await SubmissionReceipt.AnswerAsync(idempotency, claim, site.Value, "supporters", id, status, manageUrl,
-            page ? SupporterPaths.ThanksFolder : null, cancellationToken);
+            page ? language.Localise(SupporterPaths.ThanksFolder) : null, cancellationToken);
     }
 
-    private IResult FormAgain(EventFormValues values, IReadOnlyDictionary<string, string[]> errors, int status) =>
-        EventPages.Html(SupportTheWeekPage.Render(site.Value, values, errors), status);
+    private IResult FormAgain(EventFormValues values, IReadOnlyDictionary<string, string[]> errors, int status, Language language) =>
+        EventPages.Html(SupportTheWeekPage.Render(site.Value, values, errors, language), status);
 
     public static string ManageUrl(SiteOptions site, string id, string token) => site.Api($"supporters/{id}/manage?token={Uri.EscapeDataString(token)}");
 

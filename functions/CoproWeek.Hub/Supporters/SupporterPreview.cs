@@ -17,7 +17,7 @@ public sealed class SupporterPreview(IOptions<SiteOptions> site) : IPreviewRende
         var details = HubJson.Deserialize<SupporterDetails>(submission.DetailsJson);
         var html = new StringBuilder(2048);
         html.Append("<h1>Who supports the week</h1>\n<ul class=\"event-list supporters\">\n");
-        SupportersPage.Card(html, PublicSupporter.From(details, null));
+        html.Append(SupportersPage.Card(PublicSupporter.From(details, null)));
         html.Append("</ul>\n<p>").Append(details.Logo is { } logo ? $"With a logo, {logo.Width} by {logo.Height} pixels." : "No logo.").Append("</p>\n");
         return Task.FromResult(SiteLayout.Render(site.Value, "Who supports the week", html.ToString()));
     }

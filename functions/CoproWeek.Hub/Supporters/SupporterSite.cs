@@ -7,15 +7,18 @@ public static class SupporterSite
 {
     /// <summary>The supporters page, rebuilt with the other indexes.</summary>
     public static IReadOnlyList<SiteFile> Indexes(IReadOnlyCollection<PublishedSupporter> supporters, SiteOptions options) =>
-        [new(SupporterPaths.List, EventSite.HtmlType, SupportersPage.Render(supporters, options))];
+        [.. Languages.All.Select(language => new SiteFile(language.Localise(SupporterPaths.List), EventSite.HtmlType, SupportersPage.Render(supporters, options, language)))];
 
     /// <summary>The pledge form and its thank-you page.</summary>
     public static IReadOnlyList<SiteFile> FixedFiles(SiteOptions options) =>
     [
-        new(SupporterPaths.Form, EventSite.HtmlType, SupportTheWeekPage.Render(options)),
-        new(SupporterPaths.Thanks, EventSite.HtmlType, SupportTheWeekPage.Thanks(options)),
+        .. Languages.All.SelectMany(language => new SiteFile[]
+        {
+            new(language.Localise(SupporterPaths.Form), EventSite.HtmlType, SupportTheWeekPage.Render(options, language: language)),
+            new(language.Localise(SupporterPaths.Thanks), EventSite.HtmlType, SupportTheWeekPage.Thanks(options, language)),
+        }),
     ];
 
     public static IEnumerable<SitemapUrl> SitemapUrls(SiteOptions options) =>
-        [new(options.Url(SupporterPaths.List)), new(options.Url(SupporterPaths.Form))];
+        Languages.All.SelectMany(language => new SitemapUrl[] { new(options.Url(language.Localise(SupporterPaths.List))), new(options.Url(language.Localise(SupporterPaths.Form))) });
 }

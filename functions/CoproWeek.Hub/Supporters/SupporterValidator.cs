@@ -19,21 +19,23 @@ public static class SupporterValidator
     /// <summary>Every field the form has, top to bottom: the error summary follows this order.</summary>
     public static readonly IReadOnlyList<string> Fields = ["organisation", "website", "statement", SupporterLogo.Field, "contactEmail", "consent"];
 
-    public static SupporterInput Read(InputFields fields, ImagePreparation? logo)
+    public static SupporterInput Read(InputFields fields, ImagePreparation? logo, Language language = Language.English)
     {
+        string Words(string key) => Rendering.Localised.Get<SupporterText>(key, language);
         var f = new FieldReader(fields);
         var honeypot = f.Take(HoneypotField) is { Text: { Length: > 0 } };
-        var name = f.Text("organisation", "your organisation’s name", MaxName, required: true);
-        var website = f.Https("website", "your organisation’s website", required: true);
-        var statement = f.Text("statement", "why your organisation supports the week", MaxStatement, required: true, multiline: true);
-        var email = f.Email("contactEmail", "your email address", required: true);
-        var consent = f.Flag("consent", "the consent box");
+        // Required answers are checked here rather than by the reader, so that their messages are in the reader's language.
+        var name = Required(f, "organisation", f.Text("organisation", Words("LabelName"), MaxName), Words("ErrorName"));
+        var website = Required(f, "website", f.Https("website", Words("LabelWebsite")), Words("ErrorWebsite"));
+        var statement = Required(f, "statement", f.Text("statement", Words("LabelStatement"), MaxStatement, multiline: true), Words("ErrorStatement"));
+        var email = Required(f, "contactEmail", f.Email("contactEmail", Words("LabelEmail")), Words("ErrorEmail"));
+        var consent = f.Flag("consent", Words("LabelConsent"));
         // A JSON body cannot carry a file; a form's empty file input is no logo.
         f.Take(SupporterLogo.Field);
         f.RejectUnknown();
         if (!consent && !f.Errors.ContainsKey("consent"))
         {
-            f.Fail("consent", "Tick the box to agree that we may list your organisation, its logo and its statement on the supporters page.");
+            f.Fail("consent", Words("ErrorConsent"));
         }
         if (logo is { Succeeded: false })
         {
@@ -45,5 +47,14 @@ public static class SupporterValidator
         }
         var details = new SupporterDetails { Title = name!, Website = website!, Statement = statement!, ContactEmail = email!, Consent = true };
         return new SupporterInput(new SupporterDraft(details, logo?.Image), f.Errors, honeypot);
+    }
+
+    private static string? Required(FieldReader reader, string name, string? value, string message)
+    {
+        if (value is null && !reader.Errors.ContainsKey(name))
+        {
+            reader.Fail(name, message);
+        }
+        return value;
     }
 }

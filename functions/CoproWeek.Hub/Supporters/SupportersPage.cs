@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
-using CoproWeek.Hub.Site;
+using CoproWeek.Hub.Rendering;
+using CoproWeek.Hub.Supporters.Pages;
 
 namespace CoproWeek.Hub.Supporters;
 
@@ -14,47 +14,16 @@ public static class SupportersPage
         supporters.OrderBy(s => s.Supporter.Name, Comparer<string>.Create((a, b) => English.Compare(a, b, CompareOptions.IgnoreCase)))
             .ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
 
-    public static string Render(IEnumerable<PublishedSupporter> supporters, SiteOptions options)
-    {
-        var shown = Alphabetical(supporters);
-        var html = new StringBuilder(2048 + shown.Count * 600);
-        html.Append("<h1>Who supports the week</h1>\n")
-            .Append("<p class=\"lede\">These organisations have publicly supported Co-production Week.</p>\n")
-            .Append("<p><a href=\"").Text(options.Url(SupporterPaths.Form)).Append("\">Add your organisation</a></p>\n");
-        if (shown.Count == 0)
+    public static string Render(IEnumerable<PublishedSupporter> supporters, SiteOptions options, Language language = Language.English) =>
+        ComponentRenderer.Shared.Render<SupportersList>(new Dictionary<string, object?>
         {
-            html.Append("<p>No organisations are listed yet. Yours could be the first.</p>\n");
-        }
-        else
-        {
-            html.Append("<p class=\"count\" id=\"count\">").Append(shown.Count == 1 ? "1 organisation" : $"{shown.Count:N0} organisations").Append("</p>\n")
-                .Append("<ul class=\"event-list supporters\" aria-labelledby=\"count\">\n");
-            foreach (var published in shown)
-            {
-                Card(html, published.Supporter);
-            }
-            html.Append("</ul>\n");
-        }
-        return SiteLayout.Render(options, "Who supports the week", html.ToString(), SiteSection.None, new PageHead
-        {
-            Description = "Organisations that support Co-production Week.",
-            Canonical = options.Url(SupporterPaths.List),
-        });
-    }
+            [nameof(SupportersList.Options)] = options,
+            [nameof(SupportersList.Supporters)] = Alphabetical(supporters),
+            [nameof(SupportersList.Language)] = language,
+            [nameof(SupportersList.Head)] = SupportTheWeekPage.Head(options, language, SupporterPaths.List, "ListDescription"),
+        }, language);
 
-    /// <summary>One organisation: the logo (its name is beside it, so the picture needs no words of its own), name, statement and website.</summary>
-    public static void Card(StringBuilder html, PublicSupporter supporter)
-    {
-        html.Append("<li class=\"card supporter\">\n");
-        if (supporter.Logo is { } logo)
-        {
-            html.Append("<img src=\"").Text(logo.Url).Append("\" alt=\"\" width=\"").Append(logo.Width).Append("\" height=\"").Append(logo.Height).Append("\" loading=\"lazy\">\n");
-        }
-        html.Append("<h2>").Text(supporter.Name).Append("</h2>\n").Paragraphs(supporter.Statement);
-        if (Html.SafeUrl(supporter.Website) is { } website)
-        {
-            html.Append("<p><a href=\"").Text(website).Append("\" rel=\"nofollow\">").Text(supporter.Name).Append(" website</a></p>\n");
-        }
-        html.Append("</li>\n");
-    }
+    /// <summary>One organisation's card as the supporters page shows it, for the moderator's preview.</summary>
+    public static string Card(PublicSupporter supporter) =>
+        ComponentRenderer.Shared.Render<SupporterCard>(new Dictionary<string, object?> { [nameof(SupporterCard.Supporter)] = supporter });
 }
