@@ -30,7 +30,7 @@ public sealed class EventSiteTests
         Assert.All(files.Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)), f =>
         {
             Assert.Equal("text/html; charset=utf-8", f.ContentType);
-            PageChecks.AssertSoundPage(f.Content);
+            PageChecks.AssertSoundPage(f.Content, f.Path.StartsWith("cy/", StringComparison.Ordinal) ? "cy" : "en-GB");
         });
         Assert.Equal("text/calendar; charset=utf-8", files.Single(f => f.Path == "events/calendar.ics").ContentType);
     }
