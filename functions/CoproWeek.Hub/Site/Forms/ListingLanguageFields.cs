@@ -17,4 +17,7 @@ public static class ListingLanguageFields
 
     /// <summary>The event form's language fields: it always posts them (empty when not used).</summary>
     public static readonly IReadOnlyList<string> OfEvents = [Language, WelshTitle, WelshSummary, WelshDescription, WelshEasyRead];
+
+    /// <summary>The story form's language fields.</summary>
+    public static readonly IReadOnlyList<string> OfStories = [Language, WelshTitle, WelshBody];
 }
