@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CoproWeek.Hub;
 using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Events.Forms;
 using CoproWeek.Hub.Posts;
 using CoproWeek.Hub.Search;
 using CoproWeek.Hub.Site;

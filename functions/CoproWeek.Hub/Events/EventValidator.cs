@@ -51,6 +51,11 @@ public static partial class EventValidator
             AccessibleToilets = f.Flag("access.accessibleToilets", "accessible toilets"),
             Notes = f.Text("access.notes", "access notes", 1000, multiline: true),
         };
+        // The form always posts the listing's language and Welsh boxes (empty unless bilingual): never "a field we do not know".
+        foreach (var name in Site.Forms.ListingLanguageFields.OfEvents)
+        {
+            f.Take(name);
+        }
         f.RejectUnknown();
 
         if (start is { } s && end is { } e)

@@ -41,7 +41,7 @@ public sealed class SubmitEvent(
         var (fields, problem) = await InputFields.ReadAsync(request, cancellationToken);
         if (limited is not null)
         {
-            return fields is { FromForm: true } ? ClientLimits.WithSameWait(limited, pages.SubmitFormWithErrors(fields, TooManyOnForm, StatusCodes.Status429TooManyRequests)) : limited;
+            return fields is { FromForm: true } ? ClientLimits.WithSameWait(limited, pages.SubmitFormWithErrors(fields, TooManyOnForm, StatusCodes.Status429TooManyRequests, Languages.Of(request))) : limited;
         }
         if (fields is null)
         {
@@ -53,8 +53,8 @@ public sealed class SubmitEvent(
         if (input.Details is null)
         {
             return fields.FromForm
-                ? pages.SubmitFormWithErrors(fields, input.Errors)
-                : Problems.Validation(input.Errors);
+                ? pages.SubmitFormWithErrors(fields, input.Errors, language: Languages.Of(request))
+                : Problems.Validation(input.Errors, Languages.Of(request));
         }
 
         var details = input.Details;
@@ -74,7 +74,7 @@ public sealed class SubmitEvent(
         logger.LogInformation("Event {ItemId} received", id);
 
         return await SubmissionReceipt.AnswerAsync(idempotency, claim, site.Value, "events", id, status, manageUrl,
-            fields.FromForm ? "submit-event/thanks/" : null, cancellationToken);
+            fields.FromForm ? Languages.Of(request).Localise("submit-event/thanks/") : null, cancellationToken);
     }
 
     /// <summary>What the form says when its sender is over the hourly limit; the form keeps what they wrote.</summary>

@@ -9,6 +9,11 @@ public static class Problems
     public static ValidationProblem Validation(IDictionary<string, string[]> errors, string detail = "Some answers need changing. Each field below says what to do.") =>
         TypedResults.ValidationProblem(errors, detail: detail, title: "Check your answers", type: "https://coproductionweek.example/problems/validation");
 
+    /// <summary>The same in the request's language (<c>?lang=cy</c>): the title and detail people read; the field names stay as they are.</summary>
+    public static ValidationProblem Validation(IDictionary<string, string[]> errors, Language language) =>
+        TypedResults.ValidationProblem(errors, detail: Rendering.Localised.Get<ProblemText>("ValidationDetail", language),
+            title: Rendering.Localised.Get<ProblemText>("ValidationTitle", language), type: "https://coproductionweek.example/problems/validation");
+
     public static ProblemHttpResult Status(int status, string title, string? detail = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 

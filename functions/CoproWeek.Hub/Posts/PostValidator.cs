@@ -48,6 +48,11 @@ public static class PostValidator
         var tagText = f.Text("tags", "tags", 400);
         var relatedEventId = f.Text("relatedEventId", "the related event", 40);
         var consent = f.Flag("consent", "the consent box");
+        // The form always posts the story's language and Welsh boxes (empty unless bilingual): never "a field we do not know".
+        foreach (var name in Site.Forms.ListingLanguageFields.OfStories)
+        {
+            f.Take(name);
+        }
         f.RejectUnknown();
 
         if (!f.Errors.ContainsKey("body") && PostBodyRenderer.Problem(body) is { } bodyProblem)

@@ -45,7 +45,7 @@ public sealed class SubmitPost(
         if (await limits.CountAsync(request, LimitedAction.Submission) is { } limited)
         {
             return WantsPage(request)
-                ? ClientLimits.WithSameWait(limited, EventPages.Html(SubmitPostPage.Render(site.Value, EventFormValues.From(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>()), SubmitEvent.TooManyOnForm), StatusCodes.Status429TooManyRequests))
+                ? ClientLimits.WithSameWait(limited, EventPages.Html(Forms.SubmitPostPage.Render(site.Value, EventFormValues.From(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>()), SubmitEvent.TooManyOnForm, Languages.Of(request)), StatusCodes.Status429TooManyRequests))
                 : limited;
         }
         var (upload, problem) = await PostUpload.ReadAsync(request, decodes, cancellationToken);
@@ -57,8 +57,8 @@ public sealed class SubmitPost(
         if (input.Draft is null)
         {
             return WantsPage(request)
-                ? EventPages.Html(SubmitPostPage.Render(site.Value, EventFormValues.From(upload.Fields.Form), input.Errors), StatusCodes.Status400BadRequest)
-                : Problems.Validation(input.Errors);
+                ? EventPages.Html(Forms.SubmitPostPage.Render(site.Value, EventFormValues.From(upload.Fields.Form), input.Errors, Languages.Of(request)), StatusCodes.Status400BadRequest)
+                : Problems.Validation(input.Errors, Languages.Of(request));
         }
         var (earlier, claim) = key is null ? (null, null) : await idempotency.BeginAsync("POST posts", key, input.Draft.AuthorEmail, upload.BodyHash, cancellationToken);
         if (earlier is not null)
@@ -78,7 +78,7 @@ public sealed class SubmitPost(
         logger.LogInformation("Post {ItemId} received with {Images} pictures", id, details.Images.Count);
 
         return await SubmissionReceipt.AnswerAsync(idempotency, claim, site.Value, "posts", id, status, manageUrl,
-            WantsPage(request) ? "submit-post/thanks/" : null, cancellationToken);
+            WantsPage(request) ? Languages.Of(request).Localise("submit-post/thanks/") : null, cancellationToken);
     }
 
     public static string ManageUrl(SiteOptions site, string id, string token) => site.Api($"posts/{id}/manage?token={Uri.EscapeDataString(token)}");

@@ -27,8 +27,10 @@ public sealed class EventPages(IOptions<SiteOptions> site)
                     Site.Html.Encode(site.Value.Api(Triggers.Routes.ModerationPage)) + "\">Go to the moderation page</a></p>\n", SiteSection.None, new PageHead { Private = true }))];
 
     /// <summary>The submission form again, with what was typed and each problem beside its field.</summary>
-    public IResult SubmitFormWithErrors(InputFields fields, Dictionary<string, string[]> errors, int status = StatusCodes.Status400BadRequest) =>
-        Html(SubmitEventPage.Render(site.Value, EventFormValues.From(fields.Form), errors), status);
+    /// <param name="language">The request's language (<see cref="Languages.Of(HttpRequest)"/>): a Welsh form is answered in Welsh.</param>
+    public IResult SubmitFormWithErrors(InputFields fields, Dictionary<string, string[]> errors, int status = StatusCodes.Status400BadRequest,
+        Language language = Language.English) =>
+        Html(Events.Forms.SubmitEventPage.Render(site.Value, EventFormValues.From(fields.Form), errors, language), status);
 
     /// <summary>A page from the API: private (never cached, no referrer, not framed), as manage links carry a token in the address.</summary>
     public static IResult Html(string page, int status = StatusCodes.Status200OK) => PrivateAnswer.Html(page, status);

@@ -37,6 +37,11 @@ public sealed class EventFormValues
         Set(EventFormFields.Summary, e.Summary);
         Set(EventFormFields.Description, e.Description);
         Set(EventFormFields.EasyRead, e.EasyRead);
+        Set(Forms.ListingLanguageFields.Language, ListingLanguage.Of(e.Language));
+        Set(Forms.ListingLanguageFields.WelshTitle, e.Welsh?.Title);
+        Set(Forms.ListingLanguageFields.WelshSummary, e.Welsh?.Summary);
+        Set(Forms.ListingLanguageFields.WelshDescription, e.Welsh?.Description);
+        Set(Forms.ListingLanguageFields.WelshEasyRead, e.Welsh?.EasyRead);
         Set(EventFormFields.OrganiserName, e.Organiser.Name);
         Set(EventFormFields.OrganiserWebsite, e.Organiser.Website);
         Set(EventFormFields.ContactName, e.Contact.Name);

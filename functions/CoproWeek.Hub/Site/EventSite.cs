@@ -41,8 +41,10 @@ public static class EventSite
         new(SitePaths.Stylesheet, SiteCss.ContentType, SiteCss.Content()),
         new(SitePaths.NotFound, HtmlType, PlainPages.NotFound(options)),
         new(Language.Welsh.Localise(SitePaths.NotFound), HtmlType, PlainPages.NotFound(options, Language.Welsh)),
-        new(SitePaths.SubmitEvent, HtmlType, SubmitEventPage.Render(options)),
-        new(SitePaths.SubmitEventThanks, HtmlType, PlainPages.SubmitEventThanks(options)),
+        new(SitePaths.SubmitEvent, HtmlType, Events.Forms.SubmitEventPage.Render(options)),
+        new(SitePaths.SubmitEventThanks, HtmlType, Events.Forms.SubmitEventPage.Thanks(options)),
+        new(Language.Welsh.Localise(SitePaths.SubmitEvent), HtmlType, Events.Forms.SubmitEventPage.Render(options, language: Language.Welsh)),
+        new(Language.Welsh.Localise(SitePaths.SubmitEventThanks), HtmlType, Events.Forms.SubmitEventPage.Thanks(options, Language.Welsh)),
         .. Brand.TextFiles(options),
     ];
 }

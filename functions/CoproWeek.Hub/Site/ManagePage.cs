@@ -1,5 +1,6 @@
 using System.Text;
 using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Events.Forms;
 
 namespace CoproWeek.Hub.Site;
 
@@ -64,7 +65,7 @@ public static class ManagePage
 
         html.Append("<h2>Change your event</h2>\n")
             .Append("<p>Change what you need to, then send it. ").Text(Moderation.ModerationPromise.EventChange(options.EventsNeedAPerson)).Append("</p>\n");
-        EventForm.Write(html, editAction, values ?? EventFormValues.From(details), formErrors, "Send your changes");
+        html.Append(EventForm.Html(editAction, Language.English, EventForm.State(values ?? EventFormValues.From(details), formErrors), "Send your changes"));
 
         if (status != ManageStatus.Rejected)
         {

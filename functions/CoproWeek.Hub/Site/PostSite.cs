@@ -26,7 +26,9 @@ public static class PostSite
     /// <summary>The story form and its thank-you page.</summary>
     public static IReadOnlyList<SiteFile> FixedFiles(SiteOptions options) =>
     [
-        new(PostPaths.SubmitPost, EventSite.HtmlType, SubmitPostPage.Render(options)),
-        new(PostPaths.SubmitPostThanks, EventSite.HtmlType, SubmitPostPage.Thanks(options)),
+        new(PostPaths.SubmitPost, EventSite.HtmlType, Posts.Forms.SubmitPostPage.Render(options)),
+        new(PostPaths.SubmitPostThanks, EventSite.HtmlType, Posts.Forms.SubmitPostPage.Thanks(options)),
+        new(Language.Welsh.Localise(PostPaths.SubmitPost), EventSite.HtmlType, Posts.Forms.SubmitPostPage.Render(options, language: Language.Welsh)),
+        new(Language.Welsh.Localise(PostPaths.SubmitPostThanks), EventSite.HtmlType, Posts.Forms.SubmitPostPage.Thanks(options, Language.Welsh)),
     ];
 }

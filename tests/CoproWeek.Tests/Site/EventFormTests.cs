@@ -1,3 +1,4 @@
+using CoproWeek.Hub.Events.Forms;
 using CoproWeek.Hub.Site;
 using Microsoft.Extensions.Primitives;
 
@@ -11,7 +12,7 @@ public sealed class EventFormTests
         "format", "venue.name", "venue.address", "venue.postcode", "online.joiningInfo", "region", "topics", "cost", "bookingUrl",
         "easyRead", "coproduction.livedExperienceInvolvement", "coproduction.participantsPaid", "coproduction.expensesCovered",
         "access.stepFree", "access.bsl", "access.hearingLoop", "access.captions", "access.easyReadMaterials", "access.quietSpace",
-        "access.accessibleToilets", "access.notes",
+        "access.accessibleToilets", "access.notes", "language", "welsh.title", "welsh.summary", "welsh.description", "welsh.easyRead",
     ];
 
     [Fact]

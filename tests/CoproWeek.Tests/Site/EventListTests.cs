@@ -165,7 +165,7 @@ public sealed class EventListTests
     {
         var notFound = PageChecks.AssertSoundPage(PlainPages.NotFound(SiteSamples.Options()));
         Assert.Equal("Page not found", notFound.QuerySelector("h1").Text());
-        var thanks = PageChecks.AssertSoundPage(PlainPages.SubmitEventThanks(SiteSamples.Options()));
+        var thanks = PageChecks.AssertSoundPage(CoproWeek.Hub.Events.Forms.SubmitEventPage.Thanks(SiteSamples.Options()));
         Assert.StartsWith("Thank you — we have your event", thanks.QuerySelector("h1").Text());
         Assert.Contains("We have sent you an email", thanks.Body!.TextContent);
         Assert.Contains(":focus-visible", SiteCss.Content());

@@ -32,6 +32,7 @@ public sealed class EventSiteTests
             Assert.Equal("text/html; charset=utf-8", f.ContentType);
             if (f.Path.StartsWith("cy/", StringComparison.Ordinal))
             {
+                PageChecks.AssertSoundPage(f.Content, "cy");
                 Welsh.WelshChecks.AssertWelshPage(PageChecks.Parse(f.Content));
             }
             else

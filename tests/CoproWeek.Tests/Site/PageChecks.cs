@@ -10,10 +10,11 @@ internal static class PageChecks
     public static IHtmlDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 
     /// <summary>One h1, a working skip link, landmarks, labelled fields, no script but JSON-LD, no event-handler attributes.</summary>
-    public static IHtmlDocument AssertSoundPage(string html)
+    /// <param name="lang">The page's language: <c>cy</c> for a Welsh page.</param>
+    public static IHtmlDocument AssertSoundPage(string html, string lang = "en-GB")
     {
         var page = Parse(html);
-        Assert.Equal("en-GB", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(lang, page.DocumentElement.GetAttribute("lang"));
         Assert.NotNull(page.QuerySelector("meta[name=viewport]"));
         Assert.Single(page.QuerySelectorAll("h1"));
         Assert.False(string.IsNullOrWhiteSpace(page.Title));
