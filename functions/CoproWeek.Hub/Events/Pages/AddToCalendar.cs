@@ -1,28 +1,15 @@
 using System.Globalization;
-using System.Text;
-using CoproWeek.Hub.Events;
+using CoproWeek.Hub.Site;
 
-namespace CoproWeek.Hub.Site;
+namespace CoproWeek.Hub.Events.Pages;
 
 /// <summary>
 /// "Add to your calendar" on an event page: the <c>.ics</c> file (Apple, Outlook on a computer, most phones), and links
 /// that open Google Calendar and Outlook on the web with the event filled in. Plain links, so no script is needed.
+/// The component is the event page's list of them; the links themselves are built here.
 /// </summary>
-public static class AddToCalendar
+public sealed partial class AddToCalendar
 {
-    public static StringBuilder AddToCalendarLinks(this StringBuilder html, PublishedEvent published, SiteOptions options)
-    {
-        var e = published.Details;
-        html.Append("<section aria-labelledby=\"add-to-calendar\">\n<h2 id=\"add-to-calendar\">Add to your calendar</h2>\n<ul class=\"calendar-links\">\n")
-            .Append("<li><a href=\"").Text(options.Public(SitePaths.EventCalendar(published.Slug))).Append("\" download>Calendar file (.ics)</a> ")
-            .Append("<span class=\"hint\">for Apple Calendar, Outlook on a computer and most phones</span></li>\n")
-            .Append("<li><a href=\"").Text(Google(published, options)).Append("\" rel=\"noopener\">Google Calendar<span class=\"visually-hidden\">: ").Text(e.Title).Append("</span></a></li>\n")
-            .Append("<li><a href=\"").Text(Outlook("https://outlook.live.com", published, options)).Append("\" rel=\"noopener\">Outlook.com<span class=\"visually-hidden\">: ").Text(e.Title).Append("</span></a></li>\n")
-            .Append("<li><a href=\"").Text(Outlook("https://outlook.office.com", published, options)).Append("\" rel=\"noopener\">Outlook for work or school (Microsoft 365)<span class=\"visually-hidden\">: ").Text(e.Title).Append("</span></a></li>\n")
-            .Append("</ul>\n</section>\n");
-        return html;
-    }
-
     /// <summary>Google Calendar's "create event" template: times in UTC as <c>yyyyMMddTHHmmssZ/…</c>.</summary>
     public static string Google(PublishedEvent published, SiteOptions options)
     {
