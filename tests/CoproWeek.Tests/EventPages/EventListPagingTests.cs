@@ -27,15 +27,15 @@ public sealed class EventListPagingTests
     [Theory]
     [InlineData(Language.English)]
     [InlineData(Language.Welsh)]
-    public void Three_hundred_events_come_in_pages_of_forty_each_under_50_KB(Language language)
+    public void Three_hundred_events_come_in_pages_of_twenty_each_under_50_KB(Language language)
     {
         var pages = EventList.RenderPages(Many(), Now, SiteSamples.Options(), language);
 
-        var list = Enumerable.Range(1, 8).Select(n => language.Localise(EventList.PagePath(SitePaths.Events, n))).ToList();
-        Assert.Equal(language.Localise("events/page/8/index.html"), list[^1]);
+        var list = Enumerable.Range(1, 15).Select(n => language.Localise(EventList.PagePath(SitePaths.Events, n))).ToList();
+        Assert.Equal(language.Localise("events/page/15/index.html"), list[^1]);
         Assert.All(list, path => Assert.True(pages.ContainsKey(path), path));
-        Assert.False(pages.ContainsKey(language.Localise("events/page/9/index.html")));
-        Assert.Equal(Enumerable.Repeat(40, 7).Append(20), list.Select(p => PageChecks.Parse(pages[p]).QuerySelectorAll("li.card").Length));
+        Assert.False(pages.ContainsKey(language.Localise("events/page/16/index.html")));
+        Assert.All(list, p => Assert.Equal(20, PageChecks.Parse(pages[p]).QuerySelectorAll("li.card").Length));
         foreach (var (path, html) in pages)
         {
             var bytes = Encoding.UTF8.GetByteCount(html);
@@ -55,13 +55,13 @@ public sealed class EventListPagingTests
         Assert.Equal("https://www.coproductionweek.example/events/page/2/", nav.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
         Assert.Equal("https://www.coproductionweek.example/events/page/4/", nav.QuerySelector("a[rel=next]")!.GetAttribute("href"));
         Assert.Equal("Page 3", nav.QuerySelector("a[aria-current=page]")!.TextContent);
-        Assert.Equal(["1", "2", "3", "4", "5", "8"], nav.QuerySelectorAll("a:not([rel])").Select(a => a.TextContent.Replace("Page ", "")));
-        Assert.StartsWith("Events (page 3 of 8)", third.Title);
+        Assert.Equal(["1", "2", "3", "4", "5", "15"], nav.QuerySelectorAll("a:not([rel])").Select(a => a.TextContent.Replace("Page ", "")));
+        Assert.StartsWith("Events (page 3 of 15)", third.Title);
         Assert.Equal("https://www.coproductionweek.example/events/page/3/", third.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.Equal("https://www.coproductionweek.example/cy/events/page/3/", third.QuerySelector("a.language-link")!.GetAttribute("href"));
         Assert.Null(first.QuerySelector("nav.pagination a[rel=prev]"));
         Assert.Equal("https://www.coproductionweek.example/events/", first.QuerySelector("nav.pagination a[aria-current=page]")!.GetAttribute("href"));
-        Assert.Equal("300 events. Page 3 of 8", third.QuerySelector("#count")!.TextContent);
+        Assert.Equal("300 events. Page 3 of 15", third.QuerySelector("#count")!.TextContent);
     }
 
     [Fact]
@@ -69,10 +69,11 @@ public sealed class EventListPagingTests
     {
         var pages = EventList.RenderPages(Many(), Now, SiteSamples.Options());
 
-        // Two events an hour from 9am Monday: Tuesday's 48 run from the 31st to the 78th, across pages 1 and 2.
+        // Two events an hour from 9am Monday: Monday's 30 run across pages 1 and 2, Tuesday's 48 from page 2 to page 4.
         static string[] Days(string html) => PageChecks.Parse(html).QuerySelectorAll("main h2").Select(h => h.TextContent).Where(t => t.EndsWith("2027", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(["Monday 5 July 2027", "Tuesday 6 July 2027"], Days(pages["events/index.html"]));
-        Assert.Equal(["Tuesday 6 July 2027", "Wednesday 7 July 2027"], Days(pages["events/page/2/index.html"]));
+        Assert.Equal(["Monday 5 July 2027"], Days(pages["events/index.html"]));
+        Assert.Equal(["Monday 5 July 2027", "Tuesday 6 July 2027"], Days(pages["events/page/2/index.html"]));
+        Assert.Equal(["Tuesday 6 July 2027"], Days(pages["events/page/3/index.html"]));
     }
 
     [Fact]
@@ -81,11 +82,13 @@ public sealed class EventListPagingTests
         var events = Many();
         var pages = EventList.RenderPages(events, Now, SiteSamples.Options());
 
-        // 50 events in Wales: two pages.
-        Assert.True(pages.ContainsKey("events/region/wales/page/2/index.html"));
-        Assert.False(pages.ContainsKey("events/region/wales/page/3/index.html"));
+        // 50 events in Wales: three pages.
+        Assert.True(pages.ContainsKey("events/region/wales/page/3/index.html"));
+        Assert.False(pages.ContainsKey("events/region/wales/page/4/index.html"));
+        var last = PageChecks.AssertSoundPage(pages["events/region/wales/page/3/index.html"]);
+        Assert.Equal(10, last.QuerySelectorAll("li.card").Length);
+        Assert.Equal("https://www.coproductionweek.example/events/region/wales/page/2/", last.QuerySelector("nav.pagination a[rel=prev]")!.GetAttribute("href"));
         var second = PageChecks.AssertSoundPage(pages["events/region/wales/page/2/index.html"]);
-        Assert.Equal(10, second.QuerySelectorAll("li.card").Length);
         Assert.Equal("https://www.coproductionweek.example/events/region/wales/", second.QuerySelector("nav.pagination a[rel=prev]")!.GetAttribute("href"));
         Assert.Equal(pages.Keys.Order(), EventList.PagePaths(events, Now).Order());
     }

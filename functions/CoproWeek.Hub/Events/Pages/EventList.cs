@@ -12,7 +12,7 @@ namespace CoproWeek.Hub.Events.Pages;
 public static class EventList
 {
     /// <summary>Events per page: keeps a page of cards, the finder and the filters under 50 KB.</summary>
-    public const int PageSize = 40;
+    public const int PageSize = 20;
 
     /// <summary>Events that have not ended at <paramref name="now"/>, soonest first (then by title, then id, so the order is stable).</summary>
     public static IReadOnlyList<PublishedEvent> Upcoming(IEnumerable<PublishedEvent> events, DateTimeOffset now) =>
