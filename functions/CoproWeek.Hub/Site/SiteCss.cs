@@ -147,6 +147,13 @@ public static class SiteCss
         @media (min-width: 40rem) { h1 { font-size: 2.5rem; } .site-header .wrap { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; } }
         @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
         @media print { .site-header nav, .skip-link, .filters, .site-footer { display: none; } a::after { content: " (" attr(href) ")"; } }
+        .pagination ul { list-style: none; padding: 0; margin: 1.5rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+        .pagination a { display: inline-block; min-width: 44px; min-height: 44px; padding: 0.6rem 0.75rem; text-align: center; }
+        .pagination a[aria-current="page"] { font-weight: 700; color: #ffffff; background: #12355b; text-decoration: none; }
+        .pagination-gap { padding: 0 0.25rem; }
+        .listing-language { display: inline-block; margin: 0 0 0.5rem; padding: 0.1rem 0.5rem; border: 2px solid #00703c; font-weight: 700; }
+        .card .other-language { margin: -0.25rem 0 0.5rem; color: #484949; }
+        section.other-language { border-top: 2px solid #b1b4b6; margin-top: 2rem; }
 
         """;
 }

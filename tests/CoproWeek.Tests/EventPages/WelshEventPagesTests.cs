@@ -71,6 +71,9 @@ public sealed class WelshEventPagesTests
         Assert.Equal("cy", english.QuerySelector(".other-language h3")!.Closest("[lang]")!.GetAttribute("lang"));
         Assert.Equal("Cynllunio ein strategaeth gofalwyr gyda'n gilydd", english.QuerySelector(".other-language h3")!.TextContent);
         Assert.Equal("https://www.coproductionweek.example/cy/events/cynllunio-bilingual/", english.QuerySelector("a.language-link")!.GetAttribute("href"));
+        var google = welsh.QuerySelectorAll(".calendar-links a").Single(a => a.GetAttribute("href")!.StartsWith("https://calendar.google.com/", StringComparison.Ordinal));
+        Assert.Contains("&text=" + Uri.EscapeDataString("Cynllunio ein strategaeth gofalwyr gyda'n gilydd"), google.GetAttribute("href"));
+        Assert.Contains(Uri.EscapeDataString("https://www.coproductionweek.example/cy/events/cynllunio-bilingual/"), google.GetAttribute("href"));
     }
 
     [Fact]

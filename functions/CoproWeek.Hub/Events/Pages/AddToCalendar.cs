@@ -11,26 +11,26 @@ namespace CoproWeek.Hub.Events.Pages;
 public sealed partial class AddToCalendar
 {
     /// <summary>Google Calendar's "create event" template: times in UTC as <c>yyyyMMddTHHmmssZ/…</c>.</summary>
-    public static string Google(PublishedEvent published, SiteOptions options)
+    public static string Google(PublishedEvent published, SiteOptions options, Language language = Language.English)
     {
         var e = published.Details;
         return "https://calendar.google.com/calendar/render?action=TEMPLATE"
-            + "&text=" + Uri.EscapeDataString(e.Title)
+            + "&text=" + Uri.EscapeDataString(e.TextFor(language).Title)
             + "&dates=" + Utc(e.Start) + "/" + Utc(e.End)
-            + "&details=" + Uri.EscapeDataString(Details(published, options))
+            + "&details=" + Uri.EscapeDataString(Details(published, options, language))
             + (EventWords.Location(e) is { Length: > 0 } location ? "&location=" + Uri.EscapeDataString(location) : "")
             + "&ctz=Europe%2FLondon";
     }
 
     /// <summary>Outlook on the web's compose deep link (Outlook.com or Microsoft 365): times in ISO 8601 UTC.</summary>
-    public static string Outlook(string origin, PublishedEvent published, SiteOptions options)
+    public static string Outlook(string origin, PublishedEvent published, SiteOptions options, Language language = Language.English)
     {
         var e = published.Details;
         return origin + "/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent"
-            + "&subject=" + Uri.EscapeDataString(e.Title)
+            + "&subject=" + Uri.EscapeDataString(e.TextFor(language).Title)
             + "&startdt=" + Uri.EscapeDataString(Iso(e.Start))
             + "&enddt=" + Uri.EscapeDataString(Iso(e.End))
-            + "&body=" + Uri.EscapeDataString(Details(published, options))
+            + "&body=" + Uri.EscapeDataString(Details(published, options, language))
             + (EventWords.Location(e) is { Length: > 0 } location ? "&location=" + Uri.EscapeDataString(location) : "");
     }
 
@@ -40,8 +40,9 @@ public sealed partial class AddToCalendar
         : url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? "webcal://" + url["http://".Length..]
         : url;
 
-    private static string Details(PublishedEvent published, SiteOptions options) =>
-        $"{published.Details.Summary.Trim()}\n\n{options.Url(SitePaths.EventPage(published.Slug))}";
+    // A bilingual event's words in the reader's language, and the page in that language.
+    private static string Details(PublishedEvent published, SiteOptions options, Language language) =>
+        $"{published.Details.TextFor(language).Summary.Trim()}\n\n{options.EventUrl(language, published.Slug)}";
 
     private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
