@@ -19,16 +19,20 @@ public sealed class WelshPublishingTests(AzuriteFixture azurite) : IClassFixture
 
         var path = await SampleEvent.WaitUntilLiveAsync(client, hub, (await SampleEvent.SubmitAsync(client, json)).Id);
         var welshPath = "/cy" + path;
-        await Eventually.TrueAsync(async () => (await client.GetStringAsync("/cy/events/")).Contains(welshPath, StringComparison.Ordinal), "the Welsh list to have the event");
+        // The rebuild writes its pages side by side: wait for each of them to have the event.
+        foreach (var list in new[] { "/cy/events/", "/cy/events/region/wales/", "/cy/" })
+        {
+            await Eventually.TrueAsync(async () => (await client.GetStringAsync(list)).Contains(welshPath, StringComparison.Ordinal), $"{list} to have the event");
+        }
 
         var parser = new HtmlParser();
         var page = parser.ParseDocument(await client.GetStringAsync(welshPath));
         WelshChecks.AssertWelshPage(page);
         Assert.Equal("Co-producing care in Swansea", page.QuerySelector("h1")!.TextContent);
         Assert.EndsWith("/cy/events/region/wales/", page.QuerySelector("dl.facts a")!.GetAttribute("href"));
-        var list = parser.ParseDocument(await client.GetStringAsync("/cy/events/region/wales/"));
-        WelshChecks.AssertWelshPage(list);
-        Assert.Contains(list.QuerySelectorAll("li.card h3 a"), a => a.GetAttribute("href")!.EndsWith(welshPath, StringComparison.Ordinal));
+        var wales = parser.ParseDocument(await client.GetStringAsync("/cy/events/region/wales/"));
+        WelshChecks.AssertWelshPage(wales);
+        Assert.Contains(wales.QuerySelectorAll("li.card h3 a"), a => a.GetAttribute("href")!.EndsWith(welshPath, StringComparison.Ordinal));
         var home = parser.ParseDocument(await client.GetStringAsync("/cy/"));
         WelshChecks.AssertWelshPage(home);
         Assert.Contains(home.QuerySelectorAll("li.card h3 a"), a => a.GetAttribute("href")!.EndsWith(welshPath, StringComparison.Ordinal));
