@@ -10,7 +10,8 @@ namespace CoproWeek.Hub.Publishing;
 /// <summary>The events part of the public site as files for the publisher, and the form pages the API answers people with.</summary>
 public sealed class EventPages(IOptions<SiteOptions> site)
 {
-    public IReadOnlyList<string> EventFilePaths(string slug) => [SitePaths.EventPage(slug), SitePaths.EventCalendar(slug)];
+    public IReadOnlyList<string> EventFilePaths(string slug) =>
+        [SitePaths.EventPage(slug), Language.Welsh.Localise(SitePaths.EventPage(slug)), SitePaths.EventCalendar(slug)];
 
     public IReadOnlyList<SiteFile> EventFiles(PublishedEvent item) => EventSite.EventFiles(item, site.Value);
 

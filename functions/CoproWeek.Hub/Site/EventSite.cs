@@ -13,21 +13,29 @@ public static class EventSite
 {
     public const string HtmlType = "text/html; charset=utf-8";
 
-    /// <summary><c>events/{slug}/index.html</c> and <c>events/{slug}/event.ics</c>.</summary>
+    /// <summary><c>events/{slug}/index.html</c>, its Welsh twin <c>cy/events/{slug}/index.html</c>, and <c>events/{slug}/event.ics</c>.</summary>
     public static IReadOnlyList<SiteFile> EventFiles(PublishedEvent published, SiteOptions options) =>
     [
-        new(SitePaths.EventPage(published.Slug), HtmlType, EventPage.Render(published, options)),
+        .. Languages.All.Select(language =>
+            new SiteFile(language.Localise(SitePaths.EventPage(published.Slug)), HtmlType, EventPage.Render(published, options, language))),
         new(SitePaths.EventCalendar(published.Slug), EventCalendar.ContentType, EventCalendar.ForEvent(published, options)),
     ];
 
-    /// <summary>Everything built from the whole set of published events: home page, list and filter pages, calendar, JSON and sitemap.</summary>
+    /// <summary>
+    /// Everything built from the whole set of published events: home page, list and filter pages (each in English and,
+    /// under <c>cy/</c>, in Welsh), calendar, JSON and sitemap.
+    /// </summary>
     /// <param name="extraSitemapUrls">Other pages for the sitemap, such as stories.</param>
     /// <param name="stories">Published stories, for the home page's featured stories.</param>
     public static IReadOnlyList<SiteFile> Indexes(IReadOnlyCollection<PublishedEvent> events, DateTimeOffset now, SiteOptions options,
         IEnumerable<SitemapUrl>? extraSitemapUrls = null, HomeFeatures? home = null, IReadOnlyCollection<Posts.PublishedPost>? stories = null)
     {
-        var files = EventList.RenderPages(events, now, options).Select(p => new SiteFile(p.Key, HtmlType, p.Value)).ToList();
-        files.Add(new(SitePaths.Home, HtmlType, HomePage.Render(events, now, options, home, stories)));
+        var files = new List<SiteFile>();
+        foreach (var language in Languages.All)
+        {
+            files.AddRange(EventList.RenderPages(events, now, options, language).Select(p => new SiteFile(p.Key, HtmlType, p.Value)));
+            files.Add(new(language.Localise(SitePaths.Home), HtmlType, HomePage.Render(events, now, options, home, stories, language)));
+        }
         files.Add(new(SitePaths.Calendar, EventCalendar.ContentType, EventCalendar.ForAll(events, now, options)));
         files.AddRange(CalendarSubscriptions.Files(EventList.Upcoming(events, now), now, options));
         files.Add(new(SitePaths.EventsJson, EventsJson.ContentType, EventsJson.Render(events, now, options)));

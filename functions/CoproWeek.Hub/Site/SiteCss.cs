@@ -95,6 +95,10 @@ public static class SiteCss
         .card{border:1px solid #505a5f;border-left:6px solid {{Brand.Navy}};padding:var(--s4);margin:0}
         .card h2,.card h3,.error-summary h2{font-size:var(--font-l);margin:0 0 var(--s2)}
         .card>:last-child{margin-bottom:0}
+        .pagination-gap{padding:0 var(--s1)}
+        .listing-language{display:inline-block;margin:0 0 var(--s2);padding:0 var(--s2);border:2px solid #00703c;font-weight:700}
+        .card .other-language{margin:0 0 var(--s2);color:#484949}
+        section.other-language{border-top:2px solid #b1b4b6;margin-top:var(--s7)}
         .card dl{display:grid;grid-template-columns:max-content 1fr;gap:var(--s1) var(--s3);margin:0}
         .card dt,.facts dt,.count,.week-dates,.story-kind{font-weight:700}
         .card-with-picture{display:flow-root}
