@@ -89,6 +89,7 @@ public static class PostPage
             json.WriteString("@type", "BlogPosting");
             json.WriteString("headline", p.Title);
             json.WriteString("description", p.Summary);
+            EventJsonLd.WriteLanguages(json, p.TextFor(Language.English), p.Welsh is null ? null : p.TextFor(Language.Welsh));
             json.WriteString("datePublished", UkTime.Iso(published.PublishedAt));
             json.WriteString("dateModified", UkTime.Iso(modified < published.PublishedAt ? published.PublishedAt : modified));
             json.WriteString("mainEntityOfPage", options.Url(PostPaths.Page(published.Slug)));

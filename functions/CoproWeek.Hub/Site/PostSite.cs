@@ -13,6 +13,7 @@ public static class PostSite
     [
         .. PostList.RenderPages(posts, options).Select(p => new SiteFile(p.Key, EventSite.HtmlType, p.Value)),
         .. SiteFeeds.Render(posts, events, now, options, fullText),
+        .. SiteFeeds.Render(posts, events, now, options, fullText, Language.Welsh),
         .. StoryKindPages.Render(posts, options),
     ];
 
