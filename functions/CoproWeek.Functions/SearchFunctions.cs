@@ -11,4 +11,9 @@ public sealed class SearchFunctions(SearchSite search)
     public Task<IResult> Search(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.Search)] HttpRequest request) =>
         search.HandleAsync(request, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.WelshSearch))]
+    public Task<IResult> WelshSearch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.WelshSearch)] HttpRequest request) =>
+        search.HandleAsync(request, request.HttpContext.RequestAborted);
 }

@@ -70,6 +70,8 @@ public static class Triggers
         public const string ModerationExport = "moderation/export/{file}";
         public const string ModerationExportPage = "moderate/export/{file}";
         public const string Search = "search";
+        /// <summary>The search page in Welsh: the English route under <c>cy/</c>.</summary>
+        public const string WelshSearch = "cy/" + Search;
     }
 
     /// <summary>
@@ -155,6 +157,7 @@ public static class Triggers
         new HttpTriggerDefinition(nameof(ExportModerationCsv), Routes.ModerationExport, ["GET"]),
         new HttpTriggerDefinition(nameof(ExportModerationCsvPage), Routes.ModerationExportPage, ["GET"]),
         new HttpTriggerDefinition(nameof(Search), Routes.Search, ["GET"]),
+        new HttpTriggerDefinition(nameof(WelshSearch), Routes.WelshSearch, ["GET"]),
     ];
 
     // Function names, so that both hosts and the list above spell each one the same way.
@@ -196,6 +199,7 @@ public static class Triggers
     public const string ReceiveEmailEvents = nameof(ReceiveEmailEvents);
     public const string ConfirmContact = nameof(ConfirmContact);
     public const string Search = nameof(Search);
+    public const string WelshSearch = nameof(WelshSearch);
     public const string PlanWeeklyDigest = nameof(PlanWeeklyDigest);
     public const string PlanDailyDigest = nameof(PlanDailyDigest);
     public const string SendDigestBatch = nameof(SendDigestBatch);

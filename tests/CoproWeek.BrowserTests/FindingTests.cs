@@ -47,7 +47,7 @@ public sealed class FindingTests(SiteFixture site)
         var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Equal("event.ics", download.SuggestedFilename);
         Assert.Contains("BEGIN:VCALENDAR", ics);
-        Assert.Contains("SUMMARY:Gŵyl cydgynhyrchu: signing and sharing in Cardiff", ics);
+        Assert.Contains("SUMMARY;LANGUAGE=en:Gŵyl cydgynhyrchu: signing and sharing in Cardiff", ics);
         Assert.Equal(1, await page.Locator("a[href^='https://calendar.google.com/']").CountAsync());
         await context.CloseAsync();
     }

@@ -51,11 +51,16 @@ public static partial class EventValidator
             AccessibleToilets = f.Flag("access.accessibleToilets", "accessible toilets"),
             Notes = f.Text("access.notes", "access notes", 1000, multiline: true),
         };
-        // The form always posts the listing's language and Welsh boxes (empty unless bilingual): never "a field we do not know".
-        foreach (var name in Site.Forms.ListingLanguageFields.OfEvents)
-        {
-            f.Take(name);
-        }
+        var language = f.ReadLanguage();
+        var welshTitle = f.Text(WelshFields.Title, "the title in Welsh", 120);
+        var welshSummary = f.Text(WelshFields.Summary, "the short summary in Welsh", 300);
+        var welshDescription = f.Text(WelshFields.Description, "the description in Welsh", 5000, multiline: true);
+        var welshEasyRead = f.Text(WelshFields.EasyRead, "the easy-read summary in Welsh", 1000, multiline: true);
+        var bilingual = f.CheckWelsh(language, input.FromForm,
+            (WelshFields.Title, "the title in Welsh", welshTitle, true),
+            (WelshFields.Summary, "the short summary in Welsh", welshSummary, true),
+            (WelshFields.Description, "the description in Welsh", welshDescription, false),
+            (WelshFields.EasyRead, "the easy-read summary in Welsh", welshEasyRead, false));
         f.RejectUnknown();
 
         if (start is { } s && end is { } e)
@@ -118,8 +123,21 @@ public static partial class EventValidator
             EasyRead = easyRead,
             Coproduction = new Coproduction { LivedExperienceInvolvement = involvement, ParticipantsPaid = paid, ExpensesCovered = expenses },
             Access = access,
+            Language = language,
+            Welsh = bilingual
+                ? new WelshEventText { Title = welshTitle!, Summary = welshSummary!, Description = welshDescription, EasyRead = welshEasyRead }
+                : null,
         };
         return new EventInput(details, f.Errors, honeypot);
+    }
+
+    /// <summary>A bilingual event's Welsh fields (JSON: the <c>welsh</c> object; form: <c>welsh.title</c> and so on).</summary>
+    public static class WelshFields
+    {
+        public const string Title = "welsh.title";
+        public const string Summary = "welsh.summary";
+        public const string Description = "welsh.description";
+        public const string EasyRead = "welsh.easyRead";
     }
 
     private static string NormalisePostcode(string postcode)

@@ -49,6 +49,7 @@ public static partial class EventChecks
         {
             details.Title, details.Summary, details.Description, details.EasyRead, details.Coproduction.LivedExperienceInvolvement,
             details.Access.Notes, details.Online?.JoiningInfo, details.Cost,
+            details.Welsh?.Title, details.Welsh?.Summary, details.Welsh?.Description, details.Welsh?.EasyRead,
         }.Where(t => t is not null));
         var links = Links().Count(text);
         if (links > MostLinks)

@@ -73,10 +73,17 @@ public sealed class ItemFields(HubStorage storage, PostBlobs blobs)
             {
                 body = "";
             }
+            var welshBody = post.Welsh is { BodyBlob.Length: > 0 } welsh ? await WelshBodyAsync(welsh, cancellationToken) : "";
             return
             [
+                new(Http.LanguageFields.Language, "Language of the story", LanguageName(post.Language)),
                 new("title", "Title", post.Title),
                 new("body", "Your story", body),
+                .. post.Welsh is null ? [] : new ItemField[]
+                {
+                    new(StoryFields.WelshTitle, "Title in Welsh", post.Welsh.Title),
+                    new(StoryFields.WelshBody, "Your story in Welsh", welshBody),
+                },
                 .. post.Images.Select((image, i) => new ItemField($"images[{i}]", $"Picture {i + 1}: what it shows", image.Alt)),
                 new("tags", "Tags", string.Join(", ", post.Tags)),
                 new("kind", "Kind of story", StoryKinds.NameOf(post.Kind)),
@@ -111,10 +118,18 @@ public sealed class ItemFields(HubStorage storage, PostBlobs blobs)
         var e = HubJson.Deserialize<EventDetails>(item.DetailsJson);
         return
         [
+            new(EventFormFields.Language, "Language of the listing", LanguageName(e.Language)),
             new(EventFormFields.Title, "Name of the event", e.Title),
             new(EventFormFields.Summary, "Short summary", e.Summary),
             new(EventFormFields.EasyRead, "Easy-read summary", e.EasyRead ?? ""),
             new(EventFormFields.Description, "Full description", e.Description),
+            .. e.Welsh is null ? [] : new ItemField[]
+            {
+                new(EventFormFields.WelshTitle, "Name of the event in Welsh", e.Welsh.Title),
+                new(EventFormFields.WelshSummary, "Short summary in Welsh", e.Welsh.Summary),
+                new(EventFormFields.WelshEasyRead, "Easy-read summary in Welsh", e.Welsh.EasyRead ?? ""),
+                new(EventFormFields.WelshDescription, "Full description in Welsh", e.Welsh.Description ?? ""),
+            },
             new(EventFormFields.Start, "Starts", $"{UkTime.Date(e.Start)}, {UkTime.Time(e.Start)}"),
             new(EventFormFields.End, "Finishes", $"{UkTime.Date(e.End)}, {UkTime.Time(e.End)}"),
             new(EventFormFields.Format, "How will people take part?", Vocabulary.NameOf(Vocabulary.Formats, e.Format)),
@@ -156,4 +171,23 @@ public sealed class ItemFields(HubStorage storage, PostBlobs blobs)
     }
 
     private static string YesNo(bool value) => value ? "Yes" : "No";
+
+    private static string LanguageName(string language) => ListingLanguage.Of(language) switch
+    {
+        ListingLanguage.Welsh => "Welsh",
+        ListingLanguage.Bilingual => "English and Welsh",
+        _ => "English",
+    };
+
+    private async Task<string> WelshBodyAsync(WelshStoryText welsh, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await blobs.ReadBodyAsync(welsh.BodyBlob, cancellationToken);
+        }
+        catch (RequestFailedException missing) when (missing.Status == 404)
+        {
+            return "";
+        }
+    }
 }

@@ -30,8 +30,14 @@ public sealed class PostBlobs(HubStorage storage)
         var bodyBlob = folder + "body.md";
         var images = draft.Images.Select((d, i) =>
             new PostImage($"{folder}image-{i + 1}{d.Image.Extension}", d.Alt, d.Image.Width, d.Image.Height, d.Image.ContentType)).ToList();
+        // A bilingual story's Welsh body is its own private blob beside the English one.
+        var welshBlob = draft.Welsh is null ? null : folder + "body.cy.md";
         var uploads = images.Select((image, i) => UploadAsync(image.Blob, BinaryData.FromBytes(draft.Images[i].Image.Bytes), image.ContentType, cancellationToken))
             .Append(UploadAsync(bodyBlob, BinaryData.FromString(draft.Body), "text/markdown; charset=utf-8", cancellationToken));
+        if (draft.Welsh is not null)
+        {
+            uploads = uploads.Append(UploadAsync(welshBlob!, BinaryData.FromString(draft.Welsh.Body), "text/markdown; charset=utf-8", cancellationToken));
+        }
         await Task.WhenAll(uploads);
         return new PostDetails
         {
@@ -47,11 +53,16 @@ public sealed class PostBlobs(HubStorage storage)
             RelatedEventId = draft.RelatedEventId,
             Images = images,
             BodyBlob = bodyBlob,
+            Language = draft.Language,
+            Welsh = draft.Welsh is null ? null : new WelshStoryText { Title = draft.Welsh.Title, BodyBlob = welshBlob! },
         };
     }
 
-    public async Task<string> ReadBodyAsync(PostDetails details, CancellationToken cancellationToken) =>
-        (await Private.GetBlobClient(details.BodyBlob).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
+    public Task<string> ReadBodyAsync(PostDetails details, CancellationToken cancellationToken) => ReadBodyAsync(details.BodyBlob, cancellationToken);
+
+    /// <summary>A Markdown body by its blob name: the English body, or a bilingual story's Welsh one (<see cref="WelshStoryText.BodyBlob"/>).</summary>
+    public async Task<string> ReadBodyAsync(string bodyBlob, CancellationToken cancellationToken) =>
+        (await Private.GetBlobClient(bodyBlob).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
 
     public async Task<BinaryData> ReadImageAsync(PostImage image, CancellationToken cancellationToken) =>
         (await Private.GetBlobClient(image.Blob).DownloadContentAsync(cancellationToken)).Value.Content;

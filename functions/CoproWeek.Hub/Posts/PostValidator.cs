@@ -13,7 +13,12 @@ public sealed record PostDraft(
     IReadOnlyList<string> Tags,
     string? RelatedEventId,
     string Body,
-    IReadOnlyList<DescribedImage> Images);
+    IReadOnlyList<DescribedImage> Images,
+    string Language = ListingLanguage.English,
+    WelshStoryDraft? Welsh = null);
+
+/// <summary>A bilingual story's Welsh title and Markdown body, before they are stored.</summary>
+public sealed record WelshStoryDraft(string Title, string Body);
 
 /// <summary>The outcome of reading a story: the draft, or every problem by field; and whether the honeypot was filled.</summary>
 public sealed record PostInput(PostDraft? Draft, Dictionary<string, string[]> Errors, bool Honeypot);
@@ -32,7 +37,7 @@ public static class PostValidator
         "title", "body", "images", "imageAlt", "kind", "tags", "relatedEventId", "originalUrl",
         "authorName", "authorRole", "organisation",
         "authors[1].name", "authors[1].role", "authors[1].organisation", "authors[2].name", "authors[2].role", "authors[2].organisation", "authors",
-        "authorEmail", "consent",
+        "authorEmail", "consent", Http.LanguageFields.Language, StoryFields.WelshTitle, StoryFields.WelshBody,
     ];
 
     public static PostInput Read(PostUpload upload)
@@ -48,11 +53,7 @@ public static class PostValidator
         var tagText = f.Text("tags", "tags", 400);
         var relatedEventId = f.Text("relatedEventId", "the related event", 40);
         var consent = f.Flag("consent", "the consent box");
-        // The form always posts the story's language and Welsh boxes (empty unless bilingual): never "a field we do not know".
-        foreach (var name in Site.Forms.ListingLanguageFields.OfStories)
-        {
-            f.Take(name);
-        }
+        var (language, welsh) = StoryFields.ReadWelsh(f);
         f.RejectUnknown();
 
         if (!f.Errors.ContainsKey("body") && PostBodyRenderer.Problem(body) is { } bodyProblem)
@@ -80,7 +81,7 @@ public static class PostValidator
         {
             return new PostInput(null, f.Errors, honeypot);
         }
-        return new PostInput(new PostDraft(title!, authors, authorEmail!, originalUrl, kind, tags, relatedEventId, body!, upload.Images), f.Errors, honeypot);
+        return new PostInput(new PostDraft(title!, authors, authorEmail!, originalUrl, kind, tags, relatedEventId, body!, upload.Images, language, welsh), f.Errors, honeypot);
     }
 
     /// <summary>Comma-separated tags, trimmed, without repeats.</summary>

@@ -13,6 +13,28 @@ namespace CoproWeek.Hub.Posts;
 public static partial class StoryFields
 {
     public const int MaxName = 120;
+    public const string WelshTitle = "welsh.title";
+    public const string WelshBody = "welsh.body";
+
+    /// <summary>
+    /// The story's language and, when bilingual, its Welsh title and body (the same limits and checks as the English
+    /// ones). Programs and the form both send multipart parts, so Welsh parts beside another language are not used.
+    /// </summary>
+    public static (string Language, WelshStoryDraft? Welsh) ReadWelsh(FieldReader f)
+    {
+        var language = f.ReadLanguage();
+        var title = f.Text(WelshTitle, "the title in Welsh", PostValidator.MaxTitle);
+        var body = f.Text(WelshBody, "your story in Welsh", PostBodyRenderer.MaxLength * 2, multiline: true);
+        if (!f.CheckWelsh(language, fromForm: true, (WelshTitle, "the title in Welsh", title, true), (WelshBody, "your story in Welsh", body, true)))
+        {
+            return (language, null);
+        }
+        if (body is not null && !f.Errors.ContainsKey(WelshBody) && PostBodyRenderer.Problem(body) is { } problem)
+        {
+            f.Fail(WelshBody, problem);
+        }
+        return (language, title is null || body is null ? null : new WelshStoryDraft(title, body));
+    }
 
     public static string AuthorField(int index, string part) => $"authors[{index}].{part}";
 

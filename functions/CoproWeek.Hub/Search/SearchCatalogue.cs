@@ -31,7 +31,28 @@ public sealed record SearchDocument
     public string? KindOfStory { get; init; }
     public string Byline { get; init; } = "";
     public DateTimeOffset PublishedAt { get; init; }
+    /// <summary>One of <see cref="ListingLanguage.All"/>: the language of <see cref="Title"/>, <see cref="Summary"/> and <see cref="Text"/> (English when bilingual).</summary>
+    public string Language { get; init; } = ListingLanguage.English;
+    /// <summary>A bilingual item's Welsh words and Welsh page; null otherwise.</summary>
+    public SearchWelsh? Welsh { get; init; }
+    /// <summary>The item's page on the Welsh site (<c>cy/…</c>); empty in catalogues from before languages.</summary>
+    public string WelshUrl { get; init; } = "";
+
+    /// <summary>The language <see cref="Title"/> and the other main words are in.</summary>
+    public Language MainLanguage => ListingLanguage.Of(Language) == ListingLanguage.Welsh ? Hub.Language.Welsh : Hub.Language.English;
+
+    /// <summary>The title and summary a reader of <paramref name="reader"/> sees first, their language, and the page to link to.</summary>
+    public (string Title, string Summary, Language Language, string Url) TextFor(Language reader)
+    {
+        var url = reader == Hub.Language.Welsh && WelshUrl.Length > 0 ? WelshUrl : Url;
+        return reader == Hub.Language.Welsh && Welsh is { } welsh
+            ? (welsh.Title, welsh.Summary, Hub.Language.Welsh, url)
+            : (Title, Summary, MainLanguage, url);
+    }
 }
+
+/// <summary>A bilingual item's Welsh title, summary and other words, matched with the Welsh analyser.</summary>
+public sealed record SearchWelsh(string Title, string Summary, string Text);
 
 /// <summary>
 /// The compact index of everything published that search reads: written privately by every site rebuild
@@ -78,6 +99,11 @@ public sealed partial record SearchCatalogue(DateTimeOffset BuiltAt, IReadOnlyLi
             Free = e.IsFree,
             Byline = e.Organiser.Name,
             PublishedAt = published.PublishedAt,
+            Language = ListingLanguage.Of(e.Language),
+            Welsh = ListingLanguage.Of(e.Language) == ListingLanguage.Bilingual && e.Welsh is { } welsh
+                ? new SearchWelsh(welsh.Title, welsh.Summary, string.Join("\n", new[] { welsh.EasyRead, welsh.Description }.Where(w => !string.IsNullOrWhiteSpace(w))))
+                : null,
+            WelshUrl = options.Url(Hub.Language.Welsh.Localise(SitePaths.EventPage(published.Slug))),
         };
     }
 
@@ -101,6 +127,9 @@ public sealed partial record SearchCatalogue(DateTimeOffset BuiltAt, IReadOnlyLi
             KindOfStory = StoryKinds.Of(p.Kind),
             Byline = string.IsNullOrWhiteSpace(p.Organisation) ? p.AuthorName : $"{p.AuthorName}, {p.Organisation}",
             PublishedAt = published.PublishedAt,
+            Language = ListingLanguage.Of(p.Language),
+            Welsh = ListingLanguage.Of(p.Language) == ListingLanguage.Bilingual && p.Welsh is { } welsh ? new SearchWelsh(welsh.Title, welsh.Summary, "") : null,
+            WelshUrl = options.Url(Hub.Language.Welsh.Localise(PostPaths.Page(published.Slug))),
         };
     }
 

@@ -22,6 +22,9 @@ public sealed record SearchQuery
     /// <summary>One of <see cref="Posts.StoryKinds.All"/>, or null for any kind of story; given, it leaves events out.</summary>
     public string? StoryKind { get; init; }
     public int Page { get; init; } = 1;
+    /// <summary>The reader's language (the route, <c>search</c> or <c>cy/search</c>, not the query string): which words of a bilingual item results show.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Language Language { get; init; }
 
     /// <summary>Filters only events have: any of them leaves stories out.</summary>
     public bool HasEventFilter => Region is not null || Format is not null || Access.Count > 0 || Day is not null || Cost is not null;
@@ -33,15 +36,17 @@ public sealed record SearchQuery
     public bool IsEmpty => Q.Length == 0 && !HasEventFilter && Topic is null && StoryKind is null;
 
     /// <summary>Reads the query string; an empty value counts as not given (a GET form sends <c>region=</c> for "Anywhere").</summary>
-    public static (SearchQuery Query, Dictionary<string, string[]> Errors) Read(IQueryCollection query)
+    /// <param name="language">The language the problems are written in (<see cref="SearchText"/>).</param>
+    public static (SearchQuery Query, Dictionary<string, string[]> Errors) Read(IQueryCollection query, Language language = Language.English)
     {
+        string Say(string key, params object?[] args) => Rendering.Localised.Get<SearchText>(key, language, args);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         string? One(string name)
         {
             var values = query[name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct().ToList();
             if (values.Count > 1)
             {
-                errors[name] = [$"Choose one {name}, not {values.Count}."];
+                errors[name] = [Say("ErrorOne", name, values.Count)];
             }
             return values.FirstOrDefault();
         }
@@ -59,50 +64,50 @@ public sealed record SearchQuery
         var q = One("q") ?? "";
         if (q.Length > MaxWords)
         {
-            errors["q"] = [$"Enter {MaxWords} characters or fewer to search for."];
+            errors["q"] = [Say("ErrorWords", MaxWords)];
             q = q[..MaxWords];
         }
         var access = query["access"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct().ToList();
         if (access.Any(a => Vocabulary.AccessNeeds.All(t => t.Id != a)))
         {
-            errors["access"] = ["Choose access needs from the list."];
+            errors["access"] = [Say("ErrorAccess")];
             access = access.Where(a => Vocabulary.AccessNeeds.Any(t => t.Id == a)).ToList();
         }
         var day = One("day");
         if (day is not null && !DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
-            errors["day"] = ["Choose a day from the list, or enter a date like 2027-07-06."];
+            errors["day"] = [Say("ErrorDay")];
             day = null;
         }
         var cost = One("cost");
         if (cost is not null and not ("free" or "paid"))
         {
-            errors["cost"] = ["Choose free or paid events, or either."];
+            errors["cost"] = [Say("ErrorCost")];
             cost = null;
         }
         var kind = One("kind") ?? "all";
         if (kind is not ("all" or "events" or "stories"))
         {
-            errors["kind"] = ["Choose events, stories or all."];
+            errors["kind"] = [Say("ErrorKind")];
             kind = "all";
         }
         var page = 1;
         if (One("page") is { } pageText && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page is < 1 or > 1_000))
         {
-            errors["page"] = ["Choose a page number from 1 to 1,000."];
+            errors["page"] = [Say("ErrorPage")];
             page = 1;
         }
         return (new SearchQuery
         {
             Q = q,
-            Region = Choice("region", Vocabulary.Regions, "Choose a region from the list."),
-            Format = Choice("format", Vocabulary.Formats, "Choose in person, online or hybrid."),
-            Topic = Choice("topic", Vocabulary.Topics, "Choose a topic from the list."),
+            Region = Choice("region", Vocabulary.Regions, Say("ErrorRegion")),
+            Format = Choice("format", Vocabulary.Formats, Say("ErrorFormat")),
+            Topic = Choice("topic", Vocabulary.Topics, Say("ErrorTopic")),
             Access = access,
             Day = day,
             Cost = cost,
             Kind = kind,
-            StoryKind = Choice("storyKind", Posts.StoryKinds.All, "Choose blogs, good practice examples or launches."),
+            StoryKind = Choice("storyKind", Posts.StoryKinds.All, Say("ErrorStoryKind")),
             Page = page,
         }, errors);
     }

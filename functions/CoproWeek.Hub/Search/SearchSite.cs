@@ -9,23 +9,25 @@ namespace CoproWeek.Hub.Search;
 
 /// <summary>
 /// <c>GET /api/search?q=&amp;region=&amp;format=&amp;access=&amp;topic=&amp;day=&amp;cost=&amp;kind=&amp;page=</c>: the page for browsers
-/// (<c>Accept: text/html</c>), or JSON with <c>Accept: application/json</c> or no type named. Reads only the cached index; a value it cannot take is a 400 naming the field.
+/// (<c>Accept: text/html</c>; in Welsh at <c>/api/cy/search</c>), or JSON with <c>Accept: application/json</c> or no type named. Reads only the cached index; a value it cannot take is a 400 naming the field.
 /// </summary>
 public sealed class SearchSite(SearchCatalogueStore store, IOptions<SiteOptions> site)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (query, errors) = SearchQuery.Read(request.Query);
+        var language = Languages.Of(request);
+        var (read, errors) = SearchQuery.Read(request.Query, language);
+        var query = read with { Language = language };
         var json = WantsJson(request);
         if (errors.Count > 0)
         {
-            return new PublicAnswer(json ? Problems.Validation(errors) : Page(SearchPage.Render(site.Value, query, null, errors), StatusCodes.Status400BadRequest));
+            return new PublicAnswer(json ? Problems.Validation(errors) : Page(SearchPage.Render(site.Value, query, null, errors, language), StatusCodes.Status400BadRequest));
         }
         var index = await store.IndexAsync(cancellationToken);
         var results = index.Search(query);
         return new PublicAnswer(json
             ? TypedResults.Json(SearchAnswer.From(query, results), HubJson.Options)
-            : Page(SearchPage.Render(site.Value, query, results), StatusCodes.Status200OK));
+            : Page(SearchPage.Render(site.Value, query, results, null, language), StatusCodes.Status200OK));
     }
 
     private static ContentHttpResult Page(string html, int status) => TypedResults.Content(html, "text/html; charset=utf-8", null, status);

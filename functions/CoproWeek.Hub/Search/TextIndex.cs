@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Util;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
@@ -21,20 +22,25 @@ public sealed record SearchHit(SearchDocument Item, string TitleHtml, string Sum
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool Ranked);
 
 /// <summary>
-/// The catalogue in a Lucene.Net in-memory index: words in English, stemmed ("workshops" finds "workshop") and with
-/// accents folded ("gwyl" finds "Gŵyl", "cafe" finds "café"), filters as exact terms, results ranked by relevance
+/// The catalogue in a Lucene.Net in-memory index: English words stemmed ("workshops" finds "workshop"), Welsh words
+/// (Welsh and bilingual listings) in their own fields, unstemmed; accents folded in both ("gwyl" finds "Gŵyl", "cafe"
+/// finds "café", "gwëithdy" finds "gweithdy"). Every word asked for must match in some field, so a Welsh word finds a
+/// Welsh listing from the English page and the other way round. Filters are exact terms; results are ranked by relevance
 /// (title words count three times) or, without words, in date order. Built once per catalogue; searching is thread-safe.
 /// </summary>
 public sealed class TextIndex : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
-    private static readonly string[] TextFields = ["title", "text"];
-    private static readonly Dictionary<string, float> Boosts = new() { ["title"] = 3f, ["text"] = 1f };
+    private const string WelshTitle = "titleCy";
+    private const string WelshText = "textCy";
+    private static readonly string[] TextFields = ["title", "text", WelshTitle, WelshText];
+    private static readonly Dictionary<string, float> Boosts = new() { ["title"] = 3f, ["text"] = 1f, [WelshTitle] = 3f, [WelshText] = 1f };
 
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
-    private readonly Analyzer _analyzer = new SiteAnalyzer();
+    private readonly Analyzer _analyzer = new PerFieldAnalyzerWrapper(new SiteAnalyzer(),
+        new Dictionary<string, Analyzer> { [WelshTitle] = new WelshAnalyzer(), [WelshText] = new WelshAnalyzer() });
 
     public SearchCatalogue Catalogue { get; }
 
@@ -102,7 +108,12 @@ public sealed class TextIndex : IDisposable
         {
             TextFragmenter = new NullFragmenter(),
         };
-        var hits = page.Select(item => new SearchHit(item, Highlight(highlighter, "title", item.Title), Highlight(highlighter, "text", item.Summary))).ToList();
+        var hits = page.Select(item =>
+        {
+            var (title, summary, language, _) = item.TextFor(query.Language);
+            var welsh = language == Language.Welsh;
+            return new SearchHit(item, Highlight(highlighter, welsh ? WelshTitle : "title", title), Highlight(highlighter, welsh ? WelshText : "text", summary));
+        }).ToList();
         return new SearchResults(hits, found.TotalHits, words is not null);
     }
 
@@ -147,14 +158,21 @@ public sealed class TextIndex : IDisposable
 
     private static Document ToDocument(int number, SearchDocument item)
     {
+        // A Welsh listing's words go to the Welsh fields; a bilingual one's English words to the English fields and its Welsh to the Welsh.
+        var welshOnly = item.MainLanguage == Language.Welsh;
         var document = new Document
         {
             new StoredField("n", number),
             new StringField("kind", item.Kind, Field.Store.NO),
-            new TextField("title", item.Title, Field.Store.NO),
-            new TextField("text", item.Summary + "\n" + item.Text, Field.Store.NO),
+            new TextField(welshOnly ? WelshTitle : "title", item.Title, Field.Store.NO),
+            new TextField(welshOnly ? WelshText : "text", item.Summary + "\n" + item.Text, Field.Store.NO),
             new StringField("cost", item.Free ? "free" : "paid", Field.Store.NO),
         };
+        if (item.Welsh is { } welsh)
+        {
+            document.Add(new TextField(WelshTitle, welsh.Title, Field.Store.NO));
+            document.Add(new TextField(WelshText, welsh.Summary + "\n" + welsh.Text, Field.Store.NO));
+        }
         Add(document, "region", item.Region);
         Add(document, "format", item.Format);
         if (item.Kind == SearchDocument.StoryKind)
@@ -197,6 +215,22 @@ public sealed class TextIndex : IDisposable
         public string EncodeText(string originalText) => Site.Html.Encode(originalText);
     }
 
+    /// <summary>
+    /// The little words left out of every field. English and Welsh fields leave out the same ones: a word dropped from
+    /// one language's fields but not the other's would have to match in the other's, and so would find nothing.
+    /// </summary>
+    private static readonly CharArraySet StopWords = StopSet();
+
+    private static CharArraySet StopSet()
+    {
+        var words = new CharArraySet(Version, EnglishAnalyzer.DefaultStopSet, ignoreCase: true);
+        foreach (var word in new[] { "y", "yr", "ac", "yn", "o", "ar", "i", "ei", "eu", "mae", "ym", "yng", "gyda", "am" })
+        {
+            words.Add(word);
+        }
+        return words.AsReadOnly();
+    }
+
     /// <summary>English words, stemmed, lower case, accents folded, common words left out.</summary>
     private sealed class SiteAnalyzer : Analyzer
     {
@@ -207,8 +241,22 @@ public sealed class TextIndex : IDisposable
             stream = new EnglishPossessiveFilter(Version, stream);
             stream = new LowerCaseFilter(Version, stream);
             stream = new ASCIIFoldingFilter(stream);
-            stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
+            stream = new StopFilter(Version, stream, StopWords);
             stream = new PorterStemFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        }
+    }
+
+    /// <summary>Welsh words: lower case, accents folded (ŵ, ŷ, â, ë…), the same little words left out, no stemming (English rules would mangle them).</summary>
+    private sealed class WelshAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(Version, reader);
+            TokenStream stream = new StandardFilter(Version, source);
+            stream = new LowerCaseFilter(Version, stream);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new StopFilter(Version, stream, StopWords);
             return new TokenStreamComponents(source, stream);
         }
     }

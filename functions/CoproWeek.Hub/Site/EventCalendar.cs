@@ -14,22 +14,23 @@ public static class EventCalendar
     public const string ContentType = "text/calendar; charset=utf-8";
     public const string CalendarName = "Co-production Week events";
 
-    public static string ForEvent(PublishedEvent published, SiteOptions options)
+    /// <param name="reader">Whose calendar it is: a bilingual event's words come in this language first (the Welsh site's calendars are in Welsh).</param>
+    public static string ForEvent(PublishedEvent published, SiteOptions options, Language reader = Language.English)
     {
         var ics = new StringBuilder(2048);
         Begin(ics, null);
-        AppendEvent(ics, published, options);
+        AppendEvent(ics, published, options, reader);
         return ics.Append("END:VCALENDAR\r\n").ToString();
     }
 
     /// <summary>Every event that has not yet ended at <paramref name="now"/>, soonest first.</summary>
-    public static string ForAll(IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options, string name = CalendarName)
+    public static string ForAll(IEnumerable<PublishedEvent> events, DateTimeOffset now, SiteOptions options, string name = CalendarName, Language reader = Language.English)
     {
         var ics = new StringBuilder(64 * 1024);
         Begin(ics, name);
         foreach (var published in EventList.Upcoming(events, now))
         {
-            AppendEvent(ics, published, options);
+            AppendEvent(ics, published, options, reader);
         }
         return ics.Append("END:VCALENDAR\r\n").ToString();
     }
@@ -47,10 +48,12 @@ public static class EventCalendar
         }
     }
 
-    private static void AppendEvent(StringBuilder ics, PublishedEvent published, SiteOptions options)
+    private static void AppendEvent(StringBuilder ics, PublishedEvent published, SiteOptions options, Language reader)
     {
         var e = published.Details;
-        var url = options.Url(SitePaths.EventPage(published.Slug));
+        var url = options.Url(reader.Localise(SitePaths.EventPage(published.Slug)));
+        var text = e.TextFor(reader);
+        var other = e.OtherTextFor(reader);
         ics.Append("BEGIN:VEVENT\r\n");
         Line(ics, "UID:" + Escape(Uid(published.Id)));
         // DTSTAMP is when this version went live, not when the file was written, so an unchanged event renders the same bytes.
@@ -59,9 +62,19 @@ public static class EventCalendar
         Line(ics, "SEQUENCE:" + Math.Max(0, published.Version).ToString(CultureInfo.InvariantCulture));
         Line(ics, "DTSTART:" + Utc(e.Start));
         Line(ics, "DTEND:" + Utc(e.End));
-        Line(ics, "SUMMARY:" + Escape(e.Title));
-        var description = string.IsNullOrWhiteSpace(e.Summary) ? url : $"{e.Summary.Trim()}\n\n{url}";
-        Line(ics, "DESCRIPTION:" + Escape(description));
+        // Each text says its language (RFC 5545 LANGUAGE), so a calendar app can read Welsh words as Welsh. A property holds
+        // one language: a bilingual event's description carries the other language's words after the first's, under the first's tag.
+        Line(ics, $"SUMMARY;LANGUAGE={text.Language.Code()}:" + Escape(text.Title));
+        var description = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(text.Summary))
+        {
+            description.Append(text.Summary.Trim()).Append("\n\n");
+        }
+        if (other is not null)
+        {
+            description.Append(other.Title.Trim()).Append('\n').Append(other.Summary.Trim()).Append("\n\n");
+        }
+        Line(ics, $"DESCRIPTION;LANGUAGE={text.Language.Code()}:" + Escape(description.Append(url).ToString()));
         if (EventWords.Location(e) is { Length: > 0 } location)
         {
             Line(ics, "LOCATION:" + Escape(location));

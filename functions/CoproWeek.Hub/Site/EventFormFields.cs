@@ -32,6 +32,13 @@ public static class EventFormFields
     public const string ParticipantsPaid = "coproduction.participantsPaid";
     public const string ExpensesCovered = "coproduction.expensesCovered";
     public const string AccessNotes = "access.notes";
+    /// <summary><c>en</c>, <c>cy</c> or <c>bilingual</c>: the language the listing is written in.</summary>
+    public const string Language = Http.LanguageFields.Language;
+    /// <summary>A bilingual listing's Welsh words.</summary>
+    public const string WelshTitle = Events.EventValidator.WelshFields.Title;
+    public const string WelshSummary = Events.EventValidator.WelshFields.Summary;
+    public const string WelshDescription = Events.EventValidator.WelshFields.Description;
+    public const string WelshEasyRead = Events.EventValidator.WelshFields.EasyRead;
     /// <summary>The spam trap: people never see it, so anything in it came from a robot.</summary>
     public const string Honeypot = "website";
     /// <summary>The withdraw form's "I am sure" checkbox.</summary>

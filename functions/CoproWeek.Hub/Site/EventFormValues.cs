@@ -68,6 +68,11 @@ public sealed class EventFormValues
             Check(EventFormFields.AccessNeed(need), true);
         }
         Set(EventFormFields.AccessNotes, e.Access.Notes);
+        Set(EventFormFields.Language, ListingLanguage.Of(e.Language));
+        Set(EventFormFields.WelshTitle, e.Welsh?.Title);
+        Set(EventFormFields.WelshSummary, e.Welsh?.Summary);
+        Set(EventFormFields.WelshDescription, e.Welsh?.Description);
+        Set(EventFormFields.WelshEasyRead, e.Welsh?.EasyRead);
         return new EventFormValues(map);
     }
 

@@ -3,21 +3,28 @@ using CoproWeek.Hub.Events;
 
 namespace CoproWeek.Hub.Site;
 
-/// <summary>schema.org <c>Event</c> for an event page, so search engines and calendars can read it.</summary>
+/// <summary>
+/// schema.org <c>Event</c> for an event page, so search engines and calendars can read it. Its words are the page's
+/// (a bilingual event's in the page's language, the other language's title as <c>alternateName</c>), and
+/// <c>inLanguage</c> says which languages the listing is written in.
+/// </summary>
 public static class EventJsonLd
 {
-    public static string Write(PublishedEvent published, SiteOptions options)
+    public static string Write(PublishedEvent published, SiteOptions options, Language page = Language.English)
     {
         var e = published.Details;
-        var url = options.Url(SitePaths.EventPage(published.Slug));
+        var url = options.Url(page.Localise(SitePaths.EventPage(published.Slug)));
+        var text = e.TextFor(page);
+        var other = e.OtherTextFor(page);
         var booking = Html.SafeUrl(e.BookingUrl);
         return SiteJson.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("@context", "https://schema.org");
             json.WriteString("@type", "Event");
-            json.WriteString("name", e.Title);
-            json.WriteString("description", e.Summary);
+            json.WriteString("name", text.Title);
+            json.WriteString("description", text.Summary);
+            WriteLanguages(json, text, other);
             json.WriteString("startDate", UkTime.Iso(e.Start));
             json.WriteString("endDate", UkTime.Iso(e.End));
             json.WriteString("eventStatus", "https://schema.org/EventScheduled");
@@ -59,6 +66,24 @@ public static class EventJsonLd
             json.WriteEndObject();
             json.WriteEndObject();
         });
+    }
+
+    /// <summary>
+    /// <c>inLanguage</c>: <c>en-GB</c> or <c>cy</c>, or both (the reader's first) for a bilingual listing, whose other
+    /// language's title is its <c>alternateName</c>. Stories' <c>BlogPosting</c> uses the same.
+    /// </summary>
+    public static void WriteLanguages(Utf8JsonWriter json, ListingText text, ListingText? other)
+    {
+        if (other is null || other.Language == text.Language)
+        {
+            json.WriteString("inLanguage", text.Language.HtmlLang());
+            return;
+        }
+        json.WriteString("alternateName", other.Title);
+        json.WriteStartArray("inLanguage");
+        json.WriteStringValue(text.Language.HtmlLang());
+        json.WriteStringValue(other.Language.HtmlLang());
+        json.WriteEndArray();
     }
 
     private static string AttendanceMode(EventDetails e) => e.Format switch

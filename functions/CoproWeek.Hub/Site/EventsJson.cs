@@ -49,6 +49,22 @@ public static class EventsJson
         json.WriteBoolean("free", e.IsFree);
         json.StringOrNull("bookingUrl", Html.SafeUrl(e.BookingUrl));
         json.StringOrNull("easyRead", e.EasyRead);
+        // The language of the words above (en or cy; en when bilingual), and a bilingual event's Welsh words.
+        var language = ListingLanguage.Of(e.Language);
+        json.WriteString("language", language);
+        if (language == ListingLanguage.Bilingual && e.Welsh is { } welsh)
+        {
+            json.WriteStartObject("welsh");
+            json.WriteString("title", welsh.Title);
+            json.WriteString("summary", welsh.Summary);
+            json.StringOrNull("description", welsh.Description);
+            json.StringOrNull("easyRead", welsh.EasyRead);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("welsh");
+        }
         json.WriteStartObject("organiser");
         json.WriteString("name", e.Organiser.Name);
         json.StringOrNull("website", Html.SafeUrl(e.Organiser.Website));

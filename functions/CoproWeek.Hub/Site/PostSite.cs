@@ -14,6 +14,7 @@ public static class PostSite
         .. Languages.All.SelectMany(language => PostList.RenderPages(posts, options, language)).Select(p => new SiteFile(p.Key, EventSite.HtmlType, p.Value)),
         .. SiteFeeds.Render(posts, events, now, options, fullText),
         .. Languages.All.SelectMany(language => StoryKindPages.Render(posts, options, language)),
+        .. SiteFeeds.Render(posts, events, now, options, fullText, Language.Welsh),
     ];
 
     /// <summary>The story list pages, kind pages and every story, in both languages, for the sitemap.</summary>

@@ -111,7 +111,7 @@ public sealed class EventListTests
         var first = events[0];
         Assert.Equal(
             ["id", "slug", "url", "title", "summary", "description", "start", "end", "format", "region", "topics", "cost", "free", "bookingUrl",
-             "easyRead", "organiser", "venue", "online", "coproduction", "access", "updated"],
+             "easyRead", "language", "welsh", "organiser", "venue", "online", "coproduction", "access", "updated"],
             first.EnumerateObject().Select(p => p.Name));
         Assert.Equal("2027-07-05T10:00:00+01:00", first.GetProperty("start").GetString());
         Assert.Equal(["social-care", "local-government"], first.GetProperty("topics").EnumerateArray().Select(t => t.GetString()));

@@ -17,7 +17,7 @@ internal static class StoryJsonLd
             json.WriteString("@type", "BlogPosting");
             json.WriteString("headline", text.Title);
             json.WriteString("description", text.Summary);
-            json.WriteString("inLanguage", text.Language.HtmlLang());
+            EventJsonLd.WriteLanguages(json, text, p.Welsh is null ? null : p.TextFor(language.Other()));
             json.WriteString("datePublished", UkTime.Iso(published.PublishedAt));
             json.WriteString("dateModified", UkTime.Iso(modified < published.PublishedAt ? published.PublishedAt : modified));
             json.WriteString("mainEntityOfPage", url);
