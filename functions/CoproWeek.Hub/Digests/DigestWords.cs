@@ -115,9 +115,12 @@ public static class DigestWords
         {
             return Get("Subject", language, counts);
         }
-        var first = weekStarts.Month == weekEnds.Month ? weekStarts.Day.ToString(language.Culture()) : UkTime.DayAndMonth(weekStarts, language);
-        return Get("SubjectDuringWeek", language, counts, first, UkTime.DayAndMonth(weekEnds, language));
+        var first = weekStarts.Month == weekEnds.Month ? weekStarts.Day.ToString(language.Culture()) : DayAndMonth(weekStarts, language);
+        return Get("SubjectDuringWeek", language, counts, first, DayAndMonth(weekEnds, language));
     }
+
+    // "11 July" / "11 Gorffennaf", without the day's name.
+    private static string DayAndMonth(DateOnly date, Language language) => $"{date.Day} {UkTime.MonthName(date.Month, language)}";
 
     /// <summary>The one line that reminds the reader why they get this: how often, and which regions and topics they chose.</summary>
     public static string Why(string frequency, IReadOnlyList<string> regions, IReadOnlyList<string> topics, Language language = Language.English)

@@ -17,8 +17,15 @@ public sealed class WelshEmailTests
     internal static IDocument TextAsPage(string text) =>
         Parser.ParseDocument("<!DOCTYPE html><html lang=\"cy\"><head><title></title></head><body><pre>" + WebUtility.HtmlEncode(text) + "</pre></body></html>");
 
-    internal static void AssertWelsh(string name, string html, string text)
+    /// <param name="ownWords">A listing's own words, which a plain-text part cannot mark as English.</param>
+    internal static void AssertWelsh(string name, string html, string text, params IEnumerable<string> ownWords)
     {
+        // Addresses are not words: "/events/" in a link is no English left behind.
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"https?://\S+", "");
+        foreach (var words in ownWords.Where(w => w.Length > 0).OrderByDescending(w => w.Length))
+        {
+            text = text.Replace(words, "", StringComparison.Ordinal);
+        }
         var page = Parser.ParseDocument(html);
         Assert.Equal("cy", page.DocumentElement.GetAttribute("lang"));
         var left = WelshChecks.EnglishLeftIn(page);
@@ -35,7 +42,8 @@ public sealed class WelshEmailTests
         Assert.Equal((await SampleEmails.AllAsync()).Keys.Order(), emails.Keys.Order());
         foreach (var (name, email) in emails)
         {
-            AssertWelsh(name, email.Html, email.Text);
+            // The checks' findings are English; the HTML marks them, plain text cannot.
+            AssertWelsh(name, email.Html, email.Text, SampleEmails.EventSubmission.Findings.Select(f => f.Message));
             Assert.Equal(email.Subject, Parser.ParseDocument(email.Html).Title);
             Assert.Contains("Wythnos Cyd-gynhyrchu: dim byd amdanom ni hebom ni.", email.Text);
         }
@@ -114,7 +122,7 @@ public sealed class WelshEmailTests
         var (content, html, text, letter) = await DigestAsync(SubscriberLanguage.Welsh);
         var page = Parser.ParseDocument(html);
 
-        AssertWelsh("digest", html, text);
+        AssertWelsh("digest", html, text, SampleDigest.Items.SelectMany(i => new[] { i.Title, i.Summary, i.Excerpt ?? "" }));
         Assert.Equal("5 digwyddiad a 2 stori ar gyfer Wythnos Cyd-gynhyrchu", content.Subject(letter.Items.ToList()));
         Assert.Equal("dydd Llun 5 Gorffennaf 2027", page.QuerySelectorAll("h2")[0].TextContent);
         var swansea = page.QuerySelectorAll("h3").Single(h => h.TextContent == "Planning together in Swansea");

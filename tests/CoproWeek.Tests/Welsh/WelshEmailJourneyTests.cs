@@ -46,7 +46,7 @@ public sealed class WelshEmailJourneyTests(AzuriteFixture azurite) : IClassFixtu
     public async Task Each_subscriber_gets_one_digest_in_their_language_even_when_every_batch_is_delivered_twice_and_the_web_copy_is_written_in_both()
     {
         await using var hub = await DigestHarness.StartAsync(azurite, sendGrid: null);
-        await hub.PublishAsync(6);
+        var items = await hub.PublishAsync(6);
         var readers = new Dictionary<string, string>
         {
             ["english@example.org"] = SubscriberLanguage.English,
@@ -75,7 +75,7 @@ public sealed class WelshEmailJourneyTests(AzuriteFixture azurite) : IClassFixtu
             switch (readers[email.To])
             {
                 case SubscriberLanguage.Welsh:
-                    WelshEmailTests.AssertWelsh("digest", email.Html, email.Text);
+                    WelshEmailTests.AssertWelsh("digest", email.Html, email.Text, items.SelectMany(i => new[] { i.Title, i.Summary }));
                     Assert.EndsWith("ar gyfer Wythnos Cyd-gynhyrchu", email.Subject);
                     break;
                 case SubscriberLanguage.Both:
