@@ -14,7 +14,8 @@ public sealed record DigestFrame(
     string HomeUrl,
     string? WebCopyUrl,
     IReadOnlyList<DigestPart> Parts,
-    string? OtherLanguageUrl = null);
+    string? OtherLanguageUrl = null,
+    string? OwnUrl = null);
 
 /// <summary>The digest in one language: its heading, why the reader gets it, the items' markup and the reader's links in that language.</summary>
 public sealed record DigestPart(
@@ -123,9 +124,10 @@ public sealed class DigestContent
 
         // Each section once per language, each rendered in its language's culture.
         var sections = new Dictionary<string, string>(StringComparer.Ordinal);
+        var indexes = used.Distinct().ToList();
         foreach (var l in written)
         {
-            foreach (var index in used.Distinct())
+            foreach (var index in indexes)
             {
                 var item = items[index];
                 var link = Email.EmailWords.Link(site, item.Url, l);
@@ -251,7 +253,8 @@ public sealed class DigestContent
             Parts: [new DigestPart(language, DigestWords.Get("Subject", language, counts),
                 DigestWords.Get(frequency == "daily" ? "WebCopy.Why.daily" : "WebCopy.Why.weekly", language, date),
                 new MarkupString(ItemsHtml), PreferencesUrl: null, UnsubscribeUrl: null, SignUpUrl: site.Public(language.Localise("subscribe/")))],
-            OtherLanguageUrl: WebCopyUrl(site, runId, language.Other()));
+            OtherLanguageUrl: WebCopyUrl(site, runId, language.Other()),
+            OwnUrl: WebCopyUrl(site, runId, language));
         var page = await ComponentRenderer.Shared.RenderAsync<DigestEmail>(frame, language);
         var letter = new DigestLetter("", all, "", "");
         return content.FillIn(page, new Dictionary<string, string>(StringComparer.Ordinal) { [ItemsHtml] = content.Substitutions(letter)[Tag(ItemsHtml, language)] });

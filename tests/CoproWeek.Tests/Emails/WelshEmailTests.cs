@@ -166,5 +166,10 @@ public sealed class WelshEmailTests
         Assert.Equal("https://coproweek.example/digests/weekly-20270628T070000Z/", welsh.QuerySelector("a.language-link")!.GetAttribute("href"));
         Assert.Equal("https://coproweek.example/cy/subscribe/", welsh.QuerySelectorAll("a").Last(a => a.GetAttribute("href")!.Contains("subscribe", StringComparison.Ordinal)).GetAttribute("href"));
         Assert.Equal(english.QuerySelectorAll("h3").Length, welsh.QuerySelectorAll("h3").Length);
+        foreach (var page in new[] { english, welsh })
+        {
+            Assert.Equal("https://coproweek.example/cy/digests/weekly-20270628T070000Z/", page.QuerySelector("link[rel=alternate][hreflang=cy]")!.GetAttribute("href"));
+            Assert.Equal("https://coproweek.example/digests/weekly-20270628T070000Z/", page.QuerySelector("link[rel=alternate][hreflang=en]")!.GetAttribute("href"));
+        }
     }
 }

@@ -38,6 +38,8 @@ public static class WelshSampleEmails
     public static SupporterDetails Supporter => SampleEmails.Supporter with
     {
         Title = "Fforwm Gofalwyr Leeds",
+        // An address is not words to translate, but the check reads the page's text: a Welsh organisation's own address.
+        Website = "https://www.fforwm-gofalwyr.example.org/amdanom-ni/",
         Statement = "Rydyn ni'n cyd-gynhyrchu popeth gyda'r gofalwyr.",
     };
 
