@@ -5,50 +5,47 @@ using CoproWeek.Hub.Site;
 namespace CoproWeek.Hub.AccessRequests;
 
 /// <summary>
-/// The emails an access request makes: the request itself to the organiser (replies go to the person), and the
-/// person's own copy. Each is marked sensitive, so no copy of it is kept on the way.
+/// The emails an access request makes: the request itself to the organiser (replies go to the person), in the language
+/// the organiser listed the event in, and the person's own copy, in the language of the form they used. Each is marked
+/// sensitive, so no copy of it is kept on the way.
 /// </summary>
 public static class AccessRequestEmails
 {
     public const string Category = "access-request";
-    public const string EventLabel = "See the event";
+
+    public static string EventLabel(Language language = Language.English) => EmailWords.Get("Access.EventLabel", language);
 
     /// <summary>To the event's contact: what the person needs and how to reach them.</summary>
-    public static async Task<EmailMessage> ToOrganiserAsync(string requestId, EventDetails details, string organiserEmail, AccessRequest request, DateTimeOffset now)
+    public static async Task<EmailMessage> ToOrganiserAsync(string requestId, EventDetails details, string organiserEmail, AccessRequest request, DateTimeOffset now,
+        Language language = Language.English)
     {
-        var rows = AccessRequestInput.NeedWords(request).Select(n => new RecapRow("They need", n)).ToList();
-        rows.Add(new RecapRow("How to contact them", AccessRequestInput.ContactWords(request)));
+        var rows = NeedWords(request, language).Select(n => new RecapRow(EmailWords.Get("Access.Organiser.TheyNeed", language), n)).ToList();
+        rows.Add(new RecapRow(EmailWords.Get("Access.Organiser.HowToContact", language), EmailWords.Get("Access.ContactBy." + ContactKey(request), language)));
         if (request.Email is not null)
         {
-            rows.Add(new RecapRow("Email", request.Email));
+            rows.Add(new RecapRow(EmailWords.Get("Access.Organiser.Email", language), request.Email));
         }
         if (request.Phone is not null)
         {
-            rows.Add(new RecapRow("Phone", request.Phone));
+            rows.Add(new RecapRow(EmailWords.Get("Access.Organiser.Phone", language), request.Phone));
         }
+        var title = details.TextFor(language).Title;
         var letter = new Letter
         {
-            Subject = $"Access request for your event: {details.Title}",
-            Heading = "Someone has asked about access",
-            Greeting = $"Hello {details.Contact.Name},",
-            Opening =
+            Language = language,
+            Subject = EmailWords.Get("Access.Organiser.Subject", language, title),
+            Heading = EmailWords.Get("Access.Organiser.Heading", language),
+            Greeting = EmailWords.Greeting(details.Contact.Name, language),
+            Opening = [EmailWords.Get("Access.Organiser.Opening", language, title, UkTime.Range(details.Start, details.End, language))],
+            Recap = new Recap(EmailWords.Get("Access.Organiser.RecapHeading", language), EmailWords.Get("Access.Organiser.From", language, request.Name), rows),
+            Next = new Section(EmailWords.Get("Access.Organiser.Next", language),
             [
-                $"Someone who wants to come to \"{details.Title}\" ({UkTime.Range(details.Start, details.End)}) has asked what you can arrange so they can take part. They sent this through the event's page on the Co-production Week website.",
-            ],
-            Recap = new Recap("Their request", $"From {request.Name}", rows),
-            Next = new Section("What to do next",
-            [
+                EmailWords.Get(request.Email is null ? "Access.Organiser.ContactThem" : "Access.Organiser.Reply", language),
                 request.Email is null
-                    ? "Please contact them the way they asked, and tell them what you can arrange."
-                    : "Reply to this email to answer them, or contact them the way they asked. Tell them what you can arrange.",
-                request.Email is null
-                    ? "We have not checked that these contact details belong to the person who sent this."
-                    : $"Your reply goes to {request.Email}, the address typed into the form. We have not checked that this address belongs to the person who sent this, so before you share anything about their needs, make sure you are talking to them.",
+                    ? EmailWords.Get("Access.Organiser.NotChecked", language)
+                    : EmailWords.Get("Access.Organiser.ReplyGoesTo", language, request.Email),
             ]),
-            Closing =
-            [
-                "This is health information. Use it only to arrange their place, share it only with the people who need it for that, and delete it when the event is over. Co-production Week has not kept a copy.",
-            ],
+            Closing = [EmailWords.Get("Access.Organiser.Closing", language)],
         };
         return await Letters.ToEmailAsync($"access-{requestId}-organiser", organiserEmail, letter, now, Category)
             with { ReplyTo = request.Email, Sensitive = true };
@@ -60,60 +57,67 @@ public static class AccessRequestEmails
     /// nothing the sender wrote (no name, no "something else" words), only the event and the access words from our
     /// own list they ticked.
     /// </summary>
-    public static async Task<EmailMessage> CopyToPersonAsync(string requestId, EventDetails details, string email, string eventUrl, AccessRequest request, DateTimeOffset now)
+    public static async Task<EmailMessage> CopyToPersonAsync(string requestId, EventDetails details, string email, string eventUrl, AccessRequest request, DateTimeOffset now,
+        Language language = Language.English)
     {
-        // The words the person chose on the form: the organiser's fuller instructions ("their number") are not for them.
-        var contact = Vocabulary.NameOf(AccessRequestInput.ContactChoices, request.ContactBy);
+        var text = details.TextFor(language);
         var letter = new Letter
         {
-            Subject = $"We sent your access request: {details.Title}",
-            Heading = "We sent your access request",
-            Greeting = "Hello,",
-            Opening = ["We have sent your request to the event's organiser."],
-            Recap = new Recap("What you asked for", details.Title,
+            Language = language,
+            Subject = EmailWords.Get("Access.Copy.Subject", language, text.Title),
+            Heading = EmailWords.Get("Access.Copy.Heading", language),
+            Greeting = EmailWords.Greeting(null, language),
+            Opening = [EmailWords.Get("Access.Copy.Opening", language)],
+            Recap = new Recap(EmailWords.Get("Access.Copy.RecapHeading", language), text.Title,
             [
-                new RecapRow("When", UkTime.Range(details.Start, details.End)),
-                .. ChosenWords(request).Select(n => new RecapRow("You asked for", n)),
-            ]),
-            Next = new Section("What happens next",
+                new RecapRow(EmailWords.Get("Recap.When", language), UkTime.Range(details.Start, details.End, language)),
+                .. ChosenWords(request, language).Select(n => new RecapRow(EmailWords.Get("Access.Copy.YouAskedFor", language), n)),
+            ], TextLanguage: text.Language),
+            Next = new Section(EmailWords.Get("Heading.WhatHappensNext", language),
             [
-                $"The organiser will contact you {char.ToLowerInvariant(contact[0])}{contact[1..]} to say what they can arrange. Most organisers reply within a few working days.",
-                "If you do not hear back within a week, or the event is soon, send it again from the event's page.",
+                // The words the person chose on the form: the organiser's fuller instructions ("their number") are not for them.
+                EmailWords.Get("Access.Copy.Next1", language, EmailWords.Get("Access.YouChose." + ContactKey(request), language)),
+                EmailWords.Get("Access.Copy.Next2", language),
             ]),
-            Action = new LetterLink(EventLabel, eventUrl),
-            Closing = ["We do not keep a copy of your request, and this email does not repeat what you wrote in it."],
-            Footnote = "If this was not you, you can ignore this email. We send at most one of these a day to an address.",
+            Action = new LetterLink(EventLabel(language), eventUrl),
+            Closing = [EmailWords.Get("Access.Copy.Closing", language)],
+            Footnote = EmailWords.Get("Access.Copy.Footnote", language),
         };
         return await Letters.ToEmailAsync($"access-{requestId}-copy", email, letter, now, Category) with { Sensitive = true };
     }
 
     /// <summary>The ticked needs in our own words; "something else" without what the person wrote.</summary>
-    public static IEnumerable<string> ChosenWords(AccessRequest request) =>
-        request.Needs.Select(n => n == AccessRequestInput.Other ? "Something else (what you wrote went to the organiser)" : Vocabulary.NameOf(AccessRequestInput.NeedChoices, n));
+    public static IEnumerable<string> ChosenWords(AccessRequest request, Language language = Language.English) =>
+        request.Needs.Select(n => n == AccessRequestInput.Other ? EmailWords.Get("Access.Copy.Other", language) : Vocabulary.NameOf(Vocabulary.AccessNeeds, n, language));
 
     /// <summary>
     /// To an address the hub has not confirmed: fixed words that repeat nothing the sender wrote, so the form cannot
     /// be used to send a stranger someone else's words.
     /// </summary>
-    public static async Task<EmailMessage> NoticeToPersonAsync(string requestId, EventDetails details, string email, string eventUrl, DateTimeOffset now)
+    public static async Task<EmailMessage> NoticeToPersonAsync(string requestId, EventDetails details, string email, string eventUrl, DateTimeOffset now,
+        Language language = Language.English)
     {
         var letter = new Letter
         {
-            Subject = $"Your access request has gone to the organiser: {details.Title}",
-            Heading = "An access request has gone to the organiser",
-            Greeting = "Hello,",
-            Opening =
-            [
-                $"Someone gave this email address when they asked the organiser of \"{details.Title}\" what they can arrange so they can take part. We have sent the request on.",
-            ],
-            Next = new Section("What happens next",
-            [
-                "The organiser will contact them to say what they can arrange. Most organisers reply within a few working days.",
-            ]),
-            Action = new LetterLink(EventLabel, eventUrl),
-            Closing = ["We do not keep a copy of the request, so this email does not repeat it."],
-            Footnote = "If this was not you, you can ignore this email. We will not send you anything else about it.",
+            Language = language,
+            Subject = EmailWords.Get("Access.Notice.Subject", language, details.TextFor(language).Title),
+            Heading = EmailWords.Get("Access.Notice.Heading", language),
+            Greeting = EmailWords.Greeting(null, language),
+            Opening = [EmailWords.Get("Access.Notice.Opening", language, details.TextFor(language).Title)],
+            Next = new Section(EmailWords.Get("Heading.WhatHappensNext", language), [EmailWords.Get("Access.Notice.Next", language)]),
+            Action = new LetterLink(EventLabel(language), eventUrl),
+            Closing = [EmailWords.Get("Access.Notice.Closing", language)],
+            Footnote = EmailWords.Get("Access.Notice.Footnote", language),
         };
         return await Letters.ToEmailAsync($"access-{requestId}-notice", email, letter, now, Category) with { Sensitive = true };
     }
+
+    /// <summary>Each need in the organiser's language, "something else" with what the person wrote.</summary>
+    private static IEnumerable<string> NeedWords(AccessRequest request, Language language) =>
+        request.Needs.Select(n => n == AccessRequestInput.Other
+            ? EmailWords.Get("Access.Organiser.Other", language, request.OtherNeeds)
+            : Vocabulary.NameOf(Vocabulary.AccessNeeds, n, language));
+
+    private static string ContactKey(AccessRequest request) =>
+        request.ContactBy is "email" or "phone" or "text-relay" ? request.ContactBy : "someone-else";
 }

@@ -99,21 +99,22 @@ public sealed class SendAccessRequest(
             return new RetryTomorrow(time.GetUtcNow(), Refuse(refusalToday, isForm, id, language));
         }
 
-        await SendAsync(open, accessRequest, cancellationToken);
+        await SendAsync(open, accessRequest, Languages.Of(request), cancellationToken);
         return isForm
             ? new SeeOther(site.Value.Api(language.Localise($"events/{id}/access-requests/sent")))
             : Results.Json(new { message = Localised.Get<AccessRequestText>("SentMessage", language) },
                 HubJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private async Task SendAsync(OpenEvent open, AccessRequest request, CancellationToken cancellationToken)
+    private async Task SendAsync(OpenEvent open, AccessRequest request, Language language, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var requestId = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(10));
         var details = open.Details;
         var emails = new List<Email.EmailMessage>
         {
-            await AccessRequestEmails.ToOrganiserAsync(requestId, details, open.Submission.ContactEmail, request, now),
+            // The organiser reads it in the language they listed the event in; the person, in the language of the form they used.
+            await AccessRequestEmails.ToOrganiserAsync(requestId, details, open.Submission.ContactEmail, request, now, open.Submission.ReplyLanguage),
         };
         if (request.Email is { } email)
         {
@@ -122,13 +123,13 @@ public sealed class SendAccessRequest(
                 // Confirmed is not proof the mailbox is the sender's: the copy repeats none of their words, one a day.
                 if (await copies.TryClaimAsync(email, cancellationToken))
                 {
-                    emails.Add(await AccessRequestEmails.CopyToPersonAsync(requestId, details, email, open.Summary.Url, request, now));
+                    emails.Add(await AccessRequestEmails.CopyToPersonAsync(requestId, details, email, Email.EmailWords.Link(site.Value, open.Summary.Url, language), request, now, language));
                 }
             }
             else if (await contacts.TryClaimConfirmationAsync(email, withLink: false, cancellationToken) is not null)
             {
                 // Not confirmed: fixed words, and at most one such email a day to the mailbox, whoever asks.
-                emails.Add(await AccessRequestEmails.NoticeToPersonAsync(requestId, details, email, open.Summary.Url, now));
+                emails.Add(await AccessRequestEmails.NoticeToPersonAsync(requestId, details, email, Email.EmailWords.Link(site.Value, open.Summary.Url, language), now, language));
             }
         }
         foreach (var message in emails)

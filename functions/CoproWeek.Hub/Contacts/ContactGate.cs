@@ -41,12 +41,12 @@ public sealed class ContactGate(
         {
             return null;
         }
-        await AskToConfirmAsync(changed.ContactEmail, cancellationToken);
+        await AskToConfirmAsync(changed.ContactEmail, changed.ReplyLanguage, cancellationToken);
         return waiting;
     }
 
-    /// <summary>Sends the address its confirmation email, unless it had one within the day or may not be emailed.</summary>
-    public async Task AskToConfirmAsync(string email, CancellationToken cancellationToken)
+    /// <summary>Sends the address its confirmation email, in the language of the form that gave it, unless it had one within the day or may not be emailed.</summary>
+    public async Task AskToConfirmAsync(string email, Language language, CancellationToken cancellationToken)
     {
         var mailbox = contacts.MailboxId(email);
         if (await contacts.TryClaimConfirmationAsync(email, withLink: true, cancellationToken) is not { } token)
@@ -54,7 +54,7 @@ public sealed class ContactGate(
             logger.LogInformation("No confirmation email for mailbox {MailboxId}: one went out within the interval, or the address is suppressed", mailbox[..12]);
             return;
         }
-        await queues.SendAsync(Triggers.Queues.Email, await ContactEmails.ConfirmationAsync(site.Value, email, mailbox, token, time.GetUtcNow()), cancellationToken);
+        await queues.SendAsync(Triggers.Queues.Email, await ContactEmails.ConfirmationAsync(site.Value, email, mailbox, token, time.GetUtcNow(), language), cancellationToken);
         logger.LogInformation("Confirmation email queued for mailbox {MailboxId}", mailbox[..12]);
     }
 }

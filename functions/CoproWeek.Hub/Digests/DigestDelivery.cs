@@ -8,9 +8,12 @@ using SendGrid.Helpers.Mail;
 namespace CoproWeek.Hub.Digests;
 
 /// <summary>One recipient's digest: the items (indexes into the run's list) and their own links.</summary>
-/// <remarks><see cref="Regions"/> and <see cref="Topics"/> are the recipient's choices, for the line that says why they get it.</remarks>
+/// <remarks>
+/// <see cref="Regions"/> and <see cref="Topics"/> are the recipient's choices, for the line that says why they get it;
+/// <see cref="Language"/> the language they read it in (a <see cref="Subscriptions.SubscriberLanguage"/>).
+/// </remarks>
 public sealed record DigestLetter(string Email, IReadOnlyList<int> Items, string UnsubscribeUrl, string PreferencesUrl,
-    IReadOnlyList<string>? Regions = null, IReadOnlyList<string>? Topics = null);
+    IReadOnlyList<string>? Regions = null, IReadOnlyList<string>? Topics = null, string Language = Subscriptions.SubscriberLanguage.English);
 
 /// <summary>SendGrid's final answer for a batch.</summary>
 public sealed record DeliveryResult(bool Accepted, bool Permanent, string? Error);
@@ -29,9 +32,16 @@ public sealed class DigestDelivery(
     ILogger<DigestDelivery> logger,
     ISendGridClient? sendGrid = null)
 {
+    /// <summary>Sends one SendGrid request for <paramref name="letters"/>, who all read the same language (one frame serves them all).</summary>
     public async Task<DeliveryResult> DeliverAsync(DigestBatchMessage batch, IReadOnlyList<PublishedItem> items, IReadOnlyList<DigestLetter> letters, CancellationToken cancellationToken)
     {
-        var content = await DigestContent.BuildAsync(batch.RunId, batch.Frequency, items, letters.SelectMany(l => l.Items), site.Value, time.GetUtcNow());
+        var language = Subscriptions.SubscriberLanguage.Of(letters[0].Language);
+        if (letters.Any(l => Subscriptions.SubscriberLanguage.Of(l.Language) != language))
+        {
+            throw new ArgumentException("A delivery's letters must all be in one language.", nameof(letters));
+        }
+        var content = await DigestContent.BuildAsync(batch.RunId, batch.Frequency, items, letters.SelectMany(l => l.Items), site.Value, time.GetUtcNow(),
+            Subscriptions.SubscriberLanguage.Languages(language));
         if (sendGrid is null || !sendGridOptions.Value.Enabled)
         {
             await WriteToOutboxAsync(batch, content, letters, cancellationToken);

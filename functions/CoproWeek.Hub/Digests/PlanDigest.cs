@@ -95,9 +95,13 @@ public sealed class PlanDigest(
             await runs.WriteItemsAsync(runId, items, cancellationToken);
             if (items.Count > 0)
             {
-                // The web copy every digest of the run links to ("view in your browser"): written again if a planner stops here.
-                var page = await DigestContent.WebCopyAsync(runId, frequency, items, siteOptions.Value, run.To);
-                await site.WriteAsync(new SiteFile(DigestContent.WebCopyPath(runId), EventSite.HtmlType, page), cancellationToken);
+                // The web copy every digest of the run links to ("view in your browser"), in English and in Welsh under cy/:
+                // written again if a planner stops here.
+                foreach (var language in Languages.All)
+                {
+                    var page = await DigestContent.WebCopyAsync(runId, frequency, items, siteOptions.Value, run.To, language);
+                    await site.WriteAsync(new SiteFile(DigestContent.WebCopyPath(runId, language), EventSite.HtmlType, page), cancellationToken);
+                }
             }
             var written = await MergeAsync(run with { ItemsWritten = true, Items = items.Count,
                 Status = items.Count == 0 ? DigestRunStatus.Planned : DigestRunStatus.Planning }, cancellationToken);

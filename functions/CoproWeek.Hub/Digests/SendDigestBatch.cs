@@ -104,7 +104,9 @@ public sealed class SendDigestBatch(
         await MarkAsync(skipped, LedgerStatus.Skipped, conditional: true, null, cancellationToken);
         var skippedBefore = rows.Count(r => r.Status == LedgerStatus.Skipped);
 
-        foreach (var chunk in recipients.Chunk(1000))
+        // One SendGrid request carries one frame, so each request's recipients read the same language. The claim, the
+        // send and the marks stay per request as before: a redelivery skips what was sent, whichever language it was.
+        foreach (var chunk in recipients.GroupBy(r => SubscriberLanguage.Of(r.Subscriber.Language)).OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => g.Chunk(1000)))
         {
             sent += await SendChunkAsync(message, partition, items, chunk, cancellationToken);
         }
@@ -124,7 +126,7 @@ public sealed class SendDigestBatch(
             letters.Add(new DigestLetter(r.Subscriber.Email, r.Items,
                 site.Value.Api(Triggers.Routes.Unsubscribe) + "?token=" + Uri.EscapeDataString(unsubscribe.Token),
                 site.Value.Api(Triggers.Routes.SubscriptionPreferences) + "?token=" + Uri.EscapeDataString(preferences.Token),
-                r.Subscriber.RegionList, r.Subscriber.TopicList));
+                r.Subscriber.RegionList, r.Subscriber.TopicList, SubscriberLanguage.Of(r.Subscriber.Language)));
         }
 
         // The claim: a second delivery of the same batch running now fails here on the ETags and backs off.

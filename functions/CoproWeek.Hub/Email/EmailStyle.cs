@@ -1,11 +1,8 @@
 namespace CoproWeek.Hub.Email;
 
-/// <summary>The emails' look in one place: the site's colours and type, as inline-style values, and the dark-mode overrides.</summary>
+/// <summary>The emails' look in one place: the site's colours and type, as inline-style values, and the dark-mode overrides (their words are in <c>EmailText.resx</c>).</summary>
 public static class EmailStyle
 {
-    public const string WeekName = "Co-production Week";
-    public const string Strapline = "Celebrating co-production across the UK";
-
     public const string Font = "Arial,Helvetica,sans-serif";
     public const string Brand = "#12355b";
     public const string Accent = "#ffdd00";

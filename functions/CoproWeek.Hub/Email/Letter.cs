@@ -7,6 +7,8 @@ namespace CoproWeek.Hub.Email;
 /// </summary>
 public sealed record Letter
 {
+    /// <summary>The language every word below is in (a quote or a recap may hold the sender's own words).</summary>
+    public Language Language { get; init; } = Language.English;
     public required string Subject { get; init; }
     public required string Heading { get; init; }
     /// <summary>"Hello Sam," or null.</summary>
@@ -30,10 +32,12 @@ public sealed record Letter
 /// <summary>A labelled link: what it does, and where it goes. <paramref name="Note"/> is said after it, e.g. "Do not share it."</summary>
 public sealed record LetterLink(string Label, string Url, string? Note = null);
 
-public sealed record Recap(string Heading, string Title, IReadOnlyList<RecapRow> Rows, string? Excerpt = null);
+/// <param name="TextLanguage">The language of the title and excerpt as the sender wrote them, when it may differ from the letter's.</param>
+public sealed record Recap(string Heading, string Title, IReadOnlyList<RecapRow> Rows, string? Excerpt = null, Language? TextLanguage = null);
 
 public sealed record RecapRow(string Label, string Value);
 
-public sealed record Quote(string Label, string Text);
+/// <param name="TextLanguage">The quoted words' language when it may differ from the letter's (the checks' findings are English).</param>
+public sealed record Quote(string Label, string Text, Language? TextLanguage = null);
 
 public sealed record Section(string Heading, IReadOnlyList<string> Paragraphs);

@@ -5,9 +5,34 @@ namespace CoproWeek.Hub.Email;
 /// <summary>The plain-text form of a <see cref="Letter"/>: short lines, headings underlined, each link on its own line after its label.</summary>
 public static class LetterText
 {
-    public static string Write(Letter letter)
+    public static string Write(Letter letter) => Write([letter]);
+
+    /// <summary>The letter in each of its languages, one after the other under a rule, then one footer.</summary>
+    public static string Write(IReadOnlyList<Letter> letters)
     {
         var text = new StringBuilder();
+        for (var i = 0; i < letters.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(new string('~', 40)).Append("\n\n");
+            }
+            Body(text, letters[i]);
+        }
+        text.Append("-- \n");
+        foreach (var footnote in letters.Select(l => l.Footnote).OfType<string>())
+        {
+            text.Append(footnote).Append("\n\n");
+        }
+        foreach (var language in letters.Select(l => l.Language).Distinct())
+        {
+            text.Append(EmailWords.Get("Week.Motto", language)).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static void Body(StringBuilder text, Letter letter)
+    {
         Heading(text, letter.Heading, '=');
         if (letter.Greeting is not null)
         {
@@ -52,13 +77,6 @@ public static class LetterText
         {
             Paragraph(text, paragraph);
         }
-        text.Append("-- \n");
-        if (letter.Footnote is not null)
-        {
-            text.Append(letter.Footnote).Append("\n\n");
-        }
-        text.Append(EmailStyle.WeekName).Append(": nothing about us without us.\n");
-        return text.ToString();
     }
 
     public static void Heading(StringBuilder text, string heading, char underline) =>

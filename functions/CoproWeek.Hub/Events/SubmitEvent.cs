@@ -69,7 +69,7 @@ public sealed class SubmitEvent(
         var (token, tokenHash) = claim is null ? Tokens.Create(ManagePurpose) : idempotency.ManageToken(claim, ManagePurpose);
         var manageUrl = ManageUrl(site.Value, id, token);
         var status = await SubmissionIntake.StoreAsync(submissions, contacts, queues,
-            new NewSubmission("event", id, details.Title, HubJson.Serialize(details), tokenHash, details.Contact.Email, input.Honeypot, now, manageUrl),
+            new NewSubmission("event", id, details.Title, HubJson.Serialize(details), tokenHash, details.Contact.Email, input.Honeypot, now, manageUrl, Languages.Of(request)),
             cancellationToken);
         logger.LogInformation("Event {ItemId} received", id);
 

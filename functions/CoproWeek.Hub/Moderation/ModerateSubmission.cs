@@ -52,14 +52,17 @@ public sealed class ModerateSubmission(
 
     private async Task<EmailMessage> ReceiptAsync(Submission submission, int version, string manageUrl, CancellationToken cancellationToken)
     {
+        // The receipt, and its link to the manage page, in the language of the form it was sent from.
+        var language = submission.ReplyLanguage;
+        manageUrl = Email.EmailWords.Link(site.Value, manageUrl, language);
         if (submission.Kind == Supporters.SubmitSupporter.Kind)
         {
-            return await Supporters.SupporterEmails.ReceiptAsync(submission.Id, version, HubJson.Deserialize<Supporters.SupporterDetails>(submission.DetailsJson), manageUrl, submission.Submitted);
+            return await Supporters.SupporterEmails.ReceiptAsync(submission.Id, version, HubJson.Deserialize<Supporters.SupporterDetails>(submission.DetailsJson), manageUrl, submission.Submitted, language);
         }
         if (submission.Kind != SubmitPost.Kind)
         {
             return await EventEmails.ReceiptAsync(submission.Id, HubJson.Deserialize<EventDetails>(submission.DetailsJson), manageUrl, submission.Submitted,
-                site.Value.EventsNeedAPerson);
+                site.Value.EventsNeedAPerson, language);
         }
         var details = HubJson.Deserialize<PostDetails>(submission.DetailsJson);
         // The receipt repeats the story's first lines; its body sits in a blob that an edit or a clean-up may already have replaced.
@@ -72,7 +75,7 @@ public sealed class ModerateSubmission(
         {
             body = null;
         }
-        return await PostEmails.ReceiptAsync(submission.Id, version, details, body, manageUrl, submission.Submitted);
+        return await PostEmails.ReceiptAsync(submission.Id, version, details, body, manageUrl, submission.Submitted, language);
     }
 
     private async Task<Submission?> DecideAsync(Submission submission, CancellationToken cancellationToken)

@@ -156,28 +156,25 @@ public sealed class TakeDownItem(
 
     /// <summary>
     /// What the organiser or author is told when a moderator takes their item down: the moderator's reason, quoted, and
-    /// what they can do about it. One email per take-down (its id is fixed by item and version).
+    /// what they can do about it, in the language they sent it in. One email per take-down (its id is fixed by item and version).
     /// </summary>
     public static Task<EmailMessage> EmailAsync(Submission takenDown, DateTimeOffset now)
     {
-        var (title, name) = DecisionEmails.Read(takenDown);
-        var thing = DecisionEmails.Thing(takenDown);
-        var where = takenDown.Kind switch
-        {
-            "post" => "the Co-production Week blog",
-            Supporters.SubmitSupporter.Kind => "the Co-production Week supporters page",
-            _ => "the Co-production Week calendar",
-        };
+        var language = takenDown.ReplyLanguage;
+        var (title, name) = DecisionEmails.Read(takenDown, language);
+        var thing = EmailWords.Thing(takenDown.Kind, language);
+        var where = EmailWords.Get(takenDown.Kind is "post" or Supporters.SubmitSupporter.Kind ? "Where." + takenDown.Kind : "Where.event", language);
         return Letters.ToEmailAsync($"{takenDown.Kind}-{takenDown.Id}-v{takenDown.Version}-taken-down", takenDown.ContactEmail, new Letter
         {
-            Subject = $"The campaign team took down your {thing}: {title}",
-            Heading = $"Your {thing} has been taken down",
-            Greeting = DecisionEmails.Greeting(name),
-            Opening = [$"The campaign team has taken \"{title}\" off {where}. This was their decision; you did not withdraw it."],
-            Reason = new Quote("What the campaign team said", takenDown.Reason ?? ""),
-            Next = new Section("What you can do", [
-                "If you can put right what they describe, or you think this is a mistake, reply to this email and tell the campaign team. They can put it back.",
-                $"If you do nothing, your {thing} stays off the website.",
+            Language = language,
+            Subject = EmailWords.Get("TakeDown.Subject", language, thing, title),
+            Heading = EmailWords.Get("TakeDown.Heading", language, thing),
+            Greeting = EmailWords.Greeting(name, language),
+            Opening = [EmailWords.Get("TakeDown.Opening", language, title, where)],
+            Reason = new Quote(EmailWords.Get("Heading.WhatTeamSaid", language), takenDown.Reason ?? ""),
+            Next = new Section(EmailWords.Get("Heading.WhatYouCanDo", language), [
+                EmailWords.Get("TakeDown.Next1", language),
+                EmailWords.Get("TakeDown.Next2", language, thing),
             ]),
         }, now, $"{takenDown.Kind}-taken-down");
     }

@@ -73,7 +73,7 @@ public sealed class SubmitPost(
         var details = await blobs.WriteAsync(id, 1, input.Draft, cancellationToken);
         var manageUrl = ManageUrl(site.Value, id, token);
         var status = await SubmissionIntake.StoreAsync(submissions, contacts, queues,
-            new NewSubmission(Kind, id, details.Title, HubJson.Serialize(details), tokenHash, details.AuthorEmail, input.Honeypot, now, manageUrl),
+            new NewSubmission(Kind, id, details.Title, HubJson.Serialize(details), tokenHash, details.AuthorEmail, input.Honeypot, now, manageUrl, Languages.Of(request)),
             cancellationToken);
         logger.LogInformation("Post {ItemId} received with {Images} pictures", id, details.Images.Count);
 

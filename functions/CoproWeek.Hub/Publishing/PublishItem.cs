@@ -81,12 +81,14 @@ public sealed class PublishItem(
 
         var url = site.Value.Public($"events/{item.Slug}/");
         await published.RecordAsync(new PublishedItem(item.Id, "event", item.Version, details.Title, details.Summary, url, details.Region, details.Topics,
-            item.PublishedAt, details.Start, Withdrawn: false) with { Ends = details.End, Place = EventWords.Location(details), Access = EventWords.AccessNames(details).ToList() },
+            item.PublishedAt, details.Start, Withdrawn: false) with { Ends = details.End, Place = EventWords.Location(details), Access = EventWords.AccessNames(details).ToList(),
+                Language = ListingLanguage.Of(details.Language), WelshTitle = details.Welsh?.Title, WelshSummary = details.Welsh?.Summary },
             cancellationToken);
         await rebuilds.RequestAsync(cancellationToken);
 
         await PublishSteps.MarkLiveAsync(submissions, submission, now, cancellationToken);
-        await queues.SendAsync(Triggers.Queues.Email, await EventEmails.LiveAsync(submission, details, url, message.ManageUrl, now), cancellationToken);
+        await queues.SendAsync(Triggers.Queues.Email, await EventEmails.LiveAsync(submission, details,
+            Email.EmailWords.Link(site.Value, url, submission.ReplyLanguage), Email.EmailWords.Link(site.Value, message.ManageUrl, submission.ReplyLanguage), now), cancellationToken);
         logger.LogInformation("Published {ItemId} v{Version}", item.Id, item.Version);
     }
 

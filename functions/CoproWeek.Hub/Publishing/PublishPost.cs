@@ -112,7 +112,8 @@ public sealed class PublishPost(
         await rebuilds.RequestAsync(cancellationToken);
 
         await PublishSteps.MarkLiveAsync(submissions, submission, now, cancellationToken);
-        await queues.SendAsync(Triggers.Queues.Email, await PostEmails.LiveAsync(submission, details, url, manageUrl, now), cancellationToken);
+        await queues.SendAsync(Triggers.Queues.Email, await PostEmails.LiveAsync(submission, details,
+            Email.EmailWords.Link(site.Value, url, submission.ReplyLanguage), Email.EmailWords.Link(site.Value, manageUrl, submission.ReplyLanguage), now), cancellationToken);
         logger.LogInformation("Published post {ItemId} v{Version} with {Images} pictures", item.Id, item.Version, images.Count);
     }
 
@@ -178,5 +179,8 @@ public sealed class PublishPost(
         {
             Author = post.AuthorName,
             Organisation = post.Organisation,
+            Language = ListingLanguage.Of(post.Language),
+            WelshTitle = post.Welsh?.Title,
+            WelshSummary = post.Welsh?.Summary,
         };
 }

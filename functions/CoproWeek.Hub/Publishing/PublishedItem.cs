@@ -42,11 +42,31 @@ public sealed record PublishedItem(
     /// <summary>A story's opening as plain words (see <c>StoryExcerpt</c>).</summary>
     public string? Excerpt { get; init; }
 
+    /// <summary>The listing's language (<see cref="ListingLanguage"/>): the language of <see cref="Title"/> and <see cref="Summary"/>, English when bilingual.</summary>
+    public string Language { get; init; } = ListingLanguage.English;
+
+    /// <summary>A bilingual listing's Welsh title and summary; null otherwise.</summary>
+    public string? WelshTitle { get; init; }
+
+    public string? WelshSummary { get; init; }
+
+    /// <summary>The title and summary a reader of <paramref name="reader"/> sees first, and their language (as <c>EventDetails.TextFor</c>).</summary>
+    public ListingText TextFor(Hub.Language reader)
+    {
+        var language = ListingLanguage.Of(Language);
+        if (language == ListingLanguage.Bilingual && reader == Hub.Language.Welsh && WelshTitle is { Length: > 0 } title)
+        {
+            return new(title, WelshSummary ?? "", null, null, Hub.Language.Welsh);
+        }
+        return new(Title, Summary, null, null, language == ListingLanguage.Welsh ? Hub.Language.Welsh : Hub.Language.English);
+    }
+
     public TableEntity ToEntity() => new TableEntity(PublishedItems.Day(PublishedAt), Id).With(
         (nameof(Kind), Kind), (nameof(Version), Version), (nameof(Title), Title), (nameof(Summary), Summary), (nameof(Url), Url),
         (nameof(Region), Region), (nameof(Topics), string.Join(',', Topics)), (nameof(PublishedAt), PublishedAt), (nameof(Starts), Starts),
         (nameof(Withdrawn), Withdrawn), (nameof(StoryKind), StoryKind), (nameof(Ends), Ends), (nameof(Place), Place),
-        (nameof(Access), string.Join('|', Access)), (nameof(Author), Author), (nameof(Organisation), Organisation), (nameof(Excerpt), Excerpt));
+        (nameof(Access), string.Join('|', Access)), (nameof(Author), Author), (nameof(Organisation), Organisation), (nameof(Excerpt), Excerpt),
+        (nameof(Language), Language), (nameof(WelshTitle), WelshTitle), (nameof(WelshSummary), WelshSummary));
 
     public static PublishedItem FromEntity(TableEntity e) => new(
         e.RowKey,
@@ -68,5 +88,8 @@ public sealed record PublishedItem(
         Author = e.GetString(nameof(Author)),
         Organisation = e.GetString(nameof(Organisation)),
         Excerpt = e.GetString(nameof(Excerpt)),
+        Language = ListingLanguage.Of(e.GetString(nameof(Language))),
+        WelshTitle = e.GetString(nameof(WelshTitle)),
+        WelshSummary = e.GetString(nameof(WelshSummary)),
     };
 }

@@ -49,6 +49,11 @@ public sealed record Submission : Storage.ITableRow<Submission>
     /// <summary>The moderator who made the latest decision, or null when the automatic checks made it.</summary>
     public string? DecidedBy { get; init; }
     public bool Honeypot { get; init; }
+    /// <summary>
+    /// The language of the form or request the item was sent with: every email about it (receipt, decisions, take-down)
+    /// comes in it. Rows from before languages are English.
+    /// </summary>
+    public Language ReplyLanguage { get; init; } = Language.English;
     public ETag ETag { get; init; }
 
     public TableEntity ToEntity() => new(Id, Id)
@@ -66,6 +71,7 @@ public sealed record Submission : Storage.ITableRow<Submission>
         ["Reason"] = Reason,
         ["DecidedBy"] = DecidedBy,
         ["Honeypot"] = Honeypot,
+        ["ReplyLanguage"] = ReplyLanguage.Code(),
     };
 
     public static Submission FromEntity(TableEntity e) => new()
@@ -84,6 +90,7 @@ public sealed record Submission : Storage.ITableRow<Submission>
         Reason = e.GetString("Reason"),
         DecidedBy = e.GetString("DecidedBy"),
         Honeypot = e.GetBoolean("Honeypot") ?? false,
+        ReplyLanguage = Languages.Parse(e.GetString("ReplyLanguage")),
         ETag = e.ETag,
     };
 

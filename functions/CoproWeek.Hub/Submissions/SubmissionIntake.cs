@@ -6,8 +6,9 @@ namespace CoproWeek.Hub.Submissions;
 
 /// <summary>A new event, story or pledge, checked and ready to store as its first version.</summary>
 /// <param name="ManageUrl">The private manage link, sent on with the moderation message (never for a bot's submission).</param>
+/// <param name="ReplyLanguage">The language of the form or request it came from (<c>Languages.Of(request)</c>): its emails' language.</param>
 internal sealed record NewSubmission(string Kind, string Id, string Title, string DetailsJson, string ManageTokenHash,
-    string ContactEmail, bool Honeypot, DateTimeOffset Received, string ManageUrl);
+    string ContactEmail, bool Honeypot, DateTimeOffset Received, string ManageUrl, Language ReplyLanguage = Language.English);
 
 /// <summary>
 /// How every new submission is stored and started on its way: while its contact address is unconfirmed it is held and the
@@ -39,10 +40,11 @@ internal static class SubmissionIntake
             Submitted = item.Received,
             Updated = item.Received,
             Honeypot = item.Honeypot,
+            ReplyLanguage = item.ReplyLanguage,
         }, cancellationToken);
         if (waits)
         {
-            await contacts.AskToConfirmAsync(item.ContactEmail, cancellationToken);
+            await contacts.AskToConfirmAsync(item.ContactEmail, item.ReplyLanguage, cancellationToken);
         }
         else
         {

@@ -73,7 +73,8 @@ public sealed class PublishSupporter(
         }
         await rebuilds.RequestAsync(cancellationToken);
         await PublishSteps.MarkLiveAsync(submissions, submission, now, cancellationToken);
-        await queues.SendAsync(Triggers.Queues.Email, await SupporterEmails.LiveAsync(submission, details, options.Url(SupporterPaths.List), manageUrl, now), cancellationToken);
+        await queues.SendAsync(Triggers.Queues.Email, await SupporterEmails.LiveAsync(submission, details,
+            Email.EmailWords.Link(site.Value, options.Url(SupporterPaths.List), submission.ReplyLanguage), Email.EmailWords.Link(site.Value, manageUrl, submission.ReplyLanguage), now), cancellationToken);
         logger.LogInformation("Published supporter {ItemId} v{Version}", submission.Id, submission.Version);
     }
 

@@ -73,7 +73,7 @@ public sealed class SubmitSupporter(
         var details = await blobs.WriteAsync(id, 1, input.Draft, cancellationToken);
         var manageUrl = ManageUrl(site.Value, id, token);
         var status = await SubmissionIntake.StoreAsync(submissions, contacts, queues,
-            new NewSubmission(Kind, id, details.Title, HubJson.Serialize(details), tokenHash, email, input.Honeypot, now, manageUrl),
+            new NewSubmission(Kind, id, details.Title, HubJson.Serialize(details), tokenHash, email, input.Honeypot, now, manageUrl, Languages.Of(request)),
             cancellationToken);
         logger.LogInformation("Supporter {ItemId} received, with a logo: {HasLogo}", id, details.Logo is not null);
 

@@ -3,62 +3,76 @@ using CoproWeek.Hub.Submissions;
 
 namespace CoproWeek.Hub.Supporters;
 
-/// <summary>What a supporting organisation's contact is told, and when. Each email's id is fixed by item and version, so a retry sends nothing twice.</summary>
+/// <summary>
+/// What a supporting organisation's contact is told, and when, in the language of the form or request they used. Each
+/// email's id is fixed by item and version, so a retry sends nothing twice.
+/// </summary>
 public static class SupporterEmails
 {
-    public const string ManageLabel = "See or withdraw your pledge";
-    public const string ManageNote = "This is your private link. Keep this email and do not share the link.";
+    public static string ManageLabel(Language language = Language.English) => EmailWords.Get("Supporter.ManageLabel", language);
+
+    public static string ManageNote(Language language = Language.English) => EmailWords.Get("Manage.Note", language);
 
     /// <summary>Every pledge is held for a person (see <c>ModerateSubmission</c>), whatever the hub's setting for events.</summary>
-    public const string Promise = "A person from our team reads every pledge before it goes on the supporters page. This usually takes one or two working days.";
+    public static string Promise(Language language = Language.English) => EmailWords.Get("Supporter.Promise", language);
 
-    public static Task<EmailMessage> ReceiptAsync(string id, int version, SupporterDetails details, string manageUrl, DateTimeOffset now) =>
+    public static Task<EmailMessage> ReceiptAsync(string id, int version, SupporterDetails details, string manageUrl, DateTimeOffset now,
+        Language language = Language.English) =>
         Letters.ToEmailAsync($"supporter-{id}-v{version}-received", details.ContactEmail, new Letter
         {
-            Subject = $"We have your pledge of support: {details.Title}",
-            Heading = "We have your pledge of support",
-            Greeting = "Hello,",
-            Opening = [$"Thank you for telling us that {details.Title} supports Co-production Week. This is what you sent us."],
-            Recap = Recap(details),
-            Next = new Section("What happens next", [Promise, "We will email you when it is on the page."]),
-            Action = new LetterLink(ManageLabel, manageUrl, ManageNote),
+            Language = language,
+            Subject = EmailWords.Get("Supporter.Receipt.Subject", language, details.Title),
+            Heading = EmailWords.Get("Supporter.Receipt.Heading", language),
+            Greeting = EmailWords.Greeting(null, language),
+            Opening = [EmailWords.Get("Supporter.Receipt.Opening", language, details.Title)],
+            Recap = Recap(details, language),
+            Next = new Section(EmailWords.Get("Heading.WhatHappensNext", language), [Promise(language), EmailWords.Get("Supporter.Receipt.Next", language)]),
+            Action = new LetterLink(ManageLabel(language), manageUrl, ManageNote(language)),
         }, now, "supporter-receipt");
 
-    public static Task<EmailMessage> HeldAsync(Submission submission, SupporterDetails details, DateTimeOffset now) =>
-        Letters.ToEmailAsync($"supporter-{submission.Id}-v{submission.Version}-held", details.ContactEmail, new Letter
+    public static Task<EmailMessage> HeldAsync(Submission submission, SupporterDetails details, DateTimeOffset now)
+    {
+        var language = submission.ReplyLanguage;
+        return Letters.ToEmailAsync($"supporter-{submission.Id}-v{submission.Version}-held", details.ContactEmail, new Letter
         {
-            Subject = $"A person will read your pledge: {details.Title}",
-            Heading = "A person will read your pledge",
-            Greeting = "Hello,",
-            Opening = [$"The pledge of support from {details.Title} is waiting for a person from the campaign team to read it. This usually takes one or two working days."],
-            Next = new Section("What you can do", [
-                "You do not need to do anything. We will email you when it is on the supporters page.",
-                ManageFallback,
+            Language = language,
+            Subject = EmailWords.Get("Supporter.Held.Subject", language, details.Title),
+            Heading = EmailWords.Get("Supporter.Held.Heading", language),
+            Greeting = EmailWords.Greeting(null, language),
+            Opening = [EmailWords.Get("Supporter.Held.Opening", language, details.Title)],
+            Next = new Section(EmailWords.Get("Heading.WhatYouCanDo", language), [
+                EmailWords.Get("Supporter.Held.Next", language),
+                ManageFallback(language),
             ]),
         }, now, "supporter-held");
+    }
 
     /// <param name="manageUrl">The private link, when the approval passed it on; otherwise the email says where to find it.</param>
-    public static Task<EmailMessage> LiveAsync(Submission submission, SupporterDetails details, string pageUrl, string? manageUrl, DateTimeOffset now) =>
-        Letters.ToEmailAsync($"supporter-{submission.Id}-v{submission.Version}-live", details.ContactEmail, new Letter
+    public static Task<EmailMessage> LiveAsync(Submission submission, SupporterDetails details, string pageUrl, string? manageUrl, DateTimeOffset now)
+    {
+        var language = submission.ReplyLanguage;
+        return Letters.ToEmailAsync($"supporter-{submission.Id}-v{submission.Version}-live", details.ContactEmail, new Letter
         {
-            Subject = $"You are on the supporters page: {details.Title}",
-            Heading = "You are on the supporters page",
-            Greeting = "Hello,",
-            Opening = [$"{details.Title} is now listed among the organisations that support Co-production Week. Thank you."],
-            Action = new LetterLink("See the supporters page", pageUrl),
-            Links = manageUrl is null ? [] : [new LetterLink(ManageLabel, manageUrl, ManageNote)],
-            Closing = manageUrl is null ? [ManageFallback] : [],
+            Language = language,
+            Subject = EmailWords.Get("Supporter.Live.Subject", language, details.Title),
+            Heading = EmailWords.Get("Supporter.Live.Heading", language),
+            Greeting = EmailWords.Greeting(null, language),
+            Opening = [EmailWords.Get("Supporter.Live.Opening", language, details.Title)],
+            Action = new LetterLink(EmailWords.Get("Supporter.Live.PageLink", language), pageUrl),
+            Links = manageUrl is null ? [] : [new LetterLink(ManageLabel(language), manageUrl, ManageNote(language))],
+            Closing = manageUrl is null ? [ManageFallback(language)] : [],
         }, now, "supporter-live");
+    }
 
     /// <summary>The pledge as the organisation sent it: its name, website and statement.</summary>
-    public static Recap Recap(SupporterDetails details)
+    public static Recap Recap(SupporterDetails details, Language language = Language.English)
     {
         var rows = new List<RecapRow>();
         if (!string.IsNullOrWhiteSpace(details.Website))
         {
-            rows.Add(new RecapRow("Website", WebsiteWords(details.Website)));
+            rows.Add(new RecapRow(EmailWords.Get("Recap.Website", language), WebsiteWords(details.Website)));
         }
-        return new Recap("What you sent", details.Title, rows, string.IsNullOrWhiteSpace(details.Statement) ? null : details.Statement);
+        return new Recap(EmailWords.Get("Heading.WhatYouSent", language), details.Title, rows, string.IsNullOrWhiteSpace(details.Statement) ? null : details.Statement);
     }
 
     /// <summary>The website without its scheme ("www.example.org/about"): the email names it, it does not print a raw link.</summary>
@@ -76,6 +90,5 @@ public static class SupporterEmails
         return words.TrimEnd('/');
     }
 
-    internal const string ManageFallback =
-        "To see your pledge or take it off the page, use the private link in the first email we sent you about it (\"We have your pledge of support\").";
+    internal static string ManageFallback(Language language) => EmailWords.Get("Supporter.ManageFallback", language);
 }

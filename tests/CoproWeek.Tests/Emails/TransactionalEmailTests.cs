@@ -49,9 +49,9 @@ public sealed class TransactionalEmailTests
             Assert.Contains("Our automatic checks look at every event as soon as it is sent.", part);
             Assert.DoesNotContain("A person from our team reads every event", part);
         }
-        Assert.Equal(EventEmails.ManageLabel, manage.TextContent);
+        Assert.Equal(EventEmails.ManageLabel(), manage.TextContent);
         Assert.Contains("background:#00703c", manage.ParentElement!.GetAttribute("style")); // shown as a button
-        Assert.Contains(EventEmails.ManageLabel + ":\n" + SampleEmails.ManageUrl + "\n", email.Text);
+        Assert.Contains(EventEmails.ManageLabel() + ":\n" + SampleEmails.ManageUrl + "\n", email.Text);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class TransactionalEmailTests
         Assert.DoesNotContain("**", email.Text);
         Assert.DoesNotContain("Lessons", email.Text);
         Assert.Contains("A person from our team reads every story", email.Text);
-        Assert.Contains(PostEmails.ManageLabel + ":\n" + SampleEmails.ManageUrl, email.Text);
+        Assert.Contains(PostEmails.ManageLabel() + ":\n" + SampleEmails.ManageUrl, email.Text);
     }
 
     [Theory]
@@ -174,9 +174,9 @@ public sealed class TransactionalEmailTests
             Assert.Contains("A person from our team reads every pledge before it goes on the supporters page.", part);
             Assert.DoesNotContain("automatic", part);
         }
-        Assert.Equal(SupporterEmails.ManageLabel, manage.TextContent);
+        Assert.Equal(SupporterEmails.ManageLabel(), manage.TextContent);
         Assert.Contains("background:#00703c", manage.ParentElement!.GetAttribute("style")); // shown as a button
-        Assert.Contains(SupporterEmails.ManageLabel + ":\n" + SampleEmails.SupporterManageUrl + "\n", email.Text);
+        Assert.Contains(SupporterEmails.ManageLabel() + ":\n" + SampleEmails.SupporterManageUrl + "\n", email.Text);
     }
 
     [Fact]
@@ -189,9 +189,9 @@ public sealed class TransactionalEmailTests
         Assert.Equal("supporter-live", email.Category);
         Assert.Equal("You are on the supporters page: Leeds Carers Forum", email.Subject);
         Assert.Contains(links, a => a.GetAttribute("href") == SampleEmails.SupportersUrl && a.TextContent == "See the supporters page");
-        Assert.Contains(links, a => a.GetAttribute("href") == SampleEmails.SupporterManageUrl && a.TextContent == SupporterEmails.ManageLabel);
+        Assert.Contains(links, a => a.GetAttribute("href") == SampleEmails.SupporterManageUrl && a.TextContent == SupporterEmails.ManageLabel());
         Assert.Contains("See the supporters page:\n" + SampleEmails.SupportersUrl + "\n", email.Text);
-        Assert.Contains(SupporterEmails.ManageLabel + ":\n" + SampleEmails.SupporterManageUrl + "\n", email.Text);
+        Assert.Contains(SupporterEmails.ManageLabel() + ":\n" + SampleEmails.SupporterManageUrl + "\n", email.Text);
     }
 
     [Fact]
@@ -272,8 +272,8 @@ public sealed class TransactionalEmailTests
         foreach (var email in new[] { copy, notice })
         {
             var link = Parser.ParseDocument(email.Html).QuerySelectorAll("a").Single(a => a.GetAttribute("href") == SampleEmails.PageUrl);
-            Assert.Equal(AccessRequestEmails.EventLabel, link.TextContent);
-            Assert.Contains(AccessRequestEmails.EventLabel + ":\n" + SampleEmails.PageUrl + "\n", email.Text);
+            Assert.Equal(AccessRequestEmails.EventLabel(), link.TextContent);
+            Assert.Contains(AccessRequestEmails.EventLabel() + ":\n" + SampleEmails.PageUrl + "\n", email.Text);
         }
         Assert.DoesNotContain("<a ", Parser.ParseDocument(organiser.Html).QuerySelector("[role=main]")!.InnerHtml);
     }
