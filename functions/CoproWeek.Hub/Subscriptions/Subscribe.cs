@@ -135,7 +135,7 @@ public sealed class Subscribe(
                 logger.LogInformation("Sign-up for subscriber {SubscriberId}: no confirmation email (one went out within the day, or the address is suppressed)", id[..12]);
                 return;
             }
-            await queues.SendAsync(Triggers.Queues.Email, await ConfirmationEmail.CreateAsync(site.Value, email, confirm.Token, preferences.Token, now, SubscriberLanguage.Languages(row.Language)), cancellationToken);
+            await queues.SendAsync(Triggers.Queues.Email, await ConfirmationEmail.CreateAsync(site.Value, email, confirm.Token, preferences.Token, now, SubscriberLanguage.Languages(row.ConfirmationLanguage)), cancellationToken);
             logger.LogInformation("Confirmation email queued for subscriber {SubscriberId}", id[..12]);
             return;
         }
