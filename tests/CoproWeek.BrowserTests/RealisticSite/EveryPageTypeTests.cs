@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace CoproWeek.BrowserTests.RealisticSite;
 
@@ -10,7 +11,7 @@ namespace CoproWeek.BrowserTests.RealisticSite;
 /// Screenshots at 390 and 1,280 px go to <c>screenshots/busy-week</c> in the test output folder.
 /// </summary>
 [Collection(RealisticSiteCollection.Name)]
-public sealed class EveryPageTypeTests(RealisticSiteFixture site)
+public sealed class EveryPageTypeTests(RealisticSiteFixture site, ITestOutputHelper output)
 {
     private static readonly int[] Widths = [320, 390, 1280];
     private static readonly int[] Photographed = [390, 1280];
@@ -24,7 +25,9 @@ public sealed class EveryPageTypeTests(RealisticSiteFixture site)
         var problems = new List<string>();
         foreach (var width in Widths)
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var page = await OpenAsync(pageType, width);
+            var opened = clock.Elapsed;
             var where = $"{pageType} ({site.PathOf(pageType)}) at {width}px";
             var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             if (scrollWidth > width)
@@ -32,11 +35,15 @@ public sealed class EveryPageTypeTests(RealisticSiteFixture site)
                 problems.Add($"{where}: scrolls sideways, {scrollWidth}px wide; widest: {await WidestAsync(page)}");
             }
             problems.AddRange((await page.EvaluateAsync<string[]>(HeadingProblems)).Select(p => $"{where}: {p}"));
+            var checkedAt = clock.Elapsed;
             problems.AddRange(await AxeProblemsAsync(page, where));
+            var axed = clock.Elapsed;
             if (Photographed.Contains(width))
             {
                 await PhotographAsync(page, pageType, width);
             }
+            // For whoever watches the suite's time: where each page's seconds go.
+            output.WriteLine($"{where}: opened in {opened.TotalSeconds:N1} s, checked in {(checkedAt - opened).TotalSeconds:N1} s, axe {(axed - checkedAt).TotalSeconds:N1} s, photographed in {(clock.Elapsed - axed).TotalSeconds:N1} s");
             await page.Context.CloseAsync();
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
