@@ -84,6 +84,11 @@ public sealed class EveryPageTypeTests(RealisticSiteFixture site, ITestOutputHel
             await answered;
             Assert.Equal("true", await page.Locator("[name='contact.email']").GetAttributeAsync("aria-invalid"));
         }
+        if (pageType is "report" or "manage" or "preferences")
+        {
+            // These show their form only for a real item or reader; anything else is a polite dead end, not the page meant.
+            Assert.True(await page.Locator("main form").CountAsync() > 0, $"{pageType} shows no form: {await page.Locator("h1").InnerTextAsync()}");
+        }
         return page;
     }
 

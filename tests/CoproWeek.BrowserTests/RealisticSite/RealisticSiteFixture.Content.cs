@@ -44,6 +44,7 @@ public sealed partial class RealisticSiteFixture
         _paths["story"] = filled[2];
         _paths["manage"] = filled[4].Split('\n')[0];
         _paths["taken-down"] = filled[4].Split('\n')[1];
+        _paths["organisers-event"] = filled[4].Split('\n')[2];
         _paths["preferences"] = filled[5];
 
         // One rebuild after everything (it coalesces with the ones the API's publishes asked for).
@@ -132,7 +133,10 @@ public sealed partial class RealisticSiteFixture
         return "";
     }
 
-    /// <summary>Two events sent by organisers: one whose manage link is kept, one a moderator takes down. Returns both addresses, one a line.</summary>
+    /// <summary>
+    /// Two events sent by organisers: one whose manage link is kept, one a moderator takes down. Returns the manage link, the
+    /// taken-down address and the kept event's address, one a line (only events sent as submissions can be reported).
+    /// </summary>
     private async Task<string> ManageAndTakeDownAsync(HttpClient http, int year)
     {
         var sent = new List<(string Id, string Path, string Manage)>();
@@ -159,7 +163,7 @@ public sealed partial class RealisticSiteFixture
             throw new InvalidOperationException($"The take-down was {outcome}.");
         }
         await WaitForAsync(async () => (await http.GetAsync(gonePath)).StatusCode == System.Net.HttpStatusCode.Gone ? "gone" : null, "the taken-down page");
-        return $"{sent[0].Manage}\n{gonePath}";
+        return $"{sent[0].Manage}\n{gonePath}\n{sent[0].Path}";
     }
 
     /// <summary>A reader signs up; the preferences link from their confirmation email.</summary>

@@ -61,7 +61,7 @@ public sealed partial class RealisticSiteFixture : IAsyncLifetime
         {
             _paths[name] = path;
         }
-        var eventPage = await http.GetStringAsync(_paths["event"]);
+        var eventPage = await http.GetStringAsync(_paths["organisers-event"]);
         var report = Regex.Match(eventPage, "href=\"([^\"]*reports/new[^\"]*)\"");
         _paths["report"] = report.Success ? Local(WebUtility.HtmlDecode(report.Groups[1].Value)) : throw new InvalidOperationException("The event page has no report link.");
 
