@@ -42,7 +42,9 @@ public static class SiteLayout
     {
         var site = Origin(options.PublicUrl);
         var api = Origin(options.ApiUrl);
-        return $"default-src 'none'; style-src 'self' {site}; img-src 'self' {site} data:; form-action 'self' {site} {api}; base-uri 'none'";
+        // Each origin once: where the site and the API are one host (the self-host), a repeated host is an invalid policy.
+        var forms = api == site ? site : $"{site} {api}";
+        return $"default-src 'none'; style-src 'self' {site}; img-src 'self' {site} data:; form-action 'self' {forms}; base-uri 'none'";
     }
 
     private static string Origin(string url) =>
