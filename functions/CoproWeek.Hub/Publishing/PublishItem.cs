@@ -110,8 +110,9 @@ public sealed class PublishItem(
         var slug = entry?.Slug ?? submission?.Slug;
         if (slug is not null)
         {
-            await Task.WhenAll(pages.EventFilePaths(slug).Select(path => takenDown && path == SitePaths.EventPage(slug)
-                ? writer.WriteGoneAsync(path, TakenDownPage.Render(site.Value, "event"), cancellationToken)
+            // A taken-down event's page, in each language, keeps a short "taken down" page; its other files go.
+            await Task.WhenAll(pages.EventFilePaths(slug).Select(path => takenDown && Languages.OfPath(path) is var (language, english) && english == SitePaths.EventPage(slug)
+                ? writer.WriteGoneAsync(path, TakenDownPage.Render(site.Value, "event", language, english), cancellationToken)
                 : writer.DeleteAsync(path, cancellationToken)));
         }
         var tombstone = new SiteEntry(message.Id, "event", message.Version, slug ?? "", null, entry?.PublishedAt ?? time.GetUtcNow(), Withdrawn: true, entry?.ETag ?? default);
