@@ -15,7 +15,8 @@ public sealed partial class FormErrors
 
     public FormErrors(IReadOnlyDictionary<string, string[]>? errors, IEnumerable<string> knownFields)
     {
-        var fields = knownFields.ToList();
+        // A field listed twice (the story form lists the language fields its validator also knows) counts once.
+        var fields = knownFields.Distinct(StringComparer.Ordinal).ToList();
         var known = fields.ToDictionary(f => f, f => f, StringComparer.OrdinalIgnoreCase);
         foreach (var (key, messages) in errors ?? new Dictionary<string, string[]>())
         {
