@@ -30,6 +30,7 @@ public static class EventsRegistration
         services.AddSingleton<ModerateSubmission>();
         services.AddSingleton<PublishItem>();
         services.AddSingleton<RebuildIndexes>();
+        services.AddSingleton<ItemPagesRebuild>();
 
         catalog
             .Http<SubmitEvent>(Triggers.SubmitEvent, (h, req, ct) => h.HandleAsync(req, ct))

@@ -74,6 +74,8 @@ public sealed record PublicPost
     public string Language { get; init; } = ListingLanguage.English;
     /// <summary>A bilingual story's Welsh title and summary (its Welsh body is published beside the English one).</summary>
     public WelshPublicText? Welsh { get; init; }
+    /// <summary>The event the story links to (its id only; the link is made from the event as published). Null on entries published before it was kept.</summary>
+    public string? RelatedEventId { get; init; }
 
     /// <summary>The title and summary a reader of <paramref name="reader"/> sees first, and their language.</summary>
     public ListingText TextFor(Language reader)

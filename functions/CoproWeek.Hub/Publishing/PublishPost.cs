@@ -82,6 +82,7 @@ public sealed class PublishPost(
         {
             Language = ListingLanguage.Of(details.Language),
             Welsh = welsh is null ? null : new WelshPublicText(welsh.Value.Title, PostBodyRenderer.Summary(welsh.Value.Body)),
+            RelatedEventId = details.RelatedEventId,
         };
         var item = new PublishedPost(submission.Id, submission.Slug, submission.Version, post, entry?.PublishedAt ?? now);
         var imageUrls = images.Select(i => i.Url).ToList();
@@ -90,6 +91,7 @@ public sealed class PublishPost(
         var safeWelshBody = welsh is null ? null : PostBodyRenderer.ToHtml(welsh.Value.Body, imageUrls);
         var related = await RelatedAsync(details, cancellationToken);
         await bodies.WriteAsync(item.Id, safeBody, cancellationToken);
+        await bodies.WriteWelshAsync(item.Id, safeWelshBody, cancellationToken);
         foreach (var language in Languages.All)
         {
             var html = PostPage.Render(item, safeBody, related, options, modified: now, language, safeWelshBody);
@@ -158,9 +160,7 @@ public sealed class PublishPost(
         {
             return null;
         }
-        var listing = HubJson.Deserialize<EventDetails>(json);
-        var path = SitePaths.EventPage(entry.Slug);
-        return new RelatedEvent(listing.TextFor(Language.English), listing.TextFor(Language.Welsh), site.Value.Url(path), site.Value.Url(Language.Welsh.Localise(path)));
+        return RelatedEvent.Of(HubJson.Deserialize<EventDetails>(json), entry.Slug, site.Value);
     }
 
     /// <summary>A bilingual story's Welsh title and Markdown body, read from the private container; null for a story in one language.</summary>

@@ -6,14 +6,18 @@ namespace CoproWeek.Hub.Publishing;
 
 /// <summary>
 /// The indexes queue's handler: rebuilds the event lists, calendar, JSON, home page, the story list pages, the feeds and
-/// the sitemap from the site index, and removes list pages the stories no longer fill.
+/// the sitemap from the site index, and removes list pages the stories no longer fill. When the site was built by other
+/// renderers (a new release, see <see cref="SiteBuild"/>), it also renders every live event's and story's own pages again
+/// (<see cref="ItemPagesRebuild"/>) before recording the new build, so a failure part-way is retried in full.
 /// </summary>
 public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPages pages, IndexRebuilds rebuilds, SiteBuild build, PublishedBodies bodies,
-    Search.SearchCatalogueStore search, IOptions<SiteOptions> site, TimeProvider time, ILogger<RebuildIndexes> logger, Supporters.PublishedSupporters supporters)
+    Search.SearchCatalogueStore search, IOptions<SiteOptions> site, TimeProvider time, ILogger<RebuildIndexes> logger, Supporters.PublishedSupporters supporters,
+    ItemPagesRebuild itemPages)
 {
     public async Task HandleAsync(RebuildMessage message, CancellationToken cancellationToken)
     {
         await rebuilds.BeginAsync(cancellationToken);
+        var builtBy = await build.BuiltByAsync(cancellationToken);
         var now = time.GetUtcNow();
         var events = await index.PublishedEventsAsync(cancellationToken);
         var posts = await index.PublishedPostsAsync(cancellationToken);
@@ -39,6 +43,11 @@ public sealed class RebuildIndexes(SiteIndex index, SiteWriter writer, EventPage
             await writer.DeleteAsync(stale, cancellationToken);
         }
         await search.WriteAsync(Search.SearchCatalogue.From(events, posts, now, site.Value, fullText), cancellationToken);
+        if (builtBy != build.Current)
+        {
+            logger.LogInformation("The site was built by renderers {BuiltBy}; re-rendering every event's and story's own pages with {Renderers}", builtBy ?? "(none recorded)", build.Current);
+            await itemPages.RenderAsync(events, posts, fullText, cancellationToken);
+        }
         await build.RecordAsync(now, cancellationToken);
         logger.LogInformation("Rebuilt the site's indexes: {Events} events, {Posts} stories, {Files} files", events.Count, posts.Count, files.Count);
     }

@@ -39,7 +39,7 @@ public static class EventSite
         files.Add(new(SitePaths.Calendar, EventCalendar.ContentType, EventCalendar.ForAll(events, now, options)));
         files.AddRange(CalendarSubscriptions.Files(EventList.Upcoming(events, now), now, options));
         files.Add(new(SitePaths.EventsJson, EventsJson.ContentType, EventsJson.Render(events, now, options)));
-        files.Add(new(SitePaths.Sitemap, Sitemap.ContentType, Sitemap.Render(events, options, extraSitemapUrls)));
+        files.Add(new(SitePaths.Sitemap, Sitemap.ContentType, Sitemap.Render(events, options, extraSitemapUrls, now)));
         return files;
     }
 

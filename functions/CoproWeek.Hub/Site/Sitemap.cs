@@ -17,19 +17,21 @@ public sealed record SitemapUrl(string Location, DateTimeOffset? LastModified = 
 }
 
 /// <summary>
-/// <c>sitemap.xml</c>: the home page, the events list and its filter pages, every event page, and any extra URLs
-/// (stories), each in English and Welsh with <c>xhtml:link rel="alternate" hreflang</c> pairs between them.
+/// <c>sitemap.xml</c>: the home page, every page of the events list and of its filter pages, the subscribe and submit-event
+/// forms, every event page, and any extra URLs (stories, supporters), each in English and Welsh with <c>xhtml:link rel="alternate" hreflang</c> pairs between them.
 /// </summary>
 public static class Sitemap
 {
     public const string ContentType = "application/xml; charset=utf-8";
 
-    public static string Render(IEnumerable<PublishedEvent> events, SiteOptions options, IEnumerable<SitemapUrl>? extra = null)
+    /// <param name="now">When the lists were built: with it the lists' later pages are listed too; without it, only their first pages.</param>
+    public static string Render(IEnumerable<PublishedEvent> events, SiteOptions options, IEnumerable<SitemapUrl>? extra = null, DateTimeOffset? now = null)
     {
+        events = events as IReadOnlyCollection<PublishedEvent> ?? events.ToList();
         var xml = new StringBuilder(128 * 1024);
         xml.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
         Url(xml, SitemapUrl.OfSite(options, SitePaths.Home));
-        foreach (var path in EventList.PagePaths())
+        foreach (var path in now is { } at ? EventList.PagePaths(events, at) : EventList.PagePaths())
         {
             Url(xml, SitemapUrl.OfSite(options, path));
         }

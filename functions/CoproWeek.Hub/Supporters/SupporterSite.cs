@@ -20,5 +20,5 @@ public static class SupporterSite
     ];
 
     public static IEnumerable<SitemapUrl> SitemapUrls(SiteOptions options) =>
-        Languages.All.SelectMany(language => new SitemapUrl[] { new(options.Url(language.Localise(SupporterPaths.List))), new(options.Url(language.Localise(SupporterPaths.Form))) });
+        [SitemapUrl.OfSite(options, SupporterPaths.List), SitemapUrl.OfSite(options, SupporterPaths.Form)];
 }

@@ -71,7 +71,7 @@ public sealed class WelshStaticFormPagesTests(ITestOutputHelper output)
             new[] { "cy/support-the-week/index.html", "cy/support-the-week/thanks/index.html", "cy/supporters/index.html",
              "support-the-week/index.html", "support-the-week/thanks/index.html", "supporters/index.html" },
             files.Order(StringComparer.Ordinal));
-        Assert.Contains(SupporterSite.SitemapUrls(Options), u => u.Location == "https://coproweek.example/cy/supporters/");
+        Assert.Contains(SupporterSite.SitemapUrls(Options), u => u.Location == "https://coproweek.example/supporters/" && u.Welsh == "https://coproweek.example/cy/supporters/");
     }
 
     [Fact]

@@ -7,6 +7,13 @@ namespace CoproWeek.Hub.Posts;
 public sealed record RelatedEvent(ListingText English, ListingText Welsh, string Url, string WelshUrl)
 {
     public RelatedLink For(Language reader) => reader == Language.Welsh ? new(Welsh, WelshUrl) : new(English, Url);
+
+    /// <summary>The link to a published event with this listing and slug.</summary>
+    public static RelatedEvent Of(Events.EventDetails listing, string slug, SiteOptions options)
+    {
+        var path = SitePaths.EventPage(slug);
+        return new(listing.TextFor(Language.English), listing.TextFor(Language.Welsh), options.Url(path), options.Url(Language.Welsh.Localise(path)));
+    }
 }
 
 /// <summary>The words and address of a related event as one reader sees them.</summary>
