@@ -52,7 +52,7 @@ public sealed class SubmitReport(
         }
         var language = Languages.Of(request);
         string Words(string key) => Rendering.Localised.Get<ReportText>(key, language);
-        var reader = new FieldReader(fields);
+        var reader = new FieldReader(fields, language);
         var itemId = reader.Text("item", Words("LabelItem"), 40, required: true);
         var reason = reader.Choice("reason", Words("LabelReason"), ReportReasons.All, required: false);
         var details = reader.Text("details", Words("LabelDetails"), LongestDetails, multiline: true);
