@@ -87,7 +87,7 @@ public sealed class SubmitReport(
         {
             return fields.FromForm && item is not null
                 ? PrivateAnswer.Html(ReportPageHtml.Form(site.Value, item, EventFormValues.From(fields.Form), reader.Errors, language), StatusCodes.Status400BadRequest)
-                : Problems.Validation(reader.Errors);
+                : Problems.Validation(reader.Errors, language);
         }
 
         var report = await reports.AddAsync(item!.Id, item.Kind, reason!, details, email, time.GetUtcNow(), cancellationToken);

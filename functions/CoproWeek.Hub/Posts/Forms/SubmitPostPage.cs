@@ -14,7 +14,7 @@ public static class SubmitPostPage
 
     /// <summary>Every field, top to bottom: the story's own, then its language and Welsh words.</summary>
     public static readonly IReadOnlyList<string> Fields =
-        [.. PostValidator.Fields.Take(2), .. ListingLanguageFields.OfStories, .. PostValidator.Fields.Skip(2)];
+        [.. new[] { PostValidator.Fields.Take(2), ListingLanguageFields.OfStories, PostValidator.Fields.Skip(2) }.SelectMany(f => f).Distinct()];
 
     public static string Render(SiteOptions options, EventFormValues? values = null, IReadOnlyDictionary<string, string[]>? errors = null,
         Language language = Language.English) =>
