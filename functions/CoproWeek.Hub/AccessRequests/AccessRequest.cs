@@ -53,7 +53,7 @@ public static class AccessRequestInput
     public static (AccessRequest? Request, Dictionary<string, string[]> Errors) Read(InputFields fields, Language language = Language.English)
     {
         string Words(string key) => Rendering.Localised.Get<AccessRequestText>(key, language);
-        var reader = new FieldReader(fields);
+        var reader = new FieldReader(fields, language);
         var needs = reader.Choices(Needs, Words("LabelNeeds"), NeedChoices).ToList();
         var other = reader.Text(OtherNeeds, Words("LabelOtherNeeds"), MaxOtherNeeds, multiline: true);
         // Required answers are checked here rather than by the reader, so that their messages are in the reader's language.

@@ -83,7 +83,7 @@ public sealed class SendAccessRequest(
         {
             return fields.FromForm
                 ? PrivateAnswer.Html(AccessRequestPages.Form(site.Value, id, open.Summary, EventFormValues.From(fields.Form), errors, language), StatusCodes.Status400BadRequest)
-                : Problems.Validation(errors);
+                : Problems.Validation(errors, language);
         }
 
         // An event whose address is unconfirmed never goes live, so this is a safeguard: nobody is emailed unconfirmed.

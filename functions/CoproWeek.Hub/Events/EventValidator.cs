@@ -13,89 +13,89 @@ public static partial class EventValidator
     public const string HoneypotField = "website";
     public static readonly TimeSpan LongestEvent = TimeSpan.FromDays(14);
 
-    public static EventInput Read(InputFields input, DateTimeOffset now)
+    public static EventInput Read(InputFields input, DateTimeOffset now, Language pageLanguage = Hub.Language.English)
     {
-        var f = new FieldReader(input);
+        var f = new FieldReader(input, pageLanguage);
         var honeypot = f.Take(HoneypotField) is { Text: { Length: > 0 } };
 
-        var title = f.Text("title", "a title", 120, required: true);
-        var summary = f.Text("summary", "a short summary", 300, required: true);
-        var description = f.Text("description", "a description", 5000, required: true, multiline: true);
-        var organiserName = f.Text("organiser.name", "the organiser's name", 120, required: true);
-        var organiserWebsite = f.Https("organiser.website", "the organiser's website");
-        var contactName = f.Text("contact.name", "a contact name", 120, required: true);
-        var contactEmail = f.Email("contact.email", "a contact email address", required: true);
-        var start = f.Time("start", "the start date and time", required: true);
-        var end = f.Time("end", "the end date and time", required: true);
-        var format = f.Choice("format", "whether the event is in person, online or hybrid", Vocabulary.Formats, required: true);
-        var venueName = f.Text("venue.name", "the venue's name", 120);
-        var venueAddress = f.Text("venue.address", "the venue's address", 300, multiline: true);
-        var postcode = f.Text("venue.postcode", "the venue's postcode", 10);
-        var joiningInfo = f.Text("online.joiningInfo", "how to join online", 1000, multiline: true);
-        var region = f.Choice("region", "a region", Vocabulary.Regions, required: true);
-        var topics = f.Choices("topics", "topics", Vocabulary.Topics);
-        var cost = f.Text("cost", "the cost", 100);
-        var bookingUrl = f.Https("bookingUrl", "the booking link");
-        var easyRead = f.Text("easyRead", "the easy-read summary", 1000, multiline: true);
-        var involvement = f.Text("coproduction.livedExperienceInvolvement", "how people with lived experience were involved", 1000, multiline: true);
-        var paid = f.Flag("coproduction.participantsPaid", "whether participants are paid");
-        var expenses = f.Flag("coproduction.expensesCovered", "whether expenses are covered");
+        var title = f.Text("title", f.Label("title"), 120, required: true);
+        var summary = f.Text("summary", f.Label("summary"), 300, required: true);
+        var description = f.Text("description", f.Label("description"), 5000, required: true, multiline: true);
+        var organiserName = f.Text("organiser.name", f.Label("organiser.name"), 120, required: true);
+        var organiserWebsite = f.Https("organiser.website", f.Label("organiser.website"));
+        var contactName = f.Text("contact.name", f.Label("contact.name"), 120, required: true);
+        var contactEmail = f.Email("contact.email", f.Label("contact.email"), required: true);
+        var start = f.Time("start", f.Label("start"), required: true);
+        var end = f.Time("end", f.Label("end"), required: true);
+        var format = f.Choice("format", f.Label("format"), Vocabulary.Formats, required: true);
+        var venueName = f.Text("venue.name", f.Label("venue.name"), 120);
+        var venueAddress = f.Text("venue.address", f.Label("venue.address"), 300, multiline: true);
+        var postcode = f.Text("venue.postcode", f.Label("venue.postcode"), 10);
+        var joiningInfo = f.Text("online.joiningInfo", f.Label("online.joiningInfo"), 1000, multiline: true);
+        var region = f.Choice("region", f.Label("region"), Vocabulary.Regions, required: true);
+        var topics = f.Choices("topics", f.Label("topics"), Vocabulary.Topics);
+        var cost = f.Text("cost", f.Label("cost"), 100);
+        var bookingUrl = f.Https("bookingUrl", f.Label("bookingUrl"));
+        var easyRead = f.Text("easyRead", f.Label("easyRead"), 1000, multiline: true);
+        var involvement = f.Text("coproduction.livedExperienceInvolvement", f.Label("coproduction.livedExperienceInvolvement"), 1000, multiline: true);
+        var paid = f.Flag("coproduction.participantsPaid", f.Label("coproduction.participantsPaid"));
+        var expenses = f.Flag("coproduction.expensesCovered", f.Label("coproduction.expensesCovered"));
         var access = new Access
         {
-            StepFree = f.Flag("access.stepFree", "step-free access"),
-            Bsl = f.Flag("access.bsl", "BSL interpretation"),
-            HearingLoop = f.Flag("access.hearingLoop", "a hearing loop"),
-            Captions = f.Flag("access.captions", "live captions"),
-            EasyReadMaterials = f.Flag("access.easyReadMaterials", "easy-read materials"),
-            QuietSpace = f.Flag("access.quietSpace", "a quiet space"),
-            AccessibleToilets = f.Flag("access.accessibleToilets", "accessible toilets"),
-            Notes = f.Text("access.notes", "access notes", 1000, multiline: true),
+            StepFree = f.Flag("access.stepFree", f.Label("access.stepFree")),
+            Bsl = f.Flag("access.bsl", f.Label("access.bsl")),
+            HearingLoop = f.Flag("access.hearingLoop", f.Label("access.hearingLoop")),
+            Captions = f.Flag("access.captions", f.Label("access.captions")),
+            EasyReadMaterials = f.Flag("access.easyReadMaterials", f.Label("access.easyReadMaterials")),
+            QuietSpace = f.Flag("access.quietSpace", f.Label("access.quietSpace")),
+            AccessibleToilets = f.Flag("access.accessibleToilets", f.Label("access.accessibleToilets")),
+            Notes = f.Text("access.notes", f.Label("access.notes"), 1000, multiline: true),
         };
         var language = f.ReadLanguage();
-        var welshTitle = f.Text(WelshFields.Title, "the title in Welsh", 120);
-        var welshSummary = f.Text(WelshFields.Summary, "the short summary in Welsh", 300);
-        var welshDescription = f.Text(WelshFields.Description, "the description in Welsh", 5000, multiline: true);
-        var welshEasyRead = f.Text(WelshFields.EasyRead, "the easy-read summary in Welsh", 1000, multiline: true);
+        var welshTitle = f.Text(WelshFields.Title, f.Label(WelshFields.Title), 120);
+        var welshSummary = f.Text(WelshFields.Summary, f.Label(WelshFields.Summary), 300);
+        var welshDescription = f.Text(WelshFields.Description, f.Label(WelshFields.Description), 5000, multiline: true);
+        var welshEasyRead = f.Text(WelshFields.EasyRead, f.Label(WelshFields.EasyRead), 1000, multiline: true);
         var bilingual = f.CheckWelsh(language, input.FromForm,
-            (WelshFields.Title, "the title in Welsh", welshTitle, true),
-            (WelshFields.Summary, "the short summary in Welsh", welshSummary, true),
-            (WelshFields.Description, "the description in Welsh", welshDescription, false),
-            (WelshFields.EasyRead, "the easy-read summary in Welsh", welshEasyRead, false));
+            (WelshFields.Title, f.Label(WelshFields.Title), welshTitle, true),
+            (WelshFields.Summary, f.Label(WelshFields.Summary), welshSummary, true),
+            (WelshFields.Description, f.Label(WelshFields.Description), welshDescription, false),
+            (WelshFields.EasyRead, f.Label(WelshFields.EasyRead), welshEasyRead, false));
         f.RejectUnknown();
 
         if (start is { } s && end is { } e)
         {
             if (e <= s)
             {
-                f.Fail("end", "Enter an end time after the start time.");
+                f.Fail("end", f.Say("Event.EndAfterStart"));
             }
             else if (e - s > LongestEvent)
             {
-                f.Fail("end", "An event can last at most 14 days. For a longer programme, list each part as its own event.");
+                f.Fail("end", f.Say("Event.TooLong"));
             }
             if (s <= now)
             {
-                f.Fail("start", "Enter a start time in the future.");
+                f.Fail("start", f.Say("Event.StartInFuture"));
             }
         }
         if (format is "in-person" or "hybrid")
         {
             if (venueName is null && !f.Errors.ContainsKey("venue.name"))
             {
-                f.Fail("venue.name", "Enter the venue's name, or choose online if there is no venue.");
+                f.Fail("venue.name", f.Say("Event.VenueName"));
             }
             if (venueAddress is null && !f.Errors.ContainsKey("venue.address"))
             {
-                f.Fail("venue.address", "Enter the venue's address.");
+                f.Fail("venue.address", f.Say("Event.VenueAddress"));
             }
             if (postcode is null && !f.Errors.ContainsKey("venue.postcode"))
             {
-                f.Fail("venue.postcode", "Enter the venue's postcode.");
+                f.Fail("venue.postcode", f.Say("Event.VenuePostcode"));
             }
         }
         if (postcode is not null && !UkPostcode().IsMatch(postcode))
         {
-            f.Fail("venue.postcode", "Enter a real UK postcode, like LS1 3AB.");
+            f.Fail("venue.postcode", f.Say("Event.Postcode"));
         }
 
         if (!f.IsValid)

@@ -49,7 +49,7 @@ public sealed class SubmitEvent(
         }
 
         var now = time.GetUtcNow();
-        var input = EventValidator.Read(fields, now);
+        var input = EventValidator.Read(fields, now, Languages.Of(request));
         if (input.Details is null)
         {
             return fields.FromForm

@@ -6,10 +6,13 @@ namespace CoproWeek.Hub.Http;
 
 /// <summary>
 /// Reads and checks a submission's fields one by one, collecting every problem under its field name with a
-/// message that says what to do, as GOV.UK forms do. Fields it was never asked about are reported as unknown.
+/// message that says what to do, as GOV.UK forms do, in the request's language (<c>Http/FieldText.resx</c>). Fields it was never asked about are reported as unknown.
 /// </summary>
-public sealed partial class FieldReader(InputFields input)
+public sealed partial class FieldReader(InputFields input, Language language = Language.English)
 {
+    /// <summary>The language the messages are written in (the request's).</summary>
+    public Language Language => language;
+
     private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
@@ -28,7 +31,7 @@ public sealed partial class FieldReader(InputFields input)
         var value = input[name];
         if (value is { WrongKind: true } or { Flag: not null } or { List: not null })
         {
-            Fail(name, $"Enter {label} as text.");
+            Fail(name, Say("AsText", label));
             return null;
         }
         var text = value?.Text?.Trim();
@@ -36,7 +39,7 @@ public sealed partial class FieldReader(InputFields input)
         {
             if (required)
             {
-                Fail(name, $"Enter {label}.");
+                Fail(name, Say("Required", label));
             }
             return null;
         }
@@ -47,13 +50,13 @@ public sealed partial class FieldReader(InputFields input)
         if (text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\t')) || HasHiddenCharacters(text, multiline))
         {
             Fail(name, multiline
-                ? $"Remove the hidden control characters from {label}."
-                : $"Write {label} on one line, without hidden control characters.");
+                ? Say("HiddenMultiline", label)
+                : Say("HiddenLine", label));
             return null;
         }
         if (new StringInfo(text).LengthInTextElements > max)
         {
-            Fail(name, $"{Capitalise(label)} must be {max:N0} characters or fewer.");
+            Fail(name, Say("TooLong", Opening(label), max));
             return null;
         }
         return text;
@@ -82,7 +85,7 @@ public sealed partial class FieldReader(InputFields input)
                     return false;
             }
         }
-        Fail(name, $"Answer yes or no for {label} (true or false).");
+        Fail(name, Say("YesNo", label));
         return false;
     }
 
@@ -100,13 +103,13 @@ public sealed partial class FieldReader(InputFields input)
         };
         if (value is { WrongKind: true } or { Flag: not null } || (value is { Text: not null } && !input.FromForm))
         {
-            Fail(name, $"Send {label} as a list.");
+            Fail(name, Say("AsList", label));
             return [];
         }
         var unknown = ids.Where(id => !Vocabulary.Contains(allowed, id)).ToList();
         if (unknown.Count > 0)
         {
-            Fail(name, $"Choose {label} from the list. These are not on it: {string.Join(", ", unknown.Select(u => u.Length > 40 ? u[..40] + "…" : u))}.");
+            Fail(name, Say("NotOnList", label, string.Join(", ", unknown.Select(u => u.Length > 40 ? u[..40] + "…" : u))));
             return [];
         }
         return ids.Distinct().ToList();
@@ -118,11 +121,11 @@ public sealed partial class FieldReader(InputFields input)
         var id = Text(name, label, 60);
         if (id is null && required && !Errors.ContainsKey(name))
         {
-            Fail(name, $"Choose {label}.");
+            Fail(name, Say("Choose", label));
         }
         if (id is not null && !Vocabulary.Contains(allowed, id))
         {
-            Fail(name, $"Choose {label} from the list.");
+            Fail(name, Say("ChooseFromList", label));
             return null;
         }
         return id;
@@ -138,7 +141,7 @@ public sealed partial class FieldReader(InputFields input)
         }
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host) || !uri.Host.Contains('.'))
         {
-            Fail(name, $"Enter {label} as a full web address starting with https://, like https://example.org.");
+            Fail(name, Say("Https", label));
             return null;
         }
         return uri.ToString();
@@ -153,7 +156,7 @@ public sealed partial class FieldReader(InputFields input)
         }
         if (!IsEmail(text))
         {
-            Fail(name, $"Enter {label} in the right format, like name@example.org.");
+            Fail(name, Say("EmailFormat", label));
             return null;
         }
         return text;
@@ -181,14 +184,14 @@ public sealed partial class FieldReader(InputFields input)
         {
             if (UkTime.IsInvalidTime(local))
             {
-                Fail(name, $"{Capitalise(label)} falls in the hour the clocks go forward. Choose another time.");
+                Fail(name, Say("ClocksForward", Opening(label)));
                 return null;
             }
             return new DateTimeOffset(local, UkTime.GetUtcOffset(local));
         }
         Fail(name, input.FromForm
-            ? $"Enter {label} as a real date and time, like 5 July 2027 at 10:00."
-            : $"Enter {label} as an ISO 8601 date and time with an offset, like 2027-07-05T10:00:00+01:00.");
+            ? Say("FormTime", label)
+            : Say("IsoTime", label));
         return null;
     }
 
@@ -204,7 +207,7 @@ public sealed partial class FieldReader(InputFields input)
     {
         foreach (var name in input.Names.Where(n => !_read.Contains(n)))
         {
-            Fail(name.Length > 60 ? name[..60] : name, "This is not a field we know. Remove it.");
+            Fail(name.Length > 60 ? name[..60] : name, Say("Unknown"));
         }
     }
 
@@ -235,7 +238,14 @@ public sealed partial class FieldReader(InputFields input)
         return false;
     }
 
-    private static string Capitalise(string label) => label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];
+    /// <summary>A message from <c>Http/FieldText.resx</c> in the reader's language.</summary>
+    public string Say(string key, params object?[] args) => Rendering.Localised.Get<FieldText>(key, language, args);
+
+    /// <summary>A field's label (<c>Label.{key}</c> in <c>Http/FieldText.resx</c>), worded to follow the messages' verbs ("Enter …", "Rhowch …").</summary>
+    public string Label(string key) => Say("Label." + key);
+
+    /// <summary>A label that opens an English sentence takes a capital; the Welsh messages never open with it.</summary>
+    private string Opening(string label) => language == Language.Welsh || label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];
 
     [GeneratedRegex(@"^[^\s@<>()\[\],;:""]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
     private static partial Regex EmailShape();

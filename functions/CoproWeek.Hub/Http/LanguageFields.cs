@@ -13,14 +13,14 @@ public static class LanguageFields
     /// <summary>One of <see cref="ListingLanguage.All"/>; a value not on the list is an error naming <c>language</c>.</summary>
     public static string ReadLanguage(this FieldReader f)
     {
-        var code = f.Text(Language, "the language of the listing", 20);
+        var code = f.Text(Language, f.Label(Language), 20);
         if (code is null)
         {
             return ListingLanguage.English;
         }
         if (!ListingLanguage.All.Contains(code.ToLowerInvariant()))
         {
-            f.Fail(Language, "Choose the language it is written in: en (English), cy (Welsh) or bilingual (English and Welsh).");
+            f.Fail(Language, f.Say("Language.Choose"));
             return ListingLanguage.English;
         }
         return code.ToLowerInvariant();
@@ -39,7 +39,7 @@ public static class LanguageFields
             {
                 if (required && value is null && !f.Errors.ContainsKey(field))
                 {
-                    f.Fail(field, $"Enter {label}, or choose English or Welsh only.");
+                    f.Fail(field, f.Say("Language.WelshRequired", label));
                 }
             }
             return true;
@@ -50,7 +50,7 @@ public static class LanguageFields
             {
                 if (value is not null)
                 {
-                    f.Fail(field, "Welsh words go with a bilingual listing: set language to bilingual, or remove the welsh fields.");
+                    f.Fail(field, f.Say("Language.WelshOnlyBilingual"));
                 }
             }
         }

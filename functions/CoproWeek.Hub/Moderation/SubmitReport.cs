@@ -52,7 +52,7 @@ public sealed class SubmitReport(
         }
         var language = Languages.Of(request);
         string Words(string key) => Rendering.Localised.Get<ReportText>(key, language);
-        var reader = new FieldReader(fields);
+        var reader = new FieldReader(fields, language);
         var itemId = reader.Text("item", Words("LabelItem"), 40, required: true);
         var reason = reader.Choice("reason", Words("LabelReason"), ReportReasons.All, required: false);
         var details = reader.Text("details", Words("LabelDetails"), LongestDetails, multiline: true);
@@ -87,7 +87,7 @@ public sealed class SubmitReport(
         {
             return fields.FromForm && item is not null
                 ? PrivateAnswer.Html(ReportPageHtml.Form(site.Value, item, EventFormValues.From(fields.Form), reader.Errors, language), StatusCodes.Status400BadRequest)
-                : Problems.Validation(reader.Errors);
+                : Problems.Validation(reader.Errors, language);
         }
 
         var report = await reports.AddAsync(item!.Id, item.Kind, reason!, details, email, time.GetUtcNow(), cancellationToken);

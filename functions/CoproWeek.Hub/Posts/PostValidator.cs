@@ -40,19 +40,19 @@ public static class PostValidator
         "authorEmail", "consent", Http.LanguageFields.Language, StoryFields.WelshTitle, StoryFields.WelshBody,
     ];
 
-    public static PostInput Read(PostUpload upload)
+    public static PostInput Read(PostUpload upload, Language pageLanguage = Hub.Language.English)
     {
-        var f = new FieldReader(upload.Fields);
+        var f = new FieldReader(upload.Fields, pageLanguage);
         var honeypot = f.Take(HoneypotField) is { Text: { Length: > 0 } };
-        var title = f.Text("title", "a title", MaxTitle, required: true);
+        var title = f.Text("title", f.Label("title"), MaxTitle, required: true);
         var authors = StoryFields.ReadAuthors(f, upload.Fields);
-        var authorEmail = f.Email("authorEmail", "your email address", required: true);
+        var authorEmail = f.Email("authorEmail", f.Label("authorEmail"), required: true);
         var originalUrl = StoryFields.ReadOriginalUrl(f);
         var kind = StoryFields.ReadKind(f);
-        var body = f.Text("body", "your story", PostBodyRenderer.MaxLength * 2, multiline: true);
-        var tagText = f.Text("tags", "tags", 400);
-        var relatedEventId = f.Text("relatedEventId", "the related event", 40);
-        var consent = f.Flag("consent", "the consent box");
+        var body = f.Text("body", f.Label("body"), PostBodyRenderer.MaxLength * 2, multiline: true);
+        var tagText = f.Text("tags", f.Label("tags"), 400);
+        var relatedEventId = f.Text("relatedEventId", f.Label("relatedEventId"), 40);
+        var consent = f.Flag("consent", f.Label("consent"));
         var (language, welsh) = StoryFields.ReadWelsh(f);
         f.RejectUnknown();
 
@@ -63,11 +63,11 @@ public static class PostValidator
         var tags = Tags(tagText, f);
         if (relatedEventId is not null && !SubmissionStore.IsId(relatedEventId))
         {
-            f.Fail("relatedEventId", "Enter the event's id as it appears in its manage link: 20 letters and numbers. Or leave this empty.");
+            f.Fail("relatedEventId", f.Say("Story.RelatedEvent"));
         }
         if (!consent && !f.Errors.ContainsKey("consent"))
         {
-            f.Fail("consent", "Tick the box to confirm you may publish this story, and that the people named or pictured in it agreed.");
+            f.Fail("consent", f.Say("Story.Consent"));
         }
         foreach (var (field, messages) in upload.ImageErrors)
         {
@@ -95,12 +95,12 @@ public static class PostValidator
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (tags.Count > MaxTags)
         {
-            f.Fail("tags", $"You gave {tags.Count} tags. Give no more than {MaxTags}.");
+            f.Fail("tags", f.Say("Story.TooManyTags", tags.Count, MaxTags));
         }
         var tooLong = tags.Where(t => t.Length > MaxTagLength).ToList();
         if (tooLong.Count > 0)
         {
-            f.Fail("tags", $"Keep each tag to {MaxTagLength} characters or fewer. Shorten: {string.Join(", ", tooLong.Select(t => t[..MaxTagLength] + "…"))}.");
+            f.Fail("tags", f.Say("Story.TagTooLong", MaxTagLength, string.Join(", ", tooLong.Select(t => t[..MaxTagLength] + "…"))));
         }
         return tags;
     }

@@ -23,9 +23,9 @@ public static partial class StoryFields
     public static (string Language, WelshStoryDraft? Welsh) ReadWelsh(FieldReader f)
     {
         var language = f.ReadLanguage();
-        var title = f.Text(WelshTitle, "the title in Welsh", PostValidator.MaxTitle);
-        var body = f.Text(WelshBody, "your story in Welsh", PostBodyRenderer.MaxLength * 2, multiline: true);
-        if (!f.CheckWelsh(language, fromForm: true, (WelshTitle, "the title in Welsh", title, true), (WelshBody, "your story in Welsh", body, true)))
+        var title = f.Text(WelshTitle, f.Label(WelshTitle), PostValidator.MaxTitle);
+        var body = f.Text(WelshBody, f.Label(WelshBody), PostBodyRenderer.MaxLength * 2, multiline: true);
+        if (!f.CheckWelsh(language, fromForm: true, (WelshTitle, f.Label(WelshTitle), title, true), (WelshBody, f.Label(WelshBody), body, true)))
         {
             return (language, null);
         }
@@ -41,40 +41,40 @@ public static partial class StoryFields
     /// <summary>Every author, the first first; an empty list when something is wrong (the reader has the errors).</summary>
     public static IReadOnlyList<Byline> ReadAuthors(FieldReader f, InputFields input)
     {
-        var name = f.Text("authorName", "your name as it should appear", MaxName);
-        var role = f.Text("authorRole", "your role", Bylines.MaxRole);
-        var organisation = f.Text("organisation", "your organisation", MaxName);
+        var name = f.Text("authorName", f.Label("authorName"), MaxName);
+        var role = f.Text("authorRole", f.Label("authorRole"), Bylines.MaxRole);
+        var organisation = f.Text("organisation", f.Label("organisation"), MaxName);
         var listed = input["authors"] is null ? ReadIndexed(f, input) : ReadJson(f, input);
         var authors = new List<Byline>();
         if (name is not null)
         {
             if (listed.ContainsKey(0))
             {
-                f.Fail("authorName", "Give the first author once: as authorName, or as authors[0], not both.");
+                f.Fail("authorName", f.Say("Story.FirstAuthorTwice"));
             }
             authors.Add(new Byline(name, role, organisation));
         }
         else if ((role ?? organisation) is not null && !listed.ContainsKey(0))
         {
-            f.Fail("authorName", "Enter your name as it should appear, or remove your role and organisation.");
+            f.Fail("authorName", f.Say("Story.NameForRole"));
         }
         authors.AddRange(listed.OrderBy(kv => kv.Key).Select(kv => kv.Value));
         if (authors.Count == 0 && !f.Errors.ContainsKey("authorName") && !f.Errors.ContainsKey("authors"))
         {
-            f.Fail("authorName", "Enter your name as it should appear.");
+            f.Fail("authorName", f.Say("Story.Name"));
         }
         if (authors.Count > Bylines.MaxAuthors)
         {
-            f.Fail("authors", $"You named {authors.Count} authors. Name no more than {Bylines.MaxAuthors}.");
+            f.Fail("authors", f.Say("Story.TooManyAuthors", authors.Count, Bylines.MaxAuthors));
         }
         return authors;
     }
 
     public static string? ReadOriginalUrl(FieldReader f) =>
-        f.Https("originalUrl", "the address where your story first appeared");
+        f.Https("originalUrl", f.Label("originalUrl"));
 
     public static string ReadKind(FieldReader f) =>
-        f.Choice("kind", "the kind of story (blog, good-practice or launch)", StoryKinds.All, required: false) ?? StoryKinds.Blog;
+        f.Choice("kind", f.Label("kind"), StoryKinds.All, required: false) ?? StoryKinds.Blog;
 
     private static Dictionary<int, Byline> ReadIndexed(FieldReader f, InputFields input)
     {
@@ -82,20 +82,20 @@ public static partial class StoryFields
         foreach (var extra in input.Names.Select(n => AuthorName().Match(n)).Where(m => m.Success && (!int.TryParse(m.Groups[1].ValueSpan, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) || index >= Bylines.MaxAuthors)).ToList())
         {
             f.Take(extra.Value);
-            f.Fail("authors", $"Name no more than {Bylines.MaxAuthors} authors (authors[0] to authors[{Bylines.MaxAuthors - 1}]).");
+            f.Fail("authors", f.Say("Story.AuthorsIndex", Bylines.MaxAuthors, Bylines.MaxAuthors - 1));
         }
         for (var i = 0; i < Bylines.MaxAuthors; i++)
         {
-            var name = f.Text(AuthorField(i, "name"), $"the name of author {i + 1}", MaxName);
-            var role = f.Text(AuthorField(i, "role"), $"the role of author {i + 1}", Bylines.MaxRole);
-            var organisation = f.Text(AuthorField(i, "organisation"), $"the organisation of author {i + 1}", MaxName);
+            var name = f.Text(AuthorField(i, "name"), f.Say("Label.author.name", i + 1), MaxName);
+            var role = f.Text(AuthorField(i, "role"), f.Say("Label.author.role", i + 1), Bylines.MaxRole);
+            var organisation = f.Text(AuthorField(i, "organisation"), f.Say("Label.author.organisation", i + 1), MaxName);
             if (name is not null)
             {
                 listed[i] = new Byline(name, role, organisation);
             }
             else if ((role ?? organisation) is not null)
             {
-                f.Fail(AuthorField(i, "name"), $"Enter the name of author {i + 1}, or remove their role and organisation.");
+                f.Fail(AuthorField(i, "name"), f.Say("Story.AuthorNameForRole", i + 1));
             }
         }
         return listed;
@@ -104,7 +104,7 @@ public static partial class StoryFields
     /// <summary>One part named <c>authors</c> holding a JSON array; each entry's text is checked like a form field.</summary>
     private static Dictionary<int, Byline> ReadJson(FieldReader f, InputFields input)
     {
-        var text = f.Text("authors", "the authors", 4000);
+        var text = f.Text("authors", f.Label("authors"), 4000);
         var listed = new Dictionary<int, Byline>();
         if (text is null)
         {
@@ -121,17 +121,17 @@ public static partial class StoryFields
         }
         if (entries is null)
         {
-            f.Fail("authors", "Send authors as a JSON array like [{\"name\":\"Sam\",\"role\":\"Carer\",\"organisation\":\"Our group\"}].");
+            f.Fail("authors", f.Say("Story.AuthorsJson"));
             return listed;
         }
         if (entries.Count > Bylines.MaxAuthors)
         {
-            f.Fail("authors", $"You named {entries.Count} authors. Name no more than {Bylines.MaxAuthors}.");
+            f.Fail("authors", f.Say("Story.TooManyAuthors", entries.Count, Bylines.MaxAuthors));
             return listed;
         }
         if (entries.IndexOf(null!) is var missing and >= 0)
         {
-            f.Fail("authors", $"Author {missing + 1} in authors is empty (null). Give each author as {{\"name\":\"Sam\"}}, or leave them out.");
+            f.Fail("authors", f.Say("Story.AuthorNull", missing + 1));
             return listed;
         }
         var fields = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(StringComparer.Ordinal);
@@ -143,7 +143,7 @@ public static partial class StoryFields
             }
         }
         var entryFields = InputFields.FromParts(fields);
-        var inner = new FieldReader(entryFields);
+        var inner = new FieldReader(entryFields, f.Language);
         var read = ReadIndexed(inner, entryFields);
         inner.RejectUnknown();
         foreach (var (field, messages) in inner.Errors)

@@ -53,7 +53,7 @@ public sealed class SubmitPost(
         {
             return problem!;
         }
-        var input = PostValidator.Read(upload);
+        var input = PostValidator.Read(upload, Languages.Of(request));
         if (input.Draft is null)
         {
             return WantsPage(request)

@@ -65,7 +65,7 @@ public sealed class Subscribe(
         {
             return isForm
                 ? SubscribeFormPage.Answer(site.Value, language, body, errors, StatusCodes.Status400BadRequest)
-                : Problems.Validation(errors);
+                : Problems.Validation(errors, language);
         }
 
         await RecordAsync(body, isForm ? SiteForm : Api, SubscriberLanguage.Of(body.Language ?? language.Code()), cancellationToken);

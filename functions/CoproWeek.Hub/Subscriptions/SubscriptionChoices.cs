@@ -57,7 +57,7 @@ public static class SubscriptionChoices
         {
             errors[hidden.Item1] = [Words("ErrorHidden", language)];
         }
-        return errors.Count > 0 ? (null, Problems.Validation(errors)) : (choices, null);
+        return errors.Count > 0 ? (null, Problems.Validation(errors, language)) : (choices, null);
     }
 
     /// <summary>Field errors in plain words, in the reader's language; empty when the request can be used.</summary>

@@ -58,7 +58,7 @@ public sealed class SubmitSupporter(
         var input = SupporterValidator.Read(upload.Fields, upload.Logo, language);
         if (input.Draft is null)
         {
-            return page ? FormAgain(EventFormValues.From(upload.Fields.Form), input.Errors, StatusCodes.Status400BadRequest, language) : Problems.Validation(input.Errors);
+            return page ? FormAgain(EventFormValues.From(upload.Fields.Form), input.Errors, StatusCodes.Status400BadRequest, language) : Problems.Validation(input.Errors, language);
         }
         var email = input.Draft.Details.ContactEmail;
         var (earlier, claim) = key is null ? (null, null) : await idempotency.BeginAsync("POST supporters", key, email, upload.BodyHash, cancellationToken);

@@ -22,7 +22,7 @@ public static class SupporterValidator
     public static SupporterInput Read(InputFields fields, ImagePreparation? logo, Language language = Language.English)
     {
         string Words(string key) => Rendering.Localised.Get<SupporterText>(key, language);
-        var f = new FieldReader(fields);
+        var f = new FieldReader(fields, language);
         var honeypot = f.Take(HoneypotField) is { Text: { Length: > 0 } };
         // Required answers are checked here rather than by the reader, so that their messages are in the reader's language.
         var name = Required(f, "organisation", f.Text("organisation", Words("LabelName"), MaxName), Words("ErrorName"));
