@@ -11,4 +11,9 @@ public sealed class ContactFunctions(ConfirmContact confirm)
     public Task<IResult> ConfirmContact(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Triggers.Routes.ConfirmContact)] HttpRequest request) =>
         confirm.HandleAsync(request, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.ConfirmContactCy))]
+    public Task<IResult> ConfirmContactCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = Triggers.Routes.ConfirmContactCy)] HttpRequest request) =>
+        confirm.HandleAsync(request, request.HttpContext.RequestAborted);
 }

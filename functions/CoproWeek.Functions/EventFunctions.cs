@@ -36,4 +36,14 @@ public sealed class EventFunctions(SubmitEvent submit, ManageEvent manage, Manag
     public Task<IResult> PostManageEventPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Triggers.Routes.ManageEvent)] HttpRequest request, string id) =>
         page.PostAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.ShowManageEventPageCy))]
+    public Task<IResult> ShowManageEventPageCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.ManageEventCy)] HttpRequest request, string id) =>
+        page.ShowAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.PostManageEventPageCy))]
+    public Task<IResult> PostManageEventPageCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Triggers.Routes.ManageEventCy)] HttpRequest request, string id) =>
+        page.PostAsync(request, id, request.HttpContext.RequestAborted);
 }

@@ -36,4 +36,14 @@ public sealed class PostFunctions(SubmitPost submit, ManagePost manage, ManagePo
     public Task<IResult> PostManagePostPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Triggers.Routes.ManagePost)] HttpRequest request, string id) =>
         page.PostAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.ShowManagePostPageCy))]
+    public Task<IResult> ShowManagePostPageCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.ManagePostCy)] HttpRequest request, string id) =>
+        page.ShowAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.PostManagePostPageCy))]
+    public Task<IResult> PostManagePostPageCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Triggers.Routes.ManagePostCy)] HttpRequest request, string id) =>
+        page.PostAsync(request, id, request.HttpContext.RequestAborted);
 }

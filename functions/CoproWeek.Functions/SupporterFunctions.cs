@@ -31,4 +31,14 @@ public sealed class SupporterFunctions(SubmitSupporter submit, ManageSupporter m
     public Task<IResult> PostManageSupporterPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Triggers.Routes.ManageSupporter)] HttpRequest request, string id) =>
         page.PostAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.ShowManageSupporterPageCy))]
+    public Task<IResult> ShowManageSupporterPageCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Triggers.Routes.ManageSupporterCy)] HttpRequest request, string id) =>
+        page.ShowAsync(request, id, request.HttpContext.RequestAborted);
+
+    [Function(nameof(Triggers.PostManageSupporterPageCy))]
+    public Task<IResult> PostManageSupporterPageCy(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Triggers.Routes.ManageSupporterCy)] HttpRequest request, string id) =>
+        page.PostAsync(request, id, request.HttpContext.RequestAborted);
 }

@@ -27,6 +27,7 @@ public static class Triggers
         public const string Events = "events";
         public const string Event = "events/{id}";
         public const string ManageEvent = "events/{id}/manage";
+        public const string ManageEventCy = "cy/" + ManageEvent;
         public const string ModerationQueue = "moderation/queue";
         public const string ModerationItem = "moderation/items/{id}";
         public const string ModerationDecision = "moderation/items/{id}/decision";
@@ -38,6 +39,7 @@ public static class Triggers
         public const string Posts = "posts";
         public const string Post = "posts/{id}";
         public const string ManagePost = "posts/{id}/manage";
+        public const string ManagePostCy = "cy/" + ManagePost;
         public const string Subscriptions = "subscriptions";
         public const string SubscriptionsCy = "cy/" + Subscriptions;
         public const string SubscriptionThanks = "subscriptions/thanks";
@@ -52,9 +54,11 @@ public static class Triggers
         public const string EraseSubscription = "subscriptions/erase";
         public const string EmailEvents = "email-events";
         public const string ConfirmContact = "contacts/confirm";
+        public const string ConfirmContactCy = "cy/" + ConfirmContact;
         public const string Supporters = "supporters";
         public const string Supporter = "supporters/{id}";
         public const string ManageSupporter = "supporters/{id}/manage";
+        public const string ManageSupporterCy = "cy/" + ManageSupporter;
         public const string AccessRequests = "events/{id}/access-requests";
         public const string AccessRequestsCy = "cy/" + AccessRequests;
         public const string AccessRequestSent = "events/{id}/access-requests/sent";
@@ -147,6 +151,13 @@ public static class Triggers
         new HttpTriggerDefinition(nameof(ShowAccessRequestFormCy), Routes.AccessRequestsCy, ["GET"]),
         new HttpTriggerDefinition(nameof(ShowAccessRequestSentCy), Routes.AccessRequestSentCy, ["GET"]),
         new HttpTriggerDefinition(nameof(ShowReportFormCy), Routes.NewReportCy, ["GET"]),
+        new HttpTriggerDefinition(nameof(ShowManageEventPageCy), Routes.ManageEventCy, ["GET"]),
+        new HttpTriggerDefinition(nameof(PostManageEventPageCy), Routes.ManageEventCy, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowManagePostPageCy), Routes.ManagePostCy, ["GET"]),
+        new HttpTriggerDefinition(nameof(PostManagePostPageCy), Routes.ManagePostCy, ["POST"]),
+        new HttpTriggerDefinition(nameof(ShowManageSupporterPageCy), Routes.ManageSupporterCy, ["GET"]),
+        new HttpTriggerDefinition(nameof(PostManageSupporterPageCy), Routes.ManageSupporterCy, ["POST"]),
+        new HttpTriggerDefinition(nameof(ConfirmContactCy), Routes.ConfirmContactCy, ["GET", "POST"]),
         new HttpTriggerDefinition(nameof(SubmitReport), Routes.Reports, ["POST"]),
         new HttpTriggerDefinition(nameof(GetItemReports), Routes.ModerationItemReports, ["GET"]),
         new HttpTriggerDefinition(nameof(DismissReports), Routes.DismissReports, ["POST"]),
@@ -226,6 +237,13 @@ public static class Triggers
     public const string ShowAccessRequestFormCy = nameof(ShowAccessRequestFormCy);
     public const string ShowAccessRequestSentCy = nameof(ShowAccessRequestSentCy);
     public const string ShowReportFormCy = nameof(ShowReportFormCy);
+    public const string ShowManageEventPageCy = nameof(ShowManageEventPageCy);
+    public const string PostManageEventPageCy = nameof(PostManageEventPageCy);
+    public const string ShowManagePostPageCy = nameof(ShowManagePostPageCy);
+    public const string PostManagePostPageCy = nameof(PostManagePostPageCy);
+    public const string ShowManageSupporterPageCy = nameof(ShowManageSupporterPageCy);
+    public const string PostManageSupporterPageCy = nameof(PostManageSupporterPageCy);
+    public const string ConfirmContactCy = nameof(ConfirmContactCy);
     public const string GetModerationStats = nameof(GetModerationStats);
     public const string ShowDashboard = nameof(ShowDashboard);
     public const string ExportModerationCsv = nameof(ExportModerationCsv);

@@ -1,11 +1,13 @@
 using CoproWeek.Hub.Events;
 using CoproWeek.Hub.Posts;
+using CoproWeek.Hub.Rendering;
 using CoproWeek.Hub.Security;
 using CoproWeek.Hub.Storage;
 using CoproWeek.Hub.Submissions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CoproWeek.Hub.Subscriptions.Pages;
 using static CoproWeek.Hub.Subscriptions.Page;
 
 namespace CoproWeek.Hub.Contacts;
@@ -24,34 +26,35 @@ public sealed class ConfirmContact(
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var token = request.Query["token"].ToString();
+        var language = Languages.Of(request);
+        var options = site.Value;
+        var query = TokenQuery(token);
         var mailbox = await contacts.FindByTokenAsync(token, cancellationToken);
         if (mailbox is null && await contacts.IsConfirmedLinkAsync(token, cancellationToken))
         {
-            return Html(site.Value, "Your email address is already confirmed",
-                "<p>You confirmed this email address before, so there is nothing more to do.</p>" +
-                "<p>We check what you send us and email you about it, with a private link to see or change it.</p>");
+            return Answer(options, language, Triggers.Routes.ConfirmContact, query,
+                new Notice(Words("AlreadyTitle", language), [Words("Already", language), Words("WhatNext", language)]));
         }
         if (mailbox is null)
         {
-            return Html(site.Value, "This link does not work",
-                "<p>This link is not right, or it is more than 7 days old. Check you used the newest email from us.</p>" +
-                "<p>If you send your event or story again, we will email you a new link.</p>", StatusCodes.Status404NotFound);
+            return Answer(options, language, Triggers.Routes.ConfirmContact, query,
+                new Notice(Words("NotRightTitle", language), [Words("NotRight", language), Words("SendAgain", language)]), StatusCodes.Status404NotFound);
         }
         if (!HttpMethods.IsPost(request.Method))
         {
-            return Html(site.Value, "Confirm your email address",
-                "<p>Press the button to confirm this is your email address. Then we will check what you sent us, and email you about it.</p>" +
-                "<form method=\"post\" action=\"" + E(ContactEmails.ConfirmUrl(site.Value, token)) + "\"><button type=\"submit\">Confirm my email address</button></form>");
+            return Answer(options, language, Triggers.Routes.ConfirmContact, query,
+                new Notice(Words("ConfirmTitle", language), [Words("ConfirmExplanation", language)],
+                    new NoticeButton(ContactEmails.ConfirmUrl(options, token, language), Words("ConfirmButton", language))));
         }
 
         await contacts.MarkConfirmedAsync(mailbox.MailboxId, cancellationToken);
         var released = await ReleaseWaitingAsync(mailbox.MailboxId, cancellationToken);
         logger.LogInformation("Contact mailbox {MailboxId} confirmed; {Released} submissions sent on to the checks", mailbox.MailboxId[..12], released);
-        return Html(site.Value, "Thank you, your email address is confirmed",
-            released == 0
-                ? "<p>You can now send events and stories to Co-production Week.</p>"
-                : "<p>We are now checking what you sent. We will email you about it soon, with a private link to see or change it.</p>");
+        return Answer(options, language, Triggers.Routes.ConfirmContact, query,
+            new Notice(Words("ConfirmedTitle", language), [Words(released == 0 ? "NothingWaiting" : "Checking", language)]));
     }
+
+    private static string Words(string key, Language language) => Localised.Get<ContactText>(key, language);
 
     /// <summary>
     /// Sends each submission waiting for the mailbox on to the checks. Its manage token is replaced: the first one

@@ -13,7 +13,8 @@ public static class ContactsRegistration
         services.AddSingleton<ContactAddresses>();
         services.AddSingleton<ContactGate>();
         services.AddSingleton<ConfirmContact>();
-        catalog.Http<ConfirmContact>(Triggers.ConfirmContact, (h, req, ct) => h.HandleAsync(req, ct));
+        catalog.Http<ConfirmContact>(Triggers.ConfirmContact, (h, req, ct) => h.HandleAsync(req, ct))
+            .Http<ConfirmContact>(Triggers.ConfirmContactCy, (h, req, ct) => h.HandleAsync(req, ct));
         return services;
     }
 }

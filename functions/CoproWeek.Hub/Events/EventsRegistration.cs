@@ -39,6 +39,8 @@ public static class EventsRegistration
             .Http<ManageEvent>(Triggers.WithdrawEvent, (h, req, ct) => h.WithdrawAsync(req, RouteId(req), ct))
             .Http<ManageEventPage>(Triggers.ShowManageEventPage, (h, req, ct) => h.ShowAsync(req, RouteId(req), ct))
             .Http<ManageEventPage>(Triggers.PostManageEventPage, (h, req, ct) => h.PostAsync(req, RouteId(req), ct))
+            .Http<ManageEventPage>(Triggers.ShowManageEventPageCy, (h, req, ct) => h.ShowAsync(req, RouteId(req), ct))
+            .Http<ManageEventPage>(Triggers.PostManageEventPageCy, (h, req, ct) => h.PostAsync(req, RouteId(req), ct))
             .Queue<ModerateSubmission, SubmissionMessage>(Triggers.ModerateSubmission, (h, msg, ct) => h.HandleAsync(msg, ct))
             .Queue<PublishItem, PublishMessage>(Triggers.PublishItem, (h, msg, ct) => h.HandleAsync(msg, ct))
             .Queue<RebuildIndexes, RebuildMessage>(Triggers.RebuildIndexes, (h, msg, ct) => h.HandleAsync(msg, ct));

@@ -36,7 +36,7 @@ public sealed class ManageEventPage(ManageEvent manage, IOptions<SiteOptions> si
         {
             if (!ManageLink.Confirmed(fields, ConfirmField))
             {
-                return Render(request, submission, null, new Dictionary<string, string[]> { [ConfirmField] = ["Tick the box to confirm you want to take your event down."] },
+                return Render(request, submission, null, new Dictionary<string, string[]> { [ConfirmField] = [ManageLinkPage.Words("Event.Tick", Languages.Of(request))] },
                     StatusCodes.Status400BadRequest);
             }
             return ManageLink.BackTo(await manage.WithdrawAsync(submission, ifMatch: null, cancellationToken), PageUrl(request, id));
@@ -53,18 +53,21 @@ public sealed class ManageEventPage(ManageEvent manage, IOptions<SiteOptions> si
     private IResult Render(HttpRequest request, Submission submission, EventFormValues? values, IReadOnlyDictionary<string, string[]>? errors, int status,
         long? accessRequestCount = null)
     {
+        var language = Languages.Of(request);
         var details = HubJson.Deserialize<EventDetails>(submission.DetailsJson);
         var page = PageUrl(request, submission.Id);
         var reasons = submission.Reason is null ? Array.Empty<string>() : [submission.Reason];
         var html = ManagePage.Render(site.Value, details, StatusOf(submission.Status), reasons,
             editAction: page + "&action=edit", withdrawAction: page + "&action=withdraw", values, errors,
-            eventUrl: submission.Status == SubmissionStatus.Live ? site.Value.Public(SitePaths.EventPage(submission.Slug).Replace("index.html", "", StringComparison.Ordinal)) : null,
-            accessRequests: accessRequestCount);
+            eventUrl: submission.Status == SubmissionStatus.Live ? site.Value.Public(language.Localise(SitePaths.EventPage(submission.Slug)).Replace("index.html", "", StringComparison.Ordinal)) : null,
+            accessRequests: accessRequestCount, language: language,
+            translation: PageTranslation.OfApi(site.Value, language, $"events/{submission.Id}/manage", ManageLinkPage.TokenQuery(request)));
         return EventPages.Html(html, status);
     }
 
+    /// <summary>The page in the request's language: a Welsh page's forms post back to the Welsh route, and come back to it.</summary>
     private string PageUrl(HttpRequest request, string id) =>
-        site.Value.Api($"events/{id}/manage?token={Uri.EscapeDataString(request.Query["token"].ToString())}");
+        site.Value.Api(Languages.Of(request).Localise($"events/{id}/manage")) + ManageLinkPage.TokenQuery(request);
 
     private static ManageStatus StatusOf(SubmissionStatus status) => status switch
     {

@@ -32,7 +32,7 @@ public sealed class ManagePostPage(ManagePost manage, IOptions<SiteOptions> site
     {
         if (!ManageLink.Confirmed(fields, ConfirmField))
         {
-            return Render(request, submission, "Tick the box to confirm you want to take your story down.", StatusCodes.Status400BadRequest);
+            return Render(request, submission, ManageLinkPage.Words("Post.Tick", Languages.Of(request)), StatusCodes.Status400BadRequest);
         }
         return ManageLink.BackTo(await manage.WithdrawAsync(submission, ifMatch: null, cancellationToken), PageUrl(request, id));
     }
@@ -40,40 +40,44 @@ public sealed class ManagePostPage(ManagePost manage, IOptions<SiteOptions> site
     private IResult Render(HttpRequest request, Submission submission, string? error, int status)
     {
         var options = site.Value;
+        var language = Languages.Of(request);
         var details = HubJson.Deserialize<PostDetails>(submission.DetailsJson);
-        var heading = "Your story: " + details.Title;
+        var heading = ManageLinkPage.Words("Post.Heading", language, language == Language.Welsh && details.Welsh is { Title.Length: > 0 } welsh ? welsh.Title : details.Title);
         var html = new StringBuilder(4096);
-        ManageLinkPage.WriteErrorSummary(html, error);
-        ManageLinkPage.WriteWhatIsHappening(html, heading, "anyone with it can take your story down.", submission,
-            StatusWords(submission.Status), options.Url(PostPaths.Page(submission.Slug)), "Read your story on the website");
+        ManageLinkPage.WriteErrorSummary(html, error, language);
+        ManageLinkPage.WriteWhatIsHappening(html, heading, ManageLinkPage.Words("Post.WhoCan", language), submission,
+            StatusWords(submission.Status, language), options.Url(language.Localise(PostPaths.Page(submission.Slug))), ManageLinkPage.Words("Post.Live", language), language);
 
         if (submission.Status is SubmissionStatus.Withdrawn or SubmissionStatus.Rejected or SubmissionStatus.TakenDown)
         {
-            html.Append("<p>You can <a href=\"").Text(options.Url(PostPaths.SubmitPost)).Append("\">send a new story</a> at any time.</p>\n");
+            ManageLinkPage.WriteLinkLine(html, ManageLinkPage.Words("Post.New", language), options.Url(language.Localise(PostPaths.SubmitPost)),
+                ManageLinkPage.Words("Post.NewLink", language));
         }
         else
         {
-            ManageLinkPage.WriteWithdrawForm(html, Withdraw, PageUrl(request, submission.Id), ConfirmField, error);
+            ManageLinkPage.WriteWithdrawForm(html, Withdraw(language), PageUrl(request, submission.Id), ConfirmField, error, language);
         }
-        return ManageLinkPage.Answer(options, heading, html, error, status);
+        return ManageLinkPage.Answer(options, heading, html, error, status, language,
+            PageTranslation.OfApi(options, language, $"posts/{submission.Id}/manage", ManageLinkPage.TokenQuery(request)));
     }
 
-    private static readonly WithdrawWording Withdraw = new("Withdraw this story",
-        "If you no longer want your story on the website, you can take it down. It will come off the website and its feeds. You cannot undo this.",
-        "I want to take this story down", "Withdraw this story");
+    private static WithdrawWording Withdraw(Language language) => new(ManageLinkPage.Words("Post.Withdraw.Heading", language),
+        ManageLinkPage.Words("Post.Withdraw.Explanation", language), ManageLinkPage.Words("Post.Withdraw.Confirm", language),
+        ManageLinkPage.Words("Post.Withdraw.Button", language));
 
+    /// <summary>The page in the request's language: a Welsh page's form posts back to the Welsh route, and comes back to it.</summary>
     private string PageUrl(HttpRequest request, string id) =>
-        site.Value.Api($"posts/{id}/manage?token={Uri.EscapeDataString(request.Query["token"].ToString())}");
+        site.Value.Api(Languages.Of(request).Localise($"posts/{id}/manage")) + ManageLinkPage.TokenQuery(request);
 
-    public static string StatusWords(SubmissionStatus status) => status switch
+    public static string StatusWords(SubmissionStatus status, Language language = Language.English) => ManageLinkPage.Words(status switch
     {
-        SubmissionStatus.Live => "Your story is live on the website.",
-        SubmissionStatus.AwaitingConfirmation => "We are waiting for you to confirm your email address. Open the email we sent you and press the button. Then our team will read your story.",
-        SubmissionStatus.Approved => "Your story has been approved. It will be on the website in a moment.",
-        SubmissionStatus.ChangesRequested => "We need you to change something before your story can go on the website. See what our team said below, then send it again.",
-        SubmissionStatus.Rejected => "We cannot put this story on the website. See what our team said below.",
-        SubmissionStatus.Withdrawn => "You have taken this story down. It is no longer on the website.",
-        SubmissionStatus.TakenDown => "The campaign team took this story off the website. See what they said below.",
-        _ => "We have your story. A person from our team will read it soon.",
-    };
+        SubmissionStatus.Live => "Post.Status.Live",
+        SubmissionStatus.AwaitingConfirmation => "Post.Status.AwaitingConfirmation",
+        SubmissionStatus.Approved => "Post.Status.Approved",
+        SubmissionStatus.ChangesRequested => "Post.Status.ChangesRequested",
+        SubmissionStatus.Rejected => "Post.Status.Rejected",
+        SubmissionStatus.Withdrawn => "Post.Status.Withdrawn",
+        SubmissionStatus.TakenDown => "Post.Status.TakenDown",
+        _ => "Post.Status.Received",
+    }, language);
 }

@@ -29,7 +29,9 @@ public static class PostsRegistration
             .Http<ManagePost>(Triggers.EditPost, (h, req, ct) => h.EditAsync(req, RouteId(req), ct))
             .Http<ManagePost>(Triggers.WithdrawPost, (h, req, ct) => h.WithdrawAsync(req, RouteId(req), ct))
             .Http<ManagePostPage>(Triggers.ShowManagePostPage, (h, req, ct) => h.ShowAsync(req, RouteId(req), ct))
-            .Http<ManagePostPage>(Triggers.PostManagePostPage, (h, req, ct) => h.PostAsync(req, RouteId(req), ct));
+            .Http<ManagePostPage>(Triggers.PostManagePostPage, (h, req, ct) => h.PostAsync(req, RouteId(req), ct))
+            .Http<ManagePostPage>(Triggers.ShowManagePostPageCy, (h, req, ct) => h.ShowAsync(req, RouteId(req), ct))
+            .Http<ManagePostPage>(Triggers.PostManagePostPageCy, (h, req, ct) => h.PostAsync(req, RouteId(req), ct));
         return services;
     }
 

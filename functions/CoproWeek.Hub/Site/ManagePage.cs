@@ -27,27 +27,35 @@ public static class ManagePage
     /// <param name="withdrawAction">Where the withdraw form posts.</param>
     /// <param name="reasons">The moderators' reasons, shown as written (encoded).</param>
     /// <param name="values">What was just posted, to show again with <paramref name="errors"/>; null shows the event as it is.</param>
+    /// <param name="translation">The page in both languages, for the language link.</param>
     public static string Render(SiteOptions options, EventDetails details, ManageStatus status, IReadOnlyList<string> reasons,
         string editAction, string withdrawAction, EventFormValues? values = null, IReadOnlyDictionary<string, string[]>? errors = null,
-        string? eventUrl = null, long? accessRequests = null)
+        string? eventUrl = null, long? accessRequests = null, Language language = Language.English, PageTranslation? translation = null)
     {
         var formErrors = new FormErrors(errors, [.. EventForm.Fields, EventFormFields.ConfirmWithdraw]);
         var html = new StringBuilder(24 * 1024);
+        var title = details.TextFor(language).Title;
         formErrors.WriteSummary(html);
-        html.Append("<h1>Your event: ").Text(details.Title).Append("</h1>\n")
-            .Append("<p>This page is private to you. Do not share the link: anyone with it can change your event.</p>\n")
-            .Append("<div class=\"notice\">\n<h2>What is happening</h2>\n<p>").Text(status == ManageStatus.Received ? Moderation.ModerationPromise.EventWaiting(options.EventsNeedAPerson) : StatusWords(status)).Append("</p>\n");
+        html.Append("<h1>").Text(Words("Event.Heading", language, title)).Append("</h1>\n")
+            .Append("<p>").Text(Words("Private", language, Words("Event.WhoCan", language))).Append("</p>\n")
+            .Append("<div class=\"notice\">\n<h2>").Text(Words("WhatIsHappening", language)).Append("</h2>\n<p>")
+            .Text(status == ManageStatus.Received ? Words(options.EventsNeedAPerson ? "Event.Waiting.Person" : "Event.Waiting.Auto", language) : StatusWords(status, language)).Append("</p>\n");
         if (status == ManageStatus.Live && Html.SafeUrl(eventUrl) is { } live)
         {
-            html.Append("<p><a href=\"").Text(live).Append("\">See your event on the website</a></p>\n");
+            html.Append("<p><a href=\"").Text(live).Append("\">").Text(Words("Event.Live", language)).Append("</a></p>\n");
         }
         if (accessRequests is { } requests)
         {
-            html.Append("<p>").Text(AccessRequests.AccessRequestCounts.Words(requests)).Append("</p>\n");
+            html.Append("<p>").Text(requests switch
+            {
+                0 => Words("Event.Access.None", language),
+                1 => Words("Event.Access.One", language),
+                _ => Words("Event.Access.Many", language, requests.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
+            }).Append("</p>\n");
         }
         if (reasons.Count > 0)
         {
-            html.Append("<h3>What our team said</h3>\n<ul>\n");
+            html.Append("<h3>").Text(Words("TeamSaid", language)).Append("</h3>\n<ul>\n");
             foreach (var reason in reasons)
             {
                 html.Append("<li>").Text(reason).Append("</li>\n");
@@ -58,44 +66,36 @@ public static class ManagePage
 
         if (status == ManageStatus.Withdrawn)
         {
-            html.Append("<p>You took this event down. If you want to run it again, <a href=\"").Text(options.Url(SitePaths.SubmitEvent))
-                .Append("\">submit it as a new event</a>.</p>\n");
-            return Layout(options, details, formErrors, html);
+            Submissions.ManageLinkPage.WriteLinkLine(html, Words("Event.Gone", language), options.Url(language.Localise(SitePaths.SubmitEvent)), Words("Event.GoneLink", language));
+            return Layout(options, title, formErrors, html, language, translation);
         }
 
-        html.Append("<h2>Change your event</h2>\n")
-            .Append("<p>Change what you need to, then send it. ").Text(Moderation.ModerationPromise.EventChange(options.EventsNeedAPerson)).Append("</p>\n");
-        html.Append(EventForm.Html(editAction, Language.English, EventForm.State(values ?? EventFormValues.From(details), formErrors), "Send your changes"));
+        html.Append("<h2>").Text(Words("Event.ChangeHeading", language)).Append("</h2>\n")
+            .Append("<p>").Text(Words("Event.ChangeIntro", language)).Append(' ')
+            .Text(Words(options.EventsNeedAPerson ? "Event.Change.Person" : "Event.Change.Auto", language)).Append("</p>\n");
+        html.Append(EventForm.Html(editAction, language, EventForm.State(values ?? EventFormValues.From(details), formErrors), Words("Event.Send", language)));
 
         if (status != ManageStatus.Rejected)
         {
-            WriteWithdraw(html, withdrawAction, formErrors);
+            WriteWithdraw(html, withdrawAction, formErrors, language);
         }
-        return Layout(options, details, formErrors, html);
+        return Layout(options, title, formErrors, html, language, translation);
     }
 
     /// <summary>The status in plain words, as the page and the organiser's emails say it.</summary>
-    public static string StatusWords(ManageStatus status) => status switch
-    {
-        ManageStatus.Received => "We have your event. A person from our team will check it soon.",
-        ManageStatus.AwaitingConfirmation => "We are waiting for you to confirm your email address. Open the email we sent you and press the button. Then our checks will look at your event.",
-        ManageStatus.Live => "Your event is live on the website.",
-        ManageStatus.HeldForReview => "Your event is held for a person from our team to check. We will email you when they have.",
-        ManageStatus.ChangesRequested => "We need you to change something before your event can go on the website. See what our team said below.",
-        ManageStatus.Rejected => "We cannot put this event on the website. See what our team said below.",
-        ManageStatus.Withdrawn => "You have taken this event down. It is no longer on the website.",
-        _ => "We have your event.",
-    };
+    public static string StatusWords(ManageStatus status, Language language = Language.English) =>
+        Words("Event.Status." + (status is ManageStatus.Received or ManageStatus.AwaitingConfirmation or ManageStatus.Live or ManageStatus.HeldForReview
+            or ManageStatus.ChangesRequested or ManageStatus.Rejected or ManageStatus.Withdrawn ? status : ManageStatus.Received), language);
 
-    private static void WriteWithdraw(StringBuilder html, string action, FormErrors errors) =>
-        Submissions.ManageLinkPage.WriteWithdrawForm(html, Withdraw, action, EventFormFields.ConfirmWithdraw,
-            errors.Has(EventFormFields.ConfirmWithdraw) ? string.Join(" ", errors.For(EventFormFields.ConfirmWithdraw)) : null);
+    private static string Words(string key, Language language, params object?[] args) => Submissions.ManageLinkPage.Words(key, language, args);
 
-    private static readonly Submissions.WithdrawWording Withdraw = new("Withdraw this event",
-        "If your event is not going ahead, you can take it down. It will come off the website and calendars. You cannot undo this.",
-        "I want to take this event down", "Withdraw this event");
+    private static void WriteWithdraw(StringBuilder html, string action, FormErrors errors, Language language) =>
+        Submissions.ManageLinkPage.WriteWithdrawForm(html, new Submissions.WithdrawWording(Words("Event.Withdraw.Heading", language),
+                Words("Event.Withdraw.Explanation", language), Words("Event.Withdraw.Confirm", language), Words("Event.Withdraw.Button", language)),
+            action, EventFormFields.ConfirmWithdraw,
+            errors.Has(EventFormFields.ConfirmWithdraw) ? string.Join(" ", errors.For(EventFormFields.ConfirmWithdraw)) : null, language);
 
-    private static string Layout(SiteOptions options, EventDetails details, FormErrors errors, StringBuilder html) =>
-        SiteLayout.Render(options, (errors.Any ? "Error: " : "") + "Your event: " + details.Title, html.ToString(), SiteSection.None,
-            new PageHead { Private = true });
+    private static string Layout(SiteOptions options, string title, FormErrors errors, StringBuilder html, Language language, PageTranslation? translation) =>
+        SiteLayout.Render(options, (errors.Any ? Words("ErrorPrefix", language) : "") + Words("Event.Heading", language, title), html.ToString(), SiteSection.None,
+            new PageHead { Private = true, Translation = translation }, language);
 }

@@ -20,49 +20,53 @@ public sealed class ManageSupporterPage(ManageSupporter manage, IOptions<SiteOpt
     public Task<IResult> PostAsync(HttpRequest request, string id, CancellationToken cancellationToken) =>
         PrivateAnswer.Of(ManageLink.AnswerFormAsync(manage.FindAsync(request, id, cancellationToken), request, async (submission, fields) =>
             !ManageLink.Confirmed(fields, ConfirmField)
-                ? Render(request, submission, "Tick the box to confirm you want to come off the supporters page.", StatusCodes.Status400BadRequest)
+                ? Render(request, submission, ManageLinkPage.Words("Supporter.Tick", Languages.Of(request)), StatusCodes.Status400BadRequest)
                 : ManageLink.BackTo(await manage.WithdrawAsync(submission, ifMatch: null, cancellationToken), PageUrl(request, id)), cancellationToken));
 
     private IResult Render(HttpRequest request, Submission submission, string? error, int status)
     {
         var options = site.Value;
+        var language = Languages.Of(request);
         var details = HubJson.Deserialize<SupporterDetails>(submission.DetailsJson);
-        var heading = "Your pledge of support: " + details.Title;
+        var heading = ManageLinkPage.Words("Supporter.Heading", language, details.Title);
         var html = new StringBuilder(4096);
-        ManageLinkPage.WriteErrorSummary(html, error);
-        ManageLinkPage.WriteWhatIsHappening(html, heading, "anyone with it can take your organisation off the supporters page.", submission,
-            StatusWords(submission.Status), options.Url(SupporterPaths.List), "See the supporters page");
+        ManageLinkPage.WriteErrorSummary(html, error, language);
+        ManageLinkPage.WriteWhatIsHappening(html, heading, ManageLinkPage.Words("Supporter.WhoCan", language), submission,
+            StatusWords(submission.Status, language), options.Url(language.Localise(SupporterPaths.List)), ManageLinkPage.Words("Supporter.Live", language), language);
         if (submission.Status == SubmissionStatus.TakenDown)
         {
-            html.Append("<p>If you think this is a mistake, or something has changed, reply to the email we sent you about it and tell the campaign team.</p>\n");
+            html.Append("<p>").Text(ManageLinkPage.Words("Supporter.Mistake", language)).Append("</p>\n");
         }
         else if (submission.Status is SubmissionStatus.Withdrawn or SubmissionStatus.Rejected)
         {
-            html.Append("<p>You can <a href=\"").Text(options.Url(SupporterPaths.Form)).Append("\">send a new pledge</a> at any time.</p>\n");
+            ManageLinkPage.WriteLinkLine(html, ManageLinkPage.Words("Supporter.New", language), options.Url(language.Localise(SupporterPaths.Form)),
+                ManageLinkPage.Words("Supporter.NewLink", language));
         }
         else
         {
-            ManageLinkPage.WriteWithdrawForm(html, Withdraw, PageUrl(request, submission.Id), ConfirmField, error);
+            ManageLinkPage.WriteWithdrawForm(html, Withdraw(language), PageUrl(request, submission.Id), ConfirmField, error, language);
         }
-        return ManageLinkPage.Answer(options, heading, html, error, status);
+        return ManageLinkPage.Answer(options, heading, html, error, status, language,
+            PageTranslation.OfApi(options, language, $"supporters/{submission.Id}/manage", ManageLinkPage.TokenQuery(request)));
     }
 
-    private static readonly WithdrawWording Withdraw = new("Withdraw your pledge",
-        "If your organisation no longer wants to be listed, you can take it off the supporters page. You cannot undo this, but you can send a new pledge.",
-        "I want to take our organisation off the supporters page", "Withdraw our pledge");
+    private static WithdrawWording Withdraw(Language language) => new(ManageLinkPage.Words("Supporter.Withdraw.Heading", language),
+        ManageLinkPage.Words("Supporter.Withdraw.Explanation", language), ManageLinkPage.Words("Supporter.Withdraw.Confirm", language),
+        ManageLinkPage.Words("Supporter.Withdraw.Button", language));
 
+    /// <summary>The page in the request's language: a Welsh page's form posts back to the Welsh route, and comes back to it.</summary>
     private string PageUrl(HttpRequest request, string id) =>
-        site.Value.Api($"supporters/{id}/manage?token={Uri.EscapeDataString(request.Query["token"].ToString())}");
+        site.Value.Api(Languages.Of(request).Localise($"supporters/{id}/manage")) + ManageLinkPage.TokenQuery(request);
 
-    public static string StatusWords(SubmissionStatus status) => status switch
+    public static string StatusWords(SubmissionStatus status, Language language = Language.English) => ManageLinkPage.Words(status switch
     {
-        SubmissionStatus.Live => "Your organisation is on the supporters page.",
-        SubmissionStatus.AwaitingConfirmation => "We are waiting for you to confirm your email address. Open the email we sent you and press the button. Then our team will read your pledge.",
-        SubmissionStatus.Approved => "Your pledge has been approved. It will be on the supporters page in a moment.",
-        SubmissionStatus.ChangesRequested => "We need you to change something before your organisation can be listed. See what our team said below, then send a new pledge.",
-        SubmissionStatus.Rejected => "We cannot list this pledge. See what our team said below.",
-        SubmissionStatus.Withdrawn => "You have withdrawn your pledge. Your organisation is no longer on the supporters page.",
-        SubmissionStatus.TakenDown => "The campaign team took your organisation off the supporters page. This was their decision; you did not withdraw it. See what they said below.",
-        _ => "We have your pledge. A person from our team will read it soon.",
-    };
+        SubmissionStatus.Live => "Supporter.Status.Live",
+        SubmissionStatus.AwaitingConfirmation => "Supporter.Status.AwaitingConfirmation",
+        SubmissionStatus.Approved => "Supporter.Status.Approved",
+        SubmissionStatus.ChangesRequested => "Supporter.Status.ChangesRequested",
+        SubmissionStatus.Rejected => "Supporter.Status.Rejected",
+        SubmissionStatus.Withdrawn => "Supporter.Status.Withdrawn",
+        SubmissionStatus.TakenDown => "Supporter.Status.TakenDown",
+        _ => "Supporter.Status.Received",
+    }, language);
 }

@@ -22,7 +22,9 @@ public static class SupportersRegistration
             .Http<ManageSupporter>(Triggers.GetSupporter, (h, req, ct) => h.GetAsync(req, RouteId(req), ct))
             .Http<ManageSupporter>(Triggers.WithdrawSupporter, (h, req, ct) => h.WithdrawAsync(req, RouteId(req), ct))
             .Http<ManageSupporterPage>(Triggers.ShowManageSupporterPage, (h, req, ct) => h.ShowAsync(req, RouteId(req), ct))
-            .Http<ManageSupporterPage>(Triggers.PostManageSupporterPage, (h, req, ct) => h.PostAsync(req, RouteId(req), ct));
+            .Http<ManageSupporterPage>(Triggers.PostManageSupporterPage, (h, req, ct) => h.PostAsync(req, RouteId(req), ct))
+            .Http<ManageSupporterPage>(Triggers.ShowManageSupporterPageCy, (h, req, ct) => h.ShowAsync(req, RouteId(req), ct))
+            .Http<ManageSupporterPage>(Triggers.PostManageSupporterPageCy, (h, req, ct) => h.PostAsync(req, RouteId(req), ct));
         return services;
     }
 
