@@ -55,6 +55,10 @@ public sealed class ModerationPageTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.NotNull(noReasonPage.QuerySelector(".error-summary a[href='#field-reason']"));
+        var reasonBox = noReasonPage.QuerySelector("textarea#field-reason")!;
+        Assert.Equal("true", reasonBox.GetAttribute("aria-invalid"));
+        Assert.Contains("field-reason-error", reasonBox.GetAttribute("aria-describedby"));
+        Assert.NotNull(noReasonPage.QuerySelector(".field-error #field-reason-error .visually-hidden"));
         Assert.Equal(HttpStatusCode.SeeOther, decided.StatusCode);
         Assert.Contains("Tea and co-production in Bristol", await client.GetStringAsync(path));
         Assert.Contains(history, h => h is { Who: "Sam Moderator", Decision: "approved" });
