@@ -75,7 +75,7 @@ public sealed class EveryPageTypeTests(RealisticSiteFixture site, ITestOutputHel
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         await page.GotoAsync(site.Url + site.PathOf(pageType), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        if (pageType == "submit-event-with-errors")
+        if (RealisticSiteFixture.EnglishOf(pageType) == "submit-event-with-errors")
         {
             await page.Locator("[name='title']").FillAsync("Kept title");
             await page.Locator("[name='contact.email']").FillAsync("not-an-email");
@@ -84,7 +84,7 @@ public sealed class EveryPageTypeTests(RealisticSiteFixture site, ITestOutputHel
             await answered;
             Assert.Equal("true", await page.Locator("[name='contact.email']").GetAttributeAsync("aria-invalid"));
         }
-        if (pageType is "report" or "manage" or "preferences")
+        if (RealisticSiteFixture.EnglishOf(pageType) is "report" or "manage" or "preferences")
         {
             // These show their form only for a real item or reader; anything else is a polite dead end, not the page meant.
             Assert.True(await page.Locator("main form").CountAsync() > 0, $"{pageType} shows no form: {await page.Locator("h1").InnerTextAsync()}");

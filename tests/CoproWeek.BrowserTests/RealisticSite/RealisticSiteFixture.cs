@@ -25,11 +25,21 @@ public sealed partial class RealisticSiteFixture : IAsyncLifetime
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The site has not started.");
 
     /// <summary>Every public page type, by name, with the address (from the site's root) that shows one.</summary>
-    public static IReadOnlyList<string> PageTypes { get; } =
+    private static readonly string[] EnglishPageTypes =
     [
         "home", "events", "filter", "event", "stories", "story", "submit-event", "submit-event-with-errors", "submit-story",
         "subscribe", "preferences", "manage", "report", "search", "supporters", "pledge", "not-found", "taken-down",
     ];
+
+    /// <summary>Every page type in English, then each one's Welsh twin (<c>cy-home</c>, <c>cy-event</c>…): the same checks hold in both languages.</summary>
+    public static IReadOnlyList<string> PageTypes { get; } = [.. EnglishPageTypes, .. EnglishPageTypes.Select(t => "cy-" + t)];
+
+    /// <summary>The English page type a Welsh one twins (<c>cy-manage</c> is <c>manage</c>).</summary>
+    public static string EnglishOf(string pageType) => pageType.StartsWith("cy-", StringComparison.Ordinal) ? pageType[3..] : pageType;
+
+    // The Welsh twin of an address: under /cy/ on the static site, under /api/cy/ for a page a function answers.
+    private static string WelshOf(string path) =>
+        path.StartsWith("/api/", StringComparison.Ordinal) ? "/api/cy/" + path["/api/".Length..] : "/cy" + path;
 
     /// <summary>The address of a page type; the form with errors is the submit-event form, sent as it is.</summary>
     public string PathOf(string pageType) => _paths[pageType];
@@ -64,6 +74,10 @@ public sealed partial class RealisticSiteFixture : IAsyncLifetime
         var eventPage = await http.GetStringAsync(_paths["organisers-event"]);
         var report = Regex.Match(eventPage, "href=\"([^\"]*reports/new[^\"]*)\"");
         _paths["report"] = report.Success ? Local(WebUtility.HtmlDecode(report.Groups[1].Value)) : throw new InvalidOperationException("The event page has no report link.");
+        foreach (var pageType in EnglishPageTypes)
+        {
+            _paths["cy-" + pageType] = WelshOf(_paths[pageType]);
+        }
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -77,7 +91,7 @@ public sealed partial class RealisticSiteFixture : IAsyncLifetime
     /// <summary>The served HTML of a page type, exactly as a browser receives it (the form with errors as the API answers an empty form).</summary>
     public async Task<string> HtmlAsync(HttpClient http, string pageType)
     {
-        if (pageType != "submit-event-with-errors")
+        if (EnglishOf(pageType) != "submit-event-with-errors")
         {
             using var response = await http.GetAsync(PathOf(pageType));
             return await response.Content.ReadAsStringAsync();
