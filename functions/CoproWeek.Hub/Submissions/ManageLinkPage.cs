@@ -45,7 +45,8 @@ internal static class ManageLinkPage
         }
         if (submission.Reason is { Length: > 0 } reason)
         {
-            html.Append("<h3>").Text(Words("TeamSaid", language)).Append("</h3>\n<p>").Text(reason).Append("</p>\n");
+            // The team and the automatic checks write their reasons in English: a Welsh page marks them so, for screen readers.
+            html.Append("<h3>").Text(Words("TeamSaid", language)).Append("</h3>\n<p").Append(language == Language.Welsh ? " lang=\"en-GB\"" : "").Append('>').Text(reason).Append("</p>\n");
         }
         html.Append("</div>\n");
     }

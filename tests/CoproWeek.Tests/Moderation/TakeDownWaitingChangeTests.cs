@@ -129,7 +129,12 @@ public sealed class TakeDownWaitingChangeTests(AzuriteFixture azurite) : IClassF
         var item = await HeldItems.JsonOf(await client.SendAsync(HeldItems.Request(HttpMethod.Get, $"/api/moderation/items/{pledge.Id}", key)));
         var sendBack = await HeldItems.DecideAsync(client, key, pledge.Id, "\"v1\"", "request-changes", "Add a statement.");
         var approved = await HeldItems.DecideAsync(client, key, pledge.Id, "\"v1\"", "approve");
-        await Eventually.TrueAsync(async () => (await client.GetStringAsync("/supporters/")).Contains("Pretend Partners"), "the supporter to be listed");
+        // The list page is written by the publisher after the approval; until then it may not exist at all.
+        await Eventually.TrueAsync(async () =>
+        {
+            using var list = await client.GetAsync("/supporters/");
+            return list.IsSuccessStatusCode && (await list.Content.ReadAsStringAsync()).Contains("Pretend Partners");
+        }, "the supporter to be listed");
         await HeldItems.WaitForStatusAsync(hub, pledge.Id, SubmissionStatus.Live);
         var takenDown = await TakeDownTests.TakeDownAsync(client, key, pledge.Id, "\"v1\"", "Not a real organisation.");
         var manage = await client.GetStringAsync(pledge.ManageUrl);
