@@ -32,10 +32,6 @@ public static class SiteLayout
             [nameof(Layout.SitePage.Language)] = language,
         }, language);
 
-    /// <summary>What a page says about itself when it has nothing more particular to say.</summary>
-    public static string DefaultDescription(SiteOptions options) =>
-        $"{SiteName}, {UkTime.Week(options.WeekStarts)}: events and stories from people who use services, carers and professionals working together as equals.";
-
     // No script runs on any page (the JSON-LD block is data, not script). Forms post to the API, which may redirect
     // to the static site (the thank-you page): browsers check form-action on that redirect too, so both are listed.
     internal static string ContentSecurityPolicy(SiteOptions options)
